@@ -1,0 +1,38 @@
+// kensa db migrate | status — the database the environment names (DATABASE_URL, or the embedded one).
+import { parseArgs } from "node:util";
+import { z } from "zod";
+import { parseEnv } from "@kensa/core";
+import { databaseConfigFrom, databaseEnvShape, describeDatabase, migratePostgres, openDatabase } from "@kensa/db";
+import { UsageError, type Command } from "../command";
+
+const Env = z.object(databaseEnvShape);
+
+export const dbCommand: Command = {
+  name: "db",
+  summary: "apply pending migrations (migrate) or show what is applied (status)",
+  usage: "kensa db migrate | kensa db status",
+  async run(argv) {
+    const { positionals } = parseArgs({ args: argv, allowPositionals: true, strict: true });
+    const action = positionals[0];
+    if (action !== "migrate" && action !== "status") throw new UsageError(`expected "migrate" or "status", got ${action === undefined ? "nothing" : `"${action}"`}`);
+    const config = databaseConfigFrom(parseEnv(Env, process.env));
+    if (action === "migrate" && config.kind === "postgres") {
+      const applied = await migratePostgres(config.url);
+      console.log(`${describeDatabase(config)}: ${applied.length ? `applied ${applied.join(", ")}` : "up to date"}`);
+      return 0;
+    }
+    // The embedded database migrates itself on open; status reads the migration table either way.
+    const db = await openDatabase(config, { migrations: action === "migrate" ? "apply" : "none" });
+    try {
+      const rows = await db.prisma.$queryRawUnsafe<{ migration_name: string; finished_at: Date | null }[]>(
+        "SELECT migration_name, finished_at FROM _prisma_migrations ORDER BY started_at",
+      ).catch(() => []);
+      console.log(db.description);
+      for (const row of rows) console.log(`  ${row.finished_at ? "applied" : "FAILED "}  ${row.migration_name}`);
+      if (rows.length === 0) console.log("  no migrations applied");
+      return 0;
+    } finally {
+      await db.close();
+    }
+  },
+};

@@ -1,0 +1,92 @@
+// The records a probe run produces: what the engine returns, what storage keeps, what scoring reads.
+import { z } from "zod";
+import { CheckResult } from "./check-result";
+import { Classification } from "./classification";
+import { StepOutcome } from "./step-outcome";
+
+/** protocol: connect/initialize/tools-list; call: a catalogued tools/call; check: a readiness check. */
+export const StepKind = z.enum(["protocol", "call", "check"]);
+export type StepKind = z.infer<typeof StepKind>;
+
+export const ProbeStepRecord = z.object({
+  seq: z.number().int().nonnegative(),
+  /** "connect" | "initialize" | "tools/list" | "tools/call:<tool>" | "check:<readiness check>" */
+  name: z.string().min(1),
+  kind: StepKind,
+  startedAt: z.iso.datetime(),
+  latencyMs: z.number().nonnegative(),
+  outcome: StepOutcome,
+  /** Present on failed steps once classified. */
+  classification: Classification.optional(),
+  /** Present on check steps. */
+  check: CheckResult.optional(),
+  /** Redacted, bounded excerpt of what came back (never a secret). */
+  excerpt: z.string().optional(),
+  traceId: z.string().optional(),
+});
+export type ProbeStepRecord = z.infer<typeof ProbeStepRecord>;
+
+export const RunTrigger = z.enum(["schedule", "manual", "backfill", "scan"]);
+export type RunTrigger = z.infer<typeof RunTrigger>;
+export const RunSource = z.enum(["live", "sandbox"]);
+export type RunSource = z.infer<typeof RunSource>;
+export const RunPath = z.enum(["direct", "gateway"]);
+export type RunPath = z.infer<typeof RunPath>;
+
+export const ToolsSummary = z.object({
+  count: z.number().int().nonnegative(),
+  withSchema: z.number().int().nonnegative(),
+  /** sha256 of the canonical tool definitions: a change is drift. */
+  hash: z.string(),
+  names: z.array(z.string()),
+  /** Tools not annotated readOnlyHint: true — a server with write tools and no auth is capped. */
+  writeTools: z.number().int().nonnegative(),
+});
+export type ToolsSummary = z.infer<typeof ToolsSummary>;
+
+/** Facts about the credential during the run: lets auth_expired be told apart from a bad credential. */
+export const CredentialSummary = z.object({
+  mode: z.enum(["none", "static", "oauth-refresh", "oauth-client-credentials"]),
+  issuedAt: z.iso.datetime().optional(),
+  expiresInSec: z.number().optional(),
+  refreshes: z.number().int().nonnegative(),
+  expiredDuringRun: z.number().int().nonnegative(),
+});
+export type CredentialSummary = z.infer<typeof CredentialSummary>;
+
+export const ProbeRunSummary = z.object({
+  target: z.object({ url: z.string().optional(), transport: z.enum(["streamable-http", "sse", "stdio"]) }),
+  protocolVersion: z.string().optional(),
+  serverInfo: z.object({ name: z.string(), version: z.string().optional() }).optional(),
+  capabilities: z.record(z.string(), z.unknown()).optional(),
+  tools: ToolsSummary.optional(),
+  credential: CredentialSummary.optional(),
+});
+export type ProbeRunSummary = z.infer<typeof ProbeRunSummary>;
+
+export const ProbeRunRecord = z.object({
+  id: z.uuid(),
+  idempotencyKey: z.string().min(1),
+  serviceId: z.string().min(1),
+  trigger: RunTrigger,
+  source: RunSource,
+  path: RunPath,
+  workerId: z.string().optional(),
+  startedAt: z.iso.datetime(),
+  finishedAt: z.iso.datetime(),
+  traceId: z.string().optional(),
+  summary: ProbeRunSummary,
+  steps: z.array(ProbeStepRecord),
+});
+export type ProbeRunRecord = z.infer<typeof ProbeRunRecord>;
+
+/** Readiness checks are findings; only protocol and call steps are traffic that counts toward success rates. */
+export function isTrafficStep(step: Pick<ProbeStepRecord, "kind">): boolean {
+  return step.kind !== "check";
+}
+
+/** A traffic step is ok when its outcome is; a check is ok unless it failed or could not be decided. */
+export function stepOk(step: Pick<ProbeStepRecord, "kind" | "outcome" | "check">): boolean {
+  if (step.kind === "check") return step.check?.verdict === "pass" || step.check?.verdict === "not_applicable";
+  return step.outcome.kind === "ok";
+}

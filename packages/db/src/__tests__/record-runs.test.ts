@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { databaseBackends, syntheticRun, syntheticService } from "@kensa/testkit";
+import type { Database } from "../open-database";
+import { computeRollupsFromSteps, readRollups, rebuildRollups } from "../queries/rollups";
+import { recordRuns } from "../queries/record-runs";
+import { syncServices } from "../queries/services";
+
+describe.each(databaseBackends)("recording runs on $name", (backend) => {
+  let db: Database;
+  beforeAll(async () => {
+    if (!backend.available) return;
+    db = await backend.open();
+    await syncServices(db.prisma, ["alpha", "beta"].map(syntheticService));
+  });
+  afterAll(async () => {
+    await db?.close();
+  });
+
+  it.skipIf(!backend.available)("stores a run with its steps once, however often it is recorded", async () => {
+    const run = syntheticRun({ serviceId: "alpha", startedAt: new Date("2026-10-01T10:00:00Z"), seed: 1, failureRate: 0.5 });
+    const first = await recordRuns(db, [run]);
+    expect(first).toEqual({ inserted: [run.id], duplicates: [], steps: run.steps.length });
+    const again = await recordRuns(db, [{ ...run, id: "00000000-0000-4000-8000-000000000001" }]);
+    expect(again).toEqual({ inserted: [], duplicates: [run.idempotencyKey], steps: 0 });
+    expect(await db.prisma.probeRun.count({ where: { idempotencyKey: run.idempotencyKey } })).toBe(1);
+    const rollup = await readRollups(db, { from: "2026-10-01", to: "2026-10-01", serviceIds: ["alpha"] });
+    expect(rollup).toHaveLength(1);
+    expect(rollup[0]!.runs).toBe(1);
+    expect(rollup[0]!.calls).toBe(run.steps.length);
+  });
+
+  it.skipIf(!backend.available)("stores failed steps with their class, fault, status and evidence", async () => {
+    const run = syntheticRun({ serviceId: "beta", startedAt: new Date("2026-10-02T00:00:00Z"), seed: 7, failureRate: 1, failureClasses: ["auth_expired"] });
+    await recordRuns(db, [run]);
+    const steps = await db.prisma.probeStep.findMany({ where: { runId: run.id }, orderBy: { seq: "asc" } });
+    expect(steps).toHaveLength(run.steps.length);
+    expect(steps.every((s) => !s.ok && s.errorClass === "auth_expired" && s.fault === "vendor" && s.httpStatus === 500)).toBe(true);
+    expect(steps[0]!.evidence).toMatchObject({ outcome: { kind: "http-error", status: 500 }, decidedBy: "synthetic" });
+  });
+
+  it.skipIf(!backend.available)("bulk-inserts 50,000 steps in one call, and incremental rollups equal a rebuild from raw steps", async () => {
+    const runs = Array.from({ length: 5_000 }, (_, i) =>
+      syntheticRun({
+        serviceId: i % 2 ? "alpha" : "beta",
+        startedAt: new Date(Date.UTC(2026, 8, 1 + (i % 20), i % 24, i % 60)),
+        seed: 1000 + i,
+        calls: 7,
+        path: i % 3 ? "direct" : "gateway",
+        idempotencyKey: `bulk-${i}`,
+      }),
+    );
+    const report = await recordRuns(db, runs);
+    expect(report.inserted).toHaveLength(5_000);
+    expect(report.steps).toBe(50_000);
+    expect(await db.prisma.probeStep.count({ where: { run: { idempotencyKey: { startsWith: "bulk-" } } } })).toBe(50_000);
+
+    const range = { from: "2026-09-01", to: "2026-09-20" };
+    const incremental = await readRollups(db, range);
+    const recomputed = await computeRollupsFromSteps(db, range);
+    expect(incremental).toHaveLength(40); // 20 days × one service each (i % 20 fixes i % 2) × 2 paths
+    expect(incremental).toEqual(recomputed);
+    expect(incremental.reduce((n, r) => n + r.calls, 0)).toBe(50_000);
+
+    // A repair rebuild leaves the same rows in place.
+    await rebuildRollups(db, range);
+    expect(await readRollups(db, range)).toEqual(incremental);
+  });
+});

@@ -1,0 +1,28 @@
+// Database settings as each process's config schema includes them (see @kensa/core parseEnv).
+import { z } from "zod";
+
+export const databaseEnvShape = {
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "expected a postgresql:// connection URL")
+    .optional(),
+  KENSA_DATA_DIR: z.string().min(1).default(".kensa"),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+};
+
+export type DatabaseConfig =
+  | { kind: "postgres"; url: string; poolSize: number }
+  | { kind: "pglite"; dataDir: string; loadDataDir?: Blob };
+
+export function databaseConfigFrom(env: { DATABASE_URL?: string; KENSA_DATA_DIR: string; DATABASE_POOL_SIZE: number }): DatabaseConfig {
+  return env.DATABASE_URL
+    ? { kind: "postgres", url: env.DATABASE_URL, poolSize: env.DATABASE_POOL_SIZE }
+    : { kind: "pglite", dataDir: `${env.KENSA_DATA_DIR.replace(/\/$/, "")}/db` };
+}
+
+/** A description safe to print: never the password. */
+export function describeDatabase(config: DatabaseConfig): string {
+  if (config.kind === "pglite") return `PGlite (embedded) in ${config.dataDir}`;
+  const url = new URL(config.url);
+  return `PostgreSQL at ${url.hostname}:${url.port || 5432}${url.pathname}`;
+}

@@ -1,0 +1,10 @@
+export { PrismaClient, Prisma, type DbClient } from "./client";
+export * from "./config";
+export * from "./open-database";
+export { applyPendingMigrations, migratePostgres, migrationStatus, pendingSchemaChange, createMigration } from "./migrations/migrate";
+export { schemaFingerprint } from "./migrations/schema-fingerprint";
+export * from "./queries/services";
+export * from "./queries/record-runs";
+export * from "./queries/rollups";
+export * from "./queries/grades";
+export * from "./queries/audit";

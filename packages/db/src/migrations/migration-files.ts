@@ -1,0 +1,42 @@
+// Reads prisma/migrations the way the Prisma CLI does, so the engine sees the same list it would.
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { MigrationList } from "@prisma/schema-engine-wasm/schema_engine_bg";
+
+const repoRoot = resolve(fileURLToPath(new URL(".", import.meta.url)), "../../../..");
+export const schemaPath = join(repoRoot, "prisma", "schema.prisma");
+export const migrationsDir = join(repoRoot, "prisma", "migrations");
+
+export function readSchema(): { path: string; content: string } {
+  return { path: schemaPath, content: readFileSync(schemaPath, "utf8") };
+}
+
+export function readMigrationList(dir = migrationsDir): MigrationList {
+  const lockPath = join(dir, "migration_lock.toml");
+  const names = existsSync(dir)
+    ? readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()
+    : [];
+  return {
+    baseDir: dir,
+    // Before the first migration there is no lock file yet; the engine still needs to know the connector.
+    lockfile: { path: "migration_lock.toml", content: existsSync(lockPath) ? readFileSync(lockPath, "utf8") : migrationLockContent },
+    shadowDbInitScript: "",
+    migrationDirectories: names.map((name) => {
+      const file = join(dir, name, "migration.sql");
+      return {
+        path: name,
+        migrationFile: {
+          path: "migration.sql",
+          content: existsSync(file)
+            ? { tag: "ok" as const, value: readFileSync(file, "utf8") }
+            : { tag: "error" as const, value: `${file} is missing` },
+        },
+      };
+    }),
+  };
+}
+
+export const migrationLockContent = '# Written by npm run db:migration; do not edit.\nprovider = "postgresql"\n';
+
+export const noFilters = { externalTables: [], externalEnums: [] };

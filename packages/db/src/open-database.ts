@@ -1,0 +1,49 @@
+// openDatabase: PostgreSQL when a URL is configured, otherwise embedded PGlite in a local folder.
+// PGlite has one connection and one owner process (STACK.md): keep one Database per process.
+import { mkdirSync } from "node:fs";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { KensaError } from "@kensa/core";
+import { PrismaClient } from "./client";
+import { describeDatabase, type DatabaseConfig } from "./config";
+import { applyPendingMigrations } from "./migrations/migrate";
+import { assertMigrated } from "./migrations/assert-migrated";
+
+export type Database =
+  | { kind: "postgres"; prisma: PrismaClient; description: string; close(): Promise<void> }
+  | { kind: "pglite"; prisma: PrismaClient; pglite: PGlite; description: string; close(): Promise<void> };
+
+export interface OpenOptions {
+  /** apply: run pending migrations (the embedded default); verify: fail if any are pending; none: trust the caller. */
+  migrations?: "apply" | "verify" | "none";
+}
+
+export async function openDatabase(config: DatabaseConfig, options: OpenOptions = {}): Promise<Database> {
+  const description = describeDatabase(config);
+  if (config.kind === "postgres") {
+    const factory = new PrismaPg({ connectionString: config.url, max: config.poolSize });
+    const mode = options.migrations ?? "verify";
+    if (mode === "apply") await applyPendingMigrations(factory);
+    const prisma = new PrismaClient({ adapter: factory });
+    if (mode === "verify") await assertMigrated(prisma, description).catch(async (e: unknown) => { await prisma.$disconnect(); throw e; });
+    return { kind: "postgres", prisma, description, close: () => prisma.$disconnect() };
+  }
+  if (!config.dataDir.startsWith("memory://")) mkdirSync(config.dataDir, { recursive: true });
+  const pglite = await PGlite.create({ dataDir: config.dataDir, loadDataDir: config.loadDataDir }).catch((cause: unknown) => {
+    throw new KensaError("unavailable", `cannot open the embedded database in ${config.dataDir}: ${String(cause)} (is another Kensa process using it?)`, undefined, { cause });
+  });
+  const factory = new PrismaPGlite(pglite);
+  if ((options.migrations ?? "apply") === "apply") await applyPendingMigrations(factory);
+  const prisma = new PrismaClient({ adapter: factory });
+  return {
+    kind: "pglite",
+    prisma,
+    pglite,
+    description,
+    async close() {
+      await prisma.$disconnect();
+      await pglite.close();
+    },
+  };
+}

@@ -1,0 +1,123 @@
+// Daily rollups: read them, and recompute them from raw steps (repair, verification, methodology changes).
+import { addStep, emptyAggregate, latencyPercentiles, type ErrorClass, type Fault, type StepAggregate, type StepKind } from "@kensa/core";
+import type { Database } from "../open-database";
+import { columns } from "./sql-arrays";
+import { dayString } from "./record-runs";
+
+export interface RollupRow extends StepAggregate {
+  serviceId: string;
+  day: string;
+  path: string;
+  source: string;
+  p50Ms: number | null;
+  p95Ms: number | null;
+  p99Ms: number | null;
+}
+
+export interface DayRange {
+  /** Inclusive, YYYY-MM-DD (UTC). */
+  from: string;
+  to: string;
+  serviceIds?: readonly string[];
+}
+
+export async function readRollups(db: Database, range: DayRange): Promise<RollupRow[]> {
+  const rows = await db.prisma.dailyRollup.findMany({
+    where: {
+      day: { gte: new Date(`${range.from}T00:00:00Z`), lte: new Date(`${range.to}T00:00:00Z`) },
+      ...(range.serviceIds ? { serviceId: { in: [...range.serviceIds] } } : {}),
+    },
+    orderBy: [{ serviceId: "asc" }, { day: "asc" }, { path: "asc" }],
+  });
+  return rows.map((r) => ({
+    serviceId: r.serviceId,
+    day: dayString(r.day),
+    path: r.path,
+    source: r.source,
+    runs: r.runs,
+    calls: r.calls,
+    successes: r.successes,
+    vendorFailures: r.vendorFailures,
+    clientFailures: r.clientFailures,
+    intermediaryFailures: r.intermediaryFailures,
+    errorCounts: r.errorCounts as Partial<Record<ErrorClass, number>>,
+    latencyHistogram: r.latencyHistogram as Record<string, number>,
+    p50Ms: r.p50Ms,
+    p95Ms: r.p95Ms,
+    p99Ms: r.p99Ms,
+  }));
+}
+
+interface StepRow {
+  service_id: string;
+  day: string;
+  path: string;
+  source: string;
+  run_id: string;
+  kind: StepKind | null;
+  ok: boolean | null;
+  latency_ms: number | null;
+  error_class: ErrorClass | null;
+  fault: Fault | null;
+}
+
+/** The rollups that raw steps imply, computed with the same core functions as the ingest path. */
+export async function computeRollupsFromSteps(db: Database, range: DayRange): Promise<RollupRow[]> {
+  const params: unknown[] = [`${range.from}T00:00:00Z`, `${range.to}T23:59:59.999Z`];
+  const serviceFilter = range.serviceIds ? `AND r.service_id = ANY($3::text[])` : "";
+  if (range.serviceIds) params.push([...range.serviceIds]);
+  const rows = await db.prisma.$queryRawUnsafe<StepRow[]>(
+    `SELECT r.service_id, to_char(r.started_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day, r.path, r.source, r.id::text AS run_id,
+            s.kind, s.ok, s.latency_ms, s.error_class, s.fault
+     FROM probe_run r LEFT JOIN probe_step s ON s.run_id = r.id
+     WHERE r.started_at >= $1::timestamptz AND r.started_at <= $2::timestamptz ${serviceFilter}`,
+    ...params,
+  );
+  const groups = new Map<string, { row: Omit<RollupRow, keyof StepAggregate | "p50Ms" | "p95Ms" | "p99Ms">; agg: StepAggregate; runIds: Set<string> }>();
+  for (const r of rows) {
+    const key = `${r.service_id}\u0000${r.day}\u0000${r.path}`;
+    let g = groups.get(key);
+    if (!g) {
+      g = { row: { serviceId: r.service_id, day: r.day, path: r.path, source: r.source }, agg: emptyAggregate(), runIds: new Set() };
+      groups.set(key, g);
+    }
+    g.runIds.add(r.run_id);
+    if (r.kind !== null) addStep(g.agg, { kind: r.kind, ok: r.ok ?? false, latencyMs: r.latency_ms ?? 0, errorClass: r.error_class, fault: r.fault });
+  }
+  return [...groups.values()]
+    .map(({ row, agg, runIds }) => {
+      agg.runs = runIds.size;
+      const p = latencyPercentiles(agg);
+      return { ...row, ...agg, p50Ms: p.p50, p95Ms: p.p95, p99Ms: p.p99 };
+    })
+    .sort((a, b) => (a.serviceId + a.day + a.path < b.serviceId + b.day + b.path ? -1 : 1));
+}
+
+/** Replaces the rollups of a range with a recomputation from raw steps. */
+export async function rebuildRollups(db: Database, range: DayRange): Promise<number> {
+  const fresh = await computeRollupsFromSteps(db, range);
+  return db.prisma.$transaction(async (tx) => {
+    await tx.dailyRollup.deleteMany({
+      where: {
+        day: { gte: new Date(`${range.from}T00:00:00Z`), lte: new Date(`${range.to}T00:00:00Z`) },
+        ...(range.serviceIds ? { serviceId: { in: [...range.serviceIds] } } : {}),
+      },
+    });
+    if (fresh.length === 0) return 0;
+    const c = columns(fresh, {
+      s: (r) => r.serviceId, d: (r) => r.day, p: (r) => r.path, src: (r) => r.source, ru: (r) => r.runs, ca: (r) => r.calls,
+      su: (r) => r.successes, vf: (r) => r.vendorFailures, cf: (r) => r.clientFailures, inf: (r) => r.intermediaryFailures,
+      ec: (r) => JSON.stringify(r.errorCounts), lh: (r) => JSON.stringify(r.latencyHistogram),
+      p50: (r) => r.p50Ms, p95: (r) => r.p95Ms, p99: (r) => r.p99Ms,
+    });
+    return tx.$executeRawUnsafe(
+      `INSERT INTO daily_rollup (service_id, day, path, source, runs, calls, successes, vendor_failures, client_failures,
+         intermediary_failures, error_counts, latency_histogram, p50_ms, p95_ms, p99_ms, updated_at)
+       SELECT s, d, p, src, ru, ca, su, vf, cf, inf, ec::jsonb, lh::jsonb, p50, p95, p99, now()
+       FROM unnest($1::text[], $2::date[], $3::text[], $4::text[], $5::int[], $6::int[], $7::int[], $8::int[], $9::int[],
+         $10::int[], $11::text[], $12::text[], $13::float8[], $14::float8[], $15::float8[])
+         AS t(s, d, p, src, ru, ca, su, vf, cf, inf, ec, lh, p50, p95, p99)`,
+      c.s, c.d, c.p, c.src, c.ru, c.ca, c.su, c.vf, c.cf, c.inf, c.ec, c.lh, c.p50, c.p95, c.p99,
+    );
+  }, { timeout: 120_000 });
+}

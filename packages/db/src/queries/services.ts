@@ -1,0 +1,54 @@
+// Tracked services, mirrored from the catalogue. A sync reports what changed so schedules and grades follow.
+import type { DbClient } from "../client";
+
+export interface ServiceUpsert {
+  id: string;
+  nameEn: string;
+  nameJa?: string | null;
+  vendor: string;
+  category: string;
+  authMethod: string;
+  catalogue: unknown;
+  contentHash: string;
+}
+
+export interface SyncReport {
+  added: string[];
+  changed: string[];
+  removed: string[];
+  unchanged: number;
+}
+
+export async function syncServices(db: DbClient, entries: readonly ServiceUpsert[]): Promise<SyncReport> {
+  const existing = new Map(
+    (await db.service.findMany({ select: { id: true, contentHash: true, active: true } })).map((s) => [s.id, s]),
+  );
+  const report: SyncReport = { added: [], changed: [], removed: [], unchanged: 0 };
+  const seen = new Set<string>();
+  for (const entry of entries) {
+    seen.add(entry.id);
+    const before = existing.get(entry.id);
+    if (before && before.contentHash === entry.contentHash && before.active) {
+      report.unchanged += 1;
+      continue;
+    }
+    const data = { ...entry, nameJa: entry.nameJa ?? null, catalogue: entry.catalogue as object, active: true };
+    await db.service.upsert({ where: { id: entry.id }, create: data, update: data });
+    (before ? report.changed : report.added).push(entry.id);
+  }
+  for (const [id, s] of existing) {
+    if (!seen.has(id) && s.active) {
+      await db.service.update({ where: { id }, data: { active: false } });
+      report.removed.push(id);
+    }
+  }
+  return report;
+}
+
+export function listActiveServices(db: DbClient) {
+  return db.service.findMany({ where: { active: true }, orderBy: { id: "asc" } });
+}
+
+export function getService(db: DbClient, id: string) {
+  return db.service.findUnique({ where: { id } });
+}
