@@ -8,3 +8,5 @@ export * from "./probe/classification";
 export * from "./probe/probe-record";
 export * from "./rollup/latency-histogram";
 export * from "./rollup/step-aggregate";
+export * from "./catalogue/declared-facts";
+export * from "./catalogue/probe-call";

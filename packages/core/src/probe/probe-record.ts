@@ -20,6 +20,14 @@ export const ProbeStepRecord = z.object({
   classification: Classification.optional(),
   /** Present on check steps. */
   check: CheckResult.optional(),
+  /** The credential as sent with this step: lets the classifier tell auth_expired from auth_invalid. */
+  credential: z
+    .object({
+      /** The probe knew the token was past its expiry (issued + expires_in) when the step was sent. */
+      expiredAtSend: z.boolean(),
+      ageSec: z.number().nonnegative().optional(),
+    })
+    .optional(),
   /** Redacted, bounded excerpt of what came back (never a secret). */
   excerpt: z.string().optional(),
   traceId: z.string().optional(),
