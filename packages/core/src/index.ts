@@ -1,4 +1,5 @@
 export * from "./util/assert-never";
+export * from "./util/clock";
 export * from "./errors/kensa-error";
 export * from "./config/parse-env";
 export * from "./taxonomy/error-classes";
@@ -10,3 +11,4 @@ export * from "./rollup/latency-histogram";
 export * from "./rollup/step-aggregate";
 export * from "./catalogue/declared-facts";
 export * from "./catalogue/probe-call";
+export * from "./catalogue/credential-spec";
