@@ -139,7 +139,8 @@ function exchangeOnce(ctx: FetchContext, out: OutgoingRequest, exchange: Exchang
       maxEvents: limits.maxSseEvents,
       eventStream,
       structured: eventStream || media === "application/json" || media.endsWith("+json"),
-      keepBytes: limits.maxExcerptChars * 4,
+      // A successful token response is never kept, even redacted: it is nothing but secrets.
+      keepBytes: out.role === "oauth" && status < 300 ? 0 : limits.maxExcerptChars * 4,
     });
     if (eventStream) {
       clearTimeout(timers[0]);
