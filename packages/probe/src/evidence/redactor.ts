@@ -10,7 +10,7 @@ const shapes: Array<[RegExp, string]> = [
   [/\b(Bearer|Basic|DPoP|Token)(\s+)[A-Za-z0-9\-._~+/=]{4,}/gi, `$1$2${MASK}`],
   // JSON members and form/query parameters whose name says they hold a secret.
   [
-    /(\b(?:access_token|refresh_token|id_token|client_secret|api[_-]?key|apikey|password|passwd|secret|assertion|subject_token|code_verifier|authorization|x-api-key|token)\b["']?\s*[:=]\s*["']?)([^"'&\s,;}]{1,})/gi,
+    /(\b(?:access_token|refresh_token|id_token|client_secret|api[_-]?key|apikey|password|passwd|secret|assertion|subject_token|code_verifier|authorization|x-api-key|token)\b["']?\s*[:=]\s*["']?)(?!(?:Bearer|Basic|DPoP|Token)\s)([^"'&\s,;}]{1,})/gi,
     `$1${MASK}`,
   ],
   // JWTs anywhere (header.payload.signature, base64url).
