@@ -70,7 +70,7 @@ export async function runProbe(options: ProbeOptions): Promise<ProbeResult> {
 
   const stop = (failure: Parameters<Wire["trip"]>[1]) => {
     runner.markDeadline();
-    wire.trip(undefined, failure, true);
+    wire.trip(undefined, failure, "current");
   };
   const deadline = setTimeout(() => stop({ kind: "timeout", phase: "deadline", limitMs: limits.deadlineMs }), limits.deadlineMs);
   const onAbort = () => stop({ kind: "timeout", phase: "deadline", limitMs: 0 });
@@ -156,14 +156,14 @@ function recordingHooks(wire: Wire, redactor: Redactor, live: () => RecordingTra
   const waiting = () => wire.step !== undefined && live()?.pendingThisStep() === true;
   return {
     onUnknownResponse(id) {
-      if (waiting()) wire.trip(undefined, { kind: "protocol-violation", violation: "id-mismatch", detail: `a response arrived for id ${JSON.stringify(id)}, which was never sent` }, true);
+      if (waiting()) wire.trip(undefined, { kind: "protocol-violation", violation: "id-mismatch", detail: `a response arrived for id ${JSON.stringify(id)}, which was never sent` }, "current");
     },
     onTransportError(error) {
       if (!waiting()) return;
       const message = redactor.excerpt(String(error?.message ?? error), 300);
-      if (error?.name === "SyntaxError") wire.trip(undefined, { kind: "protocol-violation", violation: "malformed-json", detail: message }, true);
-      else if (error?.name === "ZodError") wire.trip(undefined, { kind: "protocol-violation", violation: "invalid-jsonrpc", detail: "a message is not valid JSON-RPC" }, true);
-      else if (/ReadBuffer exceeded maximum size/.test(message)) wire.trip(undefined, { kind: "protocol-violation", violation: "too-large", detail: message }, true);
+      if (error?.name === "SyntaxError") wire.trip(undefined, { kind: "protocol-violation", violation: "malformed-json", detail: message }, "current");
+      else if (error?.name === "ZodError") wire.trip(undefined, { kind: "protocol-violation", violation: "invalid-jsonrpc", detail: "a message is not valid JSON-RPC" }, "current");
+      else if (/ReadBuffer exceeded maximum size/.test(message)) wire.trip(undefined, { kind: "protocol-violation", violation: "too-large", detail: message }, "current");
     },
   };
 }

@@ -18,6 +18,13 @@ describe("Redactor", () => {
   ])("masks secret shapes: %s", (input, expected) => {
     expect(new Redactor().redact(input)).toBe(expected);
   });
+  it("leaves challenges and prose about tokens readable", () => {
+    const challenge = 'Bearer error="insufficient_scope", scope="mcp:write", resource_metadata="https://a/b"';
+    expect(new Redactor().redact(challenge)).toBe(challenge);
+    expect(new Redactor().redact("use bearer authentication; the token expired")).toBe("use bearer authentication; the token expired");
+    expect(new Redactor().redact("Authorization: Basic dXNlcjpwYXNz")).toBe("Authorization: Basic [REDACTED]");
+  });
+
   it("leaves ordinary evidence alone", () => {
     const text = '{"jsonrpc":"2.0","id":3,"error":{"code":-32602,"message":"bad progressToken"}}';
     expect(new Redactor().redact(text)).toBe(text);

@@ -6,8 +6,10 @@ const MASK = "[REDACTED]";
 const MIN_SECRET_LENGTH = 4;
 
 const shapes: Array<[RegExp, string]> = [
-  // Authorization-style schemes followed by a credential.
-  [/\b(Bearer|Basic|DPoP|Token)(\s+)[A-Za-z0-9\-._~+/=]{4,}/gi, `$1$2${MASK}`],
+  // Authorization-style schemes followed by a credential (token68 with a digit or symbol in it, so prose
+  // like "bearer authentication" and challenge params like `Bearer error="…"` stay readable).
+  [/\b(Bearer|DPoP)(\s+)(?![A-Za-z0-9_-]+\s*=\s*["A-Za-z0-9])(?=[A-Za-z0-9\-._~+/]*[0-9.\-_~+/])[A-Za-z0-9\-._~+/]{8,}=*/gi, `$1$2${MASK}`],
+  [/\b(Basic)(\s+)(?![A-Za-z0-9_-]+\s*=\s*["A-Za-z0-9])[A-Za-z0-9+/]{8,}=*/g, `$1$2${MASK}`],
   // JSON members and form/query parameters whose name says they hold a secret.
   [
     /(\b(?:access_token|refresh_token|id_token|client_secret|api[_-]?key|apikey|password|passwd|secret|assertion|subject_token|code_verifier|authorization|x-api-key|token)\b["']?\s*[:=]\s*["']?)(?!(?:Bearer|Basic|DPoP|Token)\s)([^"'&\s,;}]{1,})/gi,

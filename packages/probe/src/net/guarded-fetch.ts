@@ -23,7 +23,7 @@ export function createGuardedFetch(ctx: FetchContext, options: GuardedFetchOptio
     const headers = new Headers(init.headers);
     if (init.body instanceof URLSearchParams && !headers.has("content-type")) headers.set("content-type", "application/x-www-form-urlencoded");
     const role = options.role(method);
-    const affectsStep = role !== "listen" || ctx.listenAffectsSteps;
+    const tripTarget = role === "listen" ? (ctx.listenAffectsSteps ? "current" : undefined) : ctx.wire.step;
 
     for (let hop = 0; ; hop++) {
       const sent = new Headers(headers);
@@ -43,7 +43,7 @@ export function createGuardedFetch(ctx: FetchContext, options: GuardedFetchOptio
       exchange.redirectedTo = ctx.redactor.redactUrl(target);
       const refuse = async (failure: WireFailure): Promise<never> => {
         await response.body?.cancel().catch(() => undefined);
-        ctx.wire.trip(exchange, failure, affectsStep);
+        ctx.wire.trip(exchange, failure, tripTarget);
         throw new WireError(failure);
       };
       const judged = await judgeUrl(ctx.policy, target, ctx.limits.connectTimeoutMs);

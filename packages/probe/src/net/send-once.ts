@@ -50,8 +50,11 @@ export function sendOnce(ctx: FetchContext, out: OutgoingRequest): { exchange: E
 
 function exchangeOnce(ctx: FetchContext, out: OutgoingRequest, exchange: Exchange, resolve: (r: Response) => void, reject: (e: unknown) => void): void {
   const { limits, redactor } = ctx;
-  const affectsStep = out.role !== "listen" || ctx.listenAffectsSteps;
-  const signals = [out.signal ?? undefined, affectsStep ? ctx.wire.step?.signal : undefined].filter((s): s is AbortSignal => s !== undefined);
+  // A request belongs to the step it was sent in; a listening stream outlives steps and, when it carries
+  // the responses (legacy SSE), its failure lands on whichever step is running.
+  const stepAtSend = out.role === "listen" ? undefined : ctx.wire.step;
+  const tripTarget = out.role === "listen" ? (ctx.listenAffectsSteps ? "current" : undefined) : stepAtSend;
+  const signals = [out.signal ?? undefined, stepAtSend?.signal].filter((s): s is AbortSignal => s !== undefined);
   const timers: NodeJS.Timeout[] = [];
   let finished = false;
   let inspector: BodyInspector | undefined;
@@ -81,7 +84,7 @@ function exchangeOnce(ctx: FetchContext, out: OutgoingRequest, exchange: Exchang
   };
   const fail = (failure: WireFailure) => {
     if (finished) return;
-    ctx.wire.trip(exchange, failure, affectsStep);
+    ctx.wire.trip(exchange, failure, tripTarget);
     settle({ error: new WireError(failure) });
   };
   function onAbort(this: AbortSignal) {

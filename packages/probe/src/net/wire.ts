@@ -49,8 +49,11 @@ export class Wire {
     return this.current;
   }
 
+  /** Ends the step; anything it left in flight (a request the SDK gave up on) is cut now, not later. */
   endStep(): void {
+    const step = this.current;
     this.current = undefined;
+    if (step && !step.controller.signal.aborted) step.controller.abort(new DOMException("step ended", "AbortError"));
   }
 
   get step(): StepScope | undefined {
@@ -62,14 +65,16 @@ export class Wire {
   }
 
   /**
-   * A bound tripped or a guard refused. Pinned on the exchange; when it concerns the running step, the
-   * step's first failure wins and its in-flight request is aborted.
+   * A bound tripped or a guard refused. Pinned on the exchange; when it concerns the running step (`step`:
+   * the step the exchange was sent in, or "current"), that step's first failure wins and its in-flight
+   * request is aborted. A late failure of an earlier step's request never lands on a later step.
    */
-  trip(exchange: Exchange | undefined, failure: WireFailure, affectsStep: boolean): void {
+  trip(exchange: Exchange | undefined, failure: WireFailure, step: StepScope | "current" | undefined): void {
     if (exchange && !exchange.failure) exchange.failure = failure;
-    const step = this.current;
-    if (!affectsStep || !step) return;
-    step.failure ??= failure;
-    if (!step.controller.signal.aborted) step.controller.abort(new WireError(failure));
+    const current = this.current;
+    if (!current || step === undefined || (step !== "current" && step !== current)) return;
+    const scope = current;
+    scope.failure ??= failure;
+    if (!scope.controller.signal.aborted) scope.controller.abort(new WireError(failure));
   }
 }
