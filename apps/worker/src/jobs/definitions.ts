@@ -52,6 +52,6 @@ export function isJobName(name: string): name is JobName {
 
 /** Delay before attempt `attempt` (1-based count of failures so far), the same in both runners. */
 export function backoffDelay(name: JobName, failures: number): number {
-  const { backoff } = jobDefinitions[name];
+  const { backoff }: JobDefinition<z.ZodType> = jobDefinitions[name];
   return backoff.type === "fixed" ? backoff.delayMs : backoff.delayMs * 2 ** Math.max(0, failures - 1);
 }

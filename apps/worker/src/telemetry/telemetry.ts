@@ -13,7 +13,7 @@ export function createTelemetry(options: { otlpEndpoint?: string; serviceName: s
   const processors = [...(options.processors ?? [])];
   if (options.otlpEndpoint) {
     const url = `${options.otlpEndpoint.replace(/\/$/, "")}/v1/traces`;
-    processors.push(new BatchSpanProcessor(new OTLPTraceExporter({ url })));
+    processors.push(new BatchSpanProcessor({ exporter: new OTLPTraceExporter({ url }) }));
   }
   if (processors.length === 0) return { tracer: trace.getTracer("kensa"), shutdown: async () => {} };
   const provider = new TracerProvider({
