@@ -12,3 +12,4 @@ export * from "./rollup/step-aggregate";
 export * from "./catalogue/declared-facts";
 export * from "./catalogue/probe-call";
 export * from "./catalogue/credential-spec";
+export * from "./classify/index";
