@@ -65,6 +65,12 @@ describe("runProbe against an SDK server over Streamable HTTP", () => {
     expect(stepNamed(result.steps, "tools/call:echo").outcome.kind).toBe("ok");
   });
 
+  it("cuts the standalone listening stream at its bound without failing any step", async () => {
+    const slow = Array.from({ length: 4 }, () => call("slow", { ms: 250 }));
+    const result = await runProbe(probeOptions(fixture.url(), { calls: slow, checks: "none", limits: { maxStreamMs: 300, requestTimeoutMs: 2_000 } }));
+    expect(result.steps.filter((s) => s.kind === "call").map((s) => s.outcome.kind)).toEqual(["ok", "ok", "ok", "ok"]);
+  });
+
   it("stops at the probe deadline, marking the interrupted step", async () => {
     const result = await runProbe(probeOptions(fixture.url(), { calls: [call("slow", { ms: 5_000 }), call("echo")], limits: { requestTimeoutMs: 4_000, deadlineMs: 400 } }));
     expect(stepNamed(result.steps, "tools/call:slow").outcome).toEqual({ kind: "timeout", phase: "deadline", limitMs: 400 });
