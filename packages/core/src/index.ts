@@ -13,3 +13,4 @@ export * from "./catalogue/declared-facts";
 export * from "./catalogue/probe-call";
 export * from "./catalogue/credential-spec";
 export * from "./classify/index";
+export * from "./scoring/index";
