@@ -7,8 +7,15 @@ import type { Item } from "./items";
 import { evidenceFloors, reliabilityCaps } from "./methodology";
 import { countOf, trafficTotals } from "./traffic-totals";
 
+export const capIds = [
+  "floor.no_successful_calls", "floor.under_30_successes", "floor.under_100_successes",
+  "cap.reliability_below_75", "cap.reliability_below_90", "cap.no_auth_metadata", "cap.tokens_expire_mid_run",
+  "cap.unauthenticated_write_tools", "cap.accepts_invalid_token",
+] as const;
+export type CapId = (typeof capIds)[number];
+
 export interface AppliedCap {
-  id: string;
+  id: CapId;
   kind: "cap" | "floor";
   reason: string;
   maxGrade: Grade;
@@ -18,7 +25,7 @@ export interface AppliedCap {
   liftedBy: string[];
 }
 
-function cap(id: string, kind: AppliedCap["kind"], maxGrade: Grade, reason: string, liftedBy: string[] = []): AppliedCap {
+function cap(id: CapId, kind: AppliedCap["kind"], maxGrade: Grade, reason: string, liftedBy: string[] = []): AppliedCap {
   return { id, kind, reason, maxGrade, limit: maxScoreOf(maxGrade), liftedBy };
 }
 

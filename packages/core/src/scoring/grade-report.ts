@@ -1,6 +1,7 @@
 // GradeReport: what the dashboard, the API and `kensa scan --json` show. Every number comes with where it
 // came from: axis evidence status, each finding's points of its maximum, each cap's reason and limit.
 import { z } from "zod";
+import { capIds } from "./caps";
 import { Grade } from "./grade";
 import { AxisName } from "./methodology";
 
@@ -36,7 +37,7 @@ export const AxisReport = z.object({
 export type AxisReport = z.infer<typeof AxisReport>;
 
 export const AppliedCapReport = z.object({
-  id: z.string(),
+  id: z.enum(capIds),
   kind: z.enum(["cap", "floor"]),
   reason: z.string(),
   maxGrade: Grade,

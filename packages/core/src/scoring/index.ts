@@ -8,3 +8,4 @@ export { addErrorShape, tallyErrorShapes, type ErrorShapeTally, type ShapeFacts 
 export { canonicalJson, evidenceHash } from "./evidence-hash";
 export { GradeReport, AxisReport, Finding, EvidenceStatus, AppliedCapReport, FixReport, NextGradeReport } from "./grade-report";
 export { gradeService } from "./grade-service";
+export { capIds, type CapId } from "./caps";
