@@ -9,12 +9,12 @@ export type YamlRead =
 
 export function readYaml(text: string, file: string): YamlRead {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, merge: false, prettyErrors: false });
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, merge: false, prettyErrors: true });
   const problems = [...doc.errors, ...doc.warnings];
   if (problems.length > 0) {
     return {
       ok: false,
-      issues: problems.map((e) => ({ file, line: e.linePos?.[0]?.line, field: "", expected: `valid YAML: ${e.message.split("\n")[0]}` })),
+      issues: problems.map((e) => ({ file, line: e.linePos?.[0]?.line, field: "", expected: `valid YAML: ${e.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "")}` })),
     };
   }
   let hasAnchor = false;
