@@ -116,7 +116,7 @@ export const profileLibrary: Record<SandboxProfileName, BehaviourProfile> = {
     ...oauthSolid,
     description: "Chat with structured message blocks: fine direct, but intermediaries flatten blocks into strings",
     failures: { rate_limited: 0.015, server_error: 0.01, invalid_input: 0.005 },
-    gateway: { ...cleanGateway, structuredArgsMangleRate: 0.2 },
+    gateway: { ...cleanGateway, structuredArgsMangleRate: 0.17 },
   },
   "gateway-blocked": {
     ...oauthStandard,
