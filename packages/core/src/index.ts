@@ -13,3 +13,8 @@ export * from "./catalogue/declared-facts";
 export * from "./catalogue/probe-call";
 export * from "./catalogue/credential-spec";
 export * from "./classify/index";
+export * from "./catalogue/service-category";
+export * from "./catalogue/catalogue-entry";
+export * from "./sandbox/behaviour-profile";
+export * from "./sandbox/profile-library";
+export * from "./sandbox/resolve-profile";
