@@ -2,9 +2,11 @@
 import { isKensaError } from "@kensa/core";
 import { UsageError, type Command } from "./command";
 import { dbCommand } from "./commands/db";
+import { probesCommand } from "./commands/probes";
+import { sandboxCommand } from "./commands/sandbox";
 import { startCommand } from "./commands/start";
 
-export const commands: Command[] = [startCommand, dbCommand];
+export const commands: Command[] = [startCommand, dbCommand, probesCommand, sandboxCommand];
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.name.length));
