@@ -18,3 +18,4 @@ export * from "./catalogue/catalogue-entry";
 export * from "./sandbox/behaviour-profile";
 export * from "./sandbox/profile-library";
 export * from "./sandbox/resolve-profile";
+export * from "./scoring/index";
