@@ -58,7 +58,7 @@ export async function handleGradeCompute(payload: GradeComputePayload, ctx: JobC
     ...(latestSummary?.success ? { summary: latestSummary.data } : {}),
     credential: { refreshes, expiredDuringRun },
     errorShapes: { structured, inferred },
-    declared: entry.declared,
+    declared: entry.facts,
     authMethod: entry.authMethod,
     ...(entry.tokenLifetime ? { tokenLifetime: entry.tokenLifetime } : {}),
   });

@@ -44,6 +44,12 @@ export interface OpenRuntimeOptions {
   /** Start the sandbox fleet in this process when targets are the sandbox (default true). */
   sandbox?: boolean;
   onJobFailure?: (failure: JobFailure) => void;
+  /** Use this catalogue instead of loading probes/ (tests run a subset). */
+  catalogue?: Catalogue;
+  /** Use this open database instead of opening one from the environment; the caller closes it. */
+  database?: Database;
+  /** Scales the sandbox's simulated latency (tests that only care about outcomes use 0). */
+  sandboxLatencyScale?: number;
 }
 
 export async function openRuntime(options: OpenRuntimeOptions): Promise<KensaRuntime> {
@@ -54,15 +60,21 @@ export async function openRuntime(options: OpenRuntimeOptions): Promise<KensaRun
   };
   try {
     const config = databaseConfigFrom(env);
-    const db = await openDatabase(config, { migrations: config.kind === "pglite" ? "apply" : (options.migrations ?? "verify") });
-    closers.push(() => db.close());
-    const catalogue = await loadCatalogue();
+    const db = options.database ?? (await openDatabase(config, { migrations: config.kind === "pglite" ? "apply" : (options.migrations ?? "verify") }));
+    if (!options.database) closers.push(() => db.close());
+    const catalogue = options.catalogue ?? (await loadCatalogue());
     const clock = new ControllableClock();
     let sandbox: Sandbox | undefined;
     let targets: TargetResolver;
     if (env.KENSA_TARGETS === "sandbox" && options.sandbox !== false) {
       // Each process hosts its own deterministic fleet: the sandbox stands in for the internet.
-      sandbox = await startSandbox({ catalogue: catalogue.entries, clock, seed: env.KENSA_SANDBOX_SEED, onError: (e) => log("sandbox.error", { error: String(e) }) });
+      sandbox = await startSandbox({
+        catalogue: catalogue.entries,
+        clock,
+        seed: env.KENSA_SANDBOX_SEED,
+        ...(options.sandboxLatencyScale !== undefined ? { latencyScale: options.sandboxLatencyScale } : {}),
+        onError: (e) => log("sandbox.error", { error: String(e) }),
+      });
       closers.push(() => sandbox!.close());
       targets = sandboxTargets(sandbox);
     } else {
