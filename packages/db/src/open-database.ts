@@ -22,7 +22,9 @@ export interface OpenOptions {
 export async function openDatabase(config: DatabaseConfig, options: OpenOptions = {}): Promise<Database> {
   const description = describeDatabase(config);
   if (config.kind === "postgres") {
-    const factory = new PrismaPg({ connectionString: config.url, max: config.poolSize });
+    // JIT off: PostgreSQL's row estimates for jsonb_each over rollups trigger JIT compilation that costs
+    // 35–300 ms per dashboard query and saves nothing on queries this short (measured on a year of history).
+    const factory = new PrismaPg({ connectionString: config.url, max: config.poolSize, options: "-c jit=off" });
     const mode = options.migrations ?? "verify";
     if (mode === "apply") await applyPendingMigrations(factory);
     const prisma = new PrismaClient({ adapter: factory });
