@@ -38,12 +38,12 @@ export function seedPopulation(options: PopulationOptions): SeedService[] {
     const category = seedCategories[i % seedCategories.length]!;
     const stem = i % stemsEn.length;
     const quality = Math.min(1, Math.max(0, 0.15 + random() * 0.85));
-    const topTier = quality > 0.85;
+    const topTier = quality > 0.9;
     const roll = random();
     // ~60% OAuth 2.0 or better: oauth2 40%, oauth2.1+PKCE 15%, enterprise SSO ~5% (top tier only).
     const authMethod = topTier && roll < 0.3 ? "enterprise_sso" : roll < 0.4 ? "oauth2" : roll < 0.58 ? "oauth2_1_pkce" : roll < 0.85 ? "api_key" : roll < 0.93 ? "none" : "unknown";
-    const sso = authMethod === "enterprise_sso" || (topTier && random() < 0.35);
-    const terraform = topTier && random() < 0.12;
+    const sso = authMethod === "enterprise_sso" || (topTier && random() < 0.25);
+    const terraform = topTier && random() < 0.15;
     const nameEn = `${stemsEn[stem]} ${suffixEn[category] ?? category.replace(/_/g, " ")} ${n}`;
     // One deliberately long Japanese name: layouts must not break on it.
     const nameJa = i === 7

@@ -3,10 +3,20 @@
 import type { ReactNode } from "react";
 import { SeriesChart, type SeriesChartProps } from "./charts/series-chart";
 
-export function ChartFigure({ title, tableLabel, xLabel, chart, cell }: { title: string; tableLabel: string; xLabel: string; chart: SeriesChartProps; cell: (v: string | number | null) => ReactNode }) {
+interface Props {
+  title: string;
+  tableLabel: string;
+  xLabel: string;
+  chart: SeriesChartProps;
+  cell: (v: string | number | null) => ReactNode;
+  /** The section heading already says what the chart is: keep the caption for assistive technology only. */
+  captionHidden?: boolean;
+}
+
+export function ChartFigure({ title, tableLabel, xLabel, chart, cell, captionHidden }: Props) {
   return (
     <figure className="chart-figure">
-      <figcaption>{title}</figcaption>
+      <figcaption className={captionHidden ? "visually-hidden" : undefined}>{title}</figcaption>
       <SeriesChart {...chart} label={title} />
       <details>
         <summary>{tableLabel}</summary>
@@ -31,4 +41,11 @@ export function ChartFigure({ title, tableLabel, xLabel, chart, cell }: { title:
       </details>
     </figure>
   );
+}
+
+/** A success-rate axis from just below the lowest value to 100%: the interesting band, without overflow. */
+export function rateDomain(values: (number | null | undefined)[]): [number, number] {
+  const known = values.filter((v): v is number => typeof v === "number");
+  const low = known.length ? Math.min(...known) : 0;
+  return [Math.max(0, Math.floor(low * 10 - 0.5) / 10), 1];
 }

@@ -4,7 +4,7 @@ import type { HistoryPoint } from "../api/schemas";
 import type { Messages } from "../i18n/messages-en";
 import { ms, percent } from "../lib/format";
 import { errorClassColor } from "../lib/palette";
-import { ChartFigure } from "./chart-figure";
+import { ChartFigure, rateDomain } from "./chart-figure";
 
 export function ServiceCharts({ points, t }: { points: HistoryPoint[]; t: Messages }) {
   const v = t.service;
@@ -13,7 +13,7 @@ export function ServiceCharts({ points, t }: { points: HistoryPoint[]; t: Messag
   return (
     <div className="grid-2" data-testid="service-charts">
       <ChartFigure title={v.successTrend} tableLabel={v.dataTable} xLabel={v.day} cell={(c) => percent(c as number | null)}
-        chart={{ kind: "line", format: "percent", xKey: "x", label: v.successTrend, yDomain: ["auto", 1],
+        chart={{ kind: "line", format: "percent", xKey: "x", label: v.successTrend, yDomain: rateDomain(points.map((p) => p.successRate)),
           data: points.map((p) => ({ x: x(p), successRate: p.successRate })),
           series: [{ key: "successRate", label: v.successTrend, color: "#0b5cad" }] }} />
       <ChartFigure title={v.latency} tableLabel={v.dataTable} xLabel={v.day} cell={(c) => (typeof c === "number" ? ms(c) : "—")}

@@ -44,9 +44,9 @@ export function SeriesChart({ kind, data, xKey, series, format, label, horizonta
           <LineChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 8 }}>
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis dataKey={xKey} minTickGap={24} tick={{ fontSize: 11 }} />
-            <YAxis tickFormatter={fmt} domain={yDomain ?? ["auto", "auto"]} width={64} tick={{ fontSize: 11 }} />
+            <YAxis tickFormatter={fmt} domain={yDomain ?? ["auto", "auto"]} allowDataOverflow={false} width={64} tick={{ fontSize: 11 }} />
             <Tooltip formatter={(v) => fmt(v)} />
-            <Legend />
+            <Legend itemSorter={null} />
             {series.map((s) => (
               <Line key={s.key} type="monotone" dataKey={s.key} name={s.label} stroke={s.color} strokeWidth={2} dot={dots ? { r: 2 } : false} connectNulls isAnimationActive={false} />
             ))}
@@ -57,7 +57,7 @@ export function SeriesChart({ kind, data, xKey, series, format, label, horizonta
             {horizontal ? (
               <>
                 <XAxis type="number" tickFormatter={fmt} tick={{ fontSize: 11 }} />
-                <YAxis type="category" dataKey={xKey} width={130} tick={{ fontSize: 11 }} />
+                <YAxis type="category" dataKey={xKey} width={130} interval={0} tick={{ fontSize: 11 }} />
               </>
             ) : (
               <>
@@ -66,7 +66,7 @@ export function SeriesChart({ kind, data, xKey, series, format, label, horizonta
               </>
             )}
             <Tooltip formatter={(v) => fmt(v)} />
-            <Legend />
+            <Legend itemSorter={null} />
             {series.map((s) => (
               <Bar key={s.key} dataKey={s.key} name={s.label} stackId="stack" fill={s.color} isAnimationActive={false} />
             ))}
