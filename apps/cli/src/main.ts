@@ -2,10 +2,12 @@
 import { isKensaError } from "@kensa/core";
 import { UsageError, type Command } from "./command";
 import { dbCommand } from "./commands/db";
+import { probesCommand } from "./commands/probes";
+import { sandboxCommand } from "./commands/sandbox";
 import { scanCommand } from "./commands/scan";
 import { startCommand } from "./commands/start";
 
-export const commands: Command[] = [startCommand, scanCommand, dbCommand];
+export const commands: Command[] = [startCommand, scanCommand, sandboxCommand, probesCommand, dbCommand];
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.name.length));
