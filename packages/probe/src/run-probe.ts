@@ -66,7 +66,7 @@ export async function runProbe(options: ProbeOptions): Promise<ProbeResult> {
     "streamable-http": createGuardedFetch(base, { role: (m) => (m === "GET" ? "listen" : "rpc"), originHeaders }),
     sse: createGuardedFetch(sseContext, { role: (m) => (m === "GET" ? "listen" : "rpc"), originHeaders }),
   };
-  const hooks = recordingHooks(wire, redactor, () => live);
+  const hooks = recordingHooks(wire, redactor, limits.maxJsonDepth, () => live);
 
   const stop = (failure: Parameters<Wire["trip"]>[1]) => {
     runner.markDeadline();
@@ -152,9 +152,13 @@ async function discoverTokenUrl(discovery: Discovery | undefined): Promise<strin
 }
 
 /** Messages the SDK could not use fail the running step at once, when that step is waiting for an answer. */
-function recordingHooks(wire: Wire, redactor: Redactor, live: () => RecordingTransport | undefined): RecordingHooks {
+function recordingHooks(wire: Wire, redactor: Redactor, maxDepth: number, live: () => RecordingTransport | undefined): RecordingHooks {
   const waiting = () => wire.step !== undefined && live()?.pendingThisStep() === true;
   return {
+    maxDepth,
+    onTooDeep() {
+      if (waiting()) wire.trip(undefined, { kind: "protocol-violation", violation: "too-deep", detail: `a message nests deeper than ${maxDepth} levels` }, "current");
+    },
     onUnknownResponse(id) {
       if (waiting()) wire.trip(undefined, { kind: "protocol-violation", violation: "id-mismatch", detail: `a response arrived for id ${JSON.stringify(id)}, which was never sent` }, "current");
     },
