@@ -117,7 +117,9 @@ export async function runProbe(options: ProbeOptions): Promise<ProbeResult> {
       ...(options.registry ? { registry: options.registry } : {}),
       challenge: {},
     };
-    for (const name of selectChecks(options.checks)) {
+    // A target that cannot be reached at all gives the checks nothing to look at: they would only repeat it.
+    const reached = runner.steps[0]?.outcome.kind === "ok";
+    for (const name of reached ? selectChecks(options.checks) : []) {
       if (runner.stopped) break;
       await runner.run<never>(`check:${name}`, "check", async () => runCheck(name, checkContext));
     }
