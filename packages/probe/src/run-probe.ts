@@ -80,7 +80,7 @@ export async function runProbe(options: ProbeOptions): Promise<ProbeResult> {
   const traces: TraceObservation[] = [];
   let session: Session | undefined;
   try {
-    session = await openSession({ target, limits, policy: options.addressPolicy, redactor, wire, runner, credentials, fetchFor: (kind) => transportFetch[kind], hooks, setTransport: (t) => (live = t) });
+    session = await openSession({ target, limits, policy: options.addressPolicy, redactor, runner, credentials, fetchFor: (kind) => transportFetch[kind], hooks, setTransport: (t) => (live = t) });
     summary.target.transport = session.kind;
     const init = session.transport?.initializeResult;
     if (session.initialized && init) describeServer(summary, init);
