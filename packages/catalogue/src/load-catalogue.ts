@@ -37,7 +37,7 @@ async function readText(path: string, issues: CatalogueIssue[]): Promise<string 
   try {
     return await readFile(path, "utf8");
   } catch (error) {
-    issues.push({ file: shown(path), field: "", expected: `a readable file (${(error as NodeJS.ErrnoException).code ?? String(error)})` });
+    issues.push({ file: shown(path), field: "", expected: `expected a readable file (${(error as NodeJS.ErrnoException).code ?? String(error)})` });
     return null;
   }
 }
@@ -78,7 +78,13 @@ export async function loadCatalogue(options: LoadCatalogueOptions = {}): Promise
     const byName = !/[\\/]/.test(options.overlay) && !/\.ya?ml$/.test(options.overlay);
     const path = byName ? join(dir, "overlays", `${options.overlay}.yaml`) : resolve(options.overlay);
     const text = await readText(path, issues);
-    if (text == null) throw new CatalogueError(issues);
+    if (text == null) {
+      if (byName) {
+        const known = (await readdir(join(dir, "overlays")).catch(() => [])).filter((n) => n.endsWith(".yaml")).map((n) => n.slice(0, -5));
+        issues[0]!.expected = `expected an overlay named ${known.map((k) => `"${k}"`).join(", ") || "(none exist)"}, or a path to an overlay file`;
+      }
+      throw new CatalogueError(issues);
+    }
     const overlay = parseOverlay(text, shown(path), byName ? options.overlay : undefined);
     if (!overlay.ok) throw new CatalogueError(overlay.issues);
     const applied = applyOverlay(entries, overlay.overlay, shown(path));

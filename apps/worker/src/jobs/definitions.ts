@@ -20,7 +20,9 @@ export type ProbeRunPayload = z.infer<typeof ProbeRunPayload>;
 
 export const GradeComputePayload = z.object({
   serviceId: z.string().min(1),
-  reason: z.enum(["new-evidence", "methodology-change", "catalogue-change", "manual"]),
+  reason: z.enum(["new-evidence", "methodology-change", "catalogue-change", "manual", "backfill"]),
+  /** Grade as of this instant (epoch ms); defaults to the clock's now. Backfill grades each past day. */
+  asOf: z.number().int().nonnegative().optional(),
 });
 export type GradeComputePayload = z.infer<typeof GradeComputePayload>;
 

@@ -10,7 +10,7 @@ export interface ProbeExecution extends Pick<ProbeRunRecord, "startedAt" | "fini
 }
 
 /** Probes one catalogued service now. Never throws for the target's failure; throws UnrecoverableJobError for an unknown service. */
-export type ServiceProber = (serviceId: string, path: RunPath) => Promise<ProbeExecution>;
+export type ServiceProber = (serviceId: string, path: RunPath, probe: { withChecks: boolean }) => Promise<ProbeExecution>;
 
 export interface JobContext {
   db: Database;

@@ -4,6 +4,7 @@ import { aggregateRun, httpStatusOf, mergeAggregates, latencyPercentiles, rpcCod
 import type { Database } from "../open-database";
 import type { SqlQuery } from "../raw-sql";
 import { columns } from "./sql-arrays";
+import { mergeExtras, runExtras, type RollupExtras } from "./rollup-extras";
 
 export interface RecordReport {
   inserted: string[];
@@ -119,6 +120,7 @@ interface RollupDelta {
   path: string;
   source: string;
   agg: StepAggregate;
+  extras: RollupExtras;
 }
 
 function rollupDeltas(runs: readonly ProbeRunRecord[]): RollupDelta[] {
@@ -128,8 +130,11 @@ function rollupDeltas(runs: readonly ProbeRunRecord[]): RollupDelta[] {
     const key = `${run.serviceId}\u0000${day}\u0000${run.path}`;
     const runAgg = aggregateRun(run);
     const delta = byKey.get(key);
-    if (!delta) byKey.set(key, { serviceId: run.serviceId, day, path: run.path, source: run.source, agg: runAgg });
-    else mergeAggregates(delta.agg, runAgg);
+    if (!delta) byKey.set(key, { serviceId: run.serviceId, day, path: run.path, source: run.source, agg: runAgg, extras: runExtras(run) });
+    else {
+      mergeAggregates(delta.agg, runAgg);
+      mergeExtras(delta.extras, runExtras(run));
+    }
   }
   // A stable order means concurrent writers lock rollup rows in the same order: no deadlocks.
   return [...byKey.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, d]) => d);
@@ -155,13 +160,19 @@ async function addToRollups(q: SqlQuery, runs: readonly ProbeRunRecord[]): Promi
     inter: (d) => d.agg.intermediaryFailures,
     errors: (d) => JSON.stringify(d.agg.errorCounts),
     hist: (d) => JSON.stringify(d.agg.latencyHistogram),
+    structured: (d) => d.extras.structuredErrors,
+    inferred: (d) => d.extras.inferredErrors,
+    refreshes: (d) => d.extras.credentialRefreshes,
+    expired: (d) => d.extras.credentialExpired,
   });
   const merged = await q<{ service_id: string; day: string; path: string; latency_histogram: Record<string, number> }>(
     `INSERT INTO daily_rollup AS r (service_id, day, path, source, runs, calls, successes, vendor_failures, client_failures,
-       intermediary_failures, error_counts, latency_histogram, updated_at)
-     SELECT s, d, p, src, ru, ca, su, vf, cf, inf, ec::jsonb, lh::jsonb, now()
+       intermediary_failures, error_counts, latency_histogram, structured_errors, inferred_errors, credential_refreshes,
+       credential_expired, updated_at)
+     SELECT s, d, p, src, ru, ca, su, vf, cf, inf, ec::jsonb, lh::jsonb, se, ie, cr, ce, now()
      FROM unnest($1::text[], $2::date[], $3::text[], $4::text[], $5::int[], $6::int[], $7::int[], $8::int[], $9::int[],
-       $10::int[], $11::text[], $12::text[]) AS t(s, d, p, src, ru, ca, su, vf, cf, inf, ec, lh)
+       $10::int[], $11::text[], $12::text[], $13::int[], $14::int[], $15::int[], $16::int[])
+       AS t(s, d, p, src, ru, ca, su, vf, cf, inf, ec, lh, se, ie, cr, ce)
      ON CONFLICT (service_id, day, path) DO UPDATE SET
        runs = r.runs + excluded.runs,
        calls = r.calls + excluded.calls,
@@ -171,9 +182,14 @@ async function addToRollups(q: SqlQuery, runs: readonly ProbeRunRecord[]): Promi
        intermediary_failures = r.intermediary_failures + excluded.intermediary_failures,
        error_counts = ${sumJson("r.error_counts", "excluded.error_counts")},
        latency_histogram = ${sumJson("r.latency_histogram", "excluded.latency_histogram")},
+       structured_errors = r.structured_errors + excluded.structured_errors,
+       inferred_errors = r.inferred_errors + excluded.inferred_errors,
+       credential_refreshes = r.credential_refreshes + excluded.credential_refreshes,
+       credential_expired = r.credential_expired + excluded.credential_expired,
        updated_at = now()
      RETURNING service_id, to_char(day, 'YYYY-MM-DD') AS day, path, latency_histogram`,
-    [c.service, c.day, c.path, c.source, c.runs, c.calls, c.successes, c.vendor, c.client, c.inter, c.errors, c.hist],
+    [c.service, c.day, c.path, c.source, c.runs, c.calls, c.successes, c.vendor, c.client, c.inter, c.errors, c.hist,
+      c.structured, c.inferred, c.refreshes, c.expired],
   );
   // Percentiles come from the merged histogram (one definition, in @kensa/core); the row lock is still ours.
   const withPercentiles = merged.map((m) => ({ ...m, ...latencyPercentiles({ latencyHistogram: m.latency_histogram }) }));

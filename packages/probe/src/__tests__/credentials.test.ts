@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import type { ProbeStepRecord } from "@kensa/core";
+import { classifyRun, type ProbeStepRecord } from "@kensa/core";
 import { runProbe } from "../index";
 import { startOAuthFixture, type OAuthFixture } from "./fixtures/oauth-fixture";
 import { call, probeOptions } from "./fixtures/probe-options";
@@ -63,6 +63,9 @@ describe("OAuth credentials over a multi-round probe with a 30-minute token and 
     expect(refusals.length).toBeGreaterThan(0);
     expect(refusals[0]!.outcome).toMatchObject({ kind: "http-error", status: 400 });
     expect(result.summary.credential).toMatchObject({ refreshes: 0, expiredDuringRun: 1 });
+    // The shared classifier reads the credential fact: auth_expired, decided by code, not a bad credential.
+    const classified = calls(classifyRun(result).steps);
+    expect(classified.slice(3).map((s) => [s.classification?.errorClass, s.classification?.confidence])).toEqual([["auth_expired", "code"], ["auth_expired", "code"]]);
   });
 
   it("gets a client-credentials token from the token URL it is given", async () => {

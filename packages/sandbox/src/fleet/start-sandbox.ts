@@ -48,6 +48,8 @@ export interface Sandbox {
   /** The credentials the fleet issued, by the secret names the catalogue uses. */
   secrets: SecretSource;
   profileOf(serviceId: string): BehaviourProfile;
+  /** Ready-made request headers for a service (a fresh token or the API key): for demos and `kensa scan`. */
+  requestHeadersFor(serviceId: string, path: PathName): Record<string, string>;
   /** An enterprise IdP's identity assertion (ID-JAG) for a service that accepts them. */
   mintIdJag(serviceId: string, subject: string, lifetimeSec?: number): string;
   close(): Promise<void>;
@@ -144,6 +146,13 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Sandbo
     },
     secrets: { get: (name) => secrets.get(name)?.get() },
     profileOf: (serviceId) => runtime(serviceId).profile,
+    requestHeadersFor(serviceId, path) {
+      const rt = runtime(serviceId);
+      if (path === "gateway") return { authorization: `Bearer ${secrets.get(gatewayTokenSecret)!.get()}` };
+      if (rt.profile.auth.mode === "none") return {};
+      if (rt.profile.auth.mode === "api_key") return rt.keys.header ? { [rt.keys.header]: rt.keys.probe! } : { authorization: `Bearer ${rt.keys.probe}` };
+      return { authorization: `Bearer ${rt.as!.issueFor(`${rt.id}-probe`).token}` };
+    },
     mintIdJag(serviceId, subject, lifetimeSec = 300) {
       const rt = runtime(serviceId);
       const iat = Math.floor(clock.now() / 1000);
