@@ -66,7 +66,9 @@ export async function openRuntime(options: OpenRuntimeOptions): Promise<KensaRun
     const clock = new ControllableClock();
     let sandbox: Sandbox | undefined;
     let targets: TargetResolver;
-    if (env.KENSA_TARGETS === "sandbox" && options.sandbox !== false) {
+    if (env.KENSA_TARGETS === "sandbox" && options.sandbox === false) {
+      targets = sandboxTargets(undefined);
+    } else if (env.KENSA_TARGETS === "sandbox") {
       // Each process hosts its own deterministic fleet: the sandbox stands in for the internet.
       sandbox = await startSandbox({
         catalogue: catalogue.entries,
