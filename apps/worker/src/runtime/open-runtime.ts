@@ -92,7 +92,17 @@ export async function openRuntime(options: OpenRuntimeOptions): Promise<KensaRun
     let runner: InProcessRunner | undefined;
     let bullmq: KensaRuntime["bullmq"];
     if (env.REDIS_URL) {
-      const settings: BullmqSettings = { connection: { url: env.REDIS_URL, maxRetriesPerRequest: null }, prefix: env.KENSA_QUEUE_PREFIX };
+      let lastReported = 0;
+      const settings: BullmqSettings = {
+        connection: { url: env.REDIS_URL, maxRetriesPerRequest: null },
+        prefix: env.KENSA_QUEUE_PREFIX,
+        // While Redis is away every connection reports each retry: say it at most every 5 s.
+        onError: (error) => {
+          if (Date.now() - lastReported < 5_000) return;
+          lastReported = Date.now();
+          log("redis.error", { error: error.message });
+        },
+      };
       const bullQueue = new BullmqJobQueue(settings);
       closers.push(() => bullQueue.close());
       bullmq = { settings, queue: bullQueue };
