@@ -9,3 +9,7 @@ export * from "./queries/runs";
 export * from "./queries/rollups";
 export * from "./queries/grades";
 export * from "./queries/audit";
+export * from "./queries/leaderboard";
+export * from "./queries/service-detail";
+export * from "./queries/daily-series";
+export * from "./queries/trends";

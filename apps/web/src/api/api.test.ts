@@ -1,0 +1,163 @@
+// The public API against real databases (PGlite and PostgreSQL): every response checked against its zod
+// schema, every bad parameter answered 400 naming it, unknown ids 404, CSV equal to JSON, badges well-formed.
+import { XMLValidator } from "fast-xml-parser";
+import Papa from "papaparse";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "@kensa/db";
+import { databaseBackends, seedDashboard } from "@kensa/testkit";
+import { badgeHandler } from "./handlers/badge";
+import { distributionHandler } from "./handlers/distribution";
+import { csvColumns, exportCsvHandler } from "./handlers/export-csv";
+import { historyHandler } from "./handlers/history";
+import { serviceHandler } from "./handlers/service";
+import { servicesHandler } from "./handlers/services";
+import { ApiErrorBody, GradeDistribution, ServiceDetail, ServiceHistory, ServiceList } from "./schemas";
+
+const base = "http://kensa.test";
+const get = (handler: (db: Database, url: URL, p: Record<string, string>) => Promise<Response>, db: Database, path: string, params: Record<string, string> = {}) =>
+  handler(db, new URL(path, base), params);
+
+describe.each(databaseBackends)("API on $name", (backend) => {
+  let db: Database;
+  beforeAll(async () => {
+    if (!backend.available) return;
+    db = await backend.open();
+    await seedDashboard(db, { services: 40, days: 21, endDay: "2026-11-20", live: 3 });
+  });
+  afterAll(async () => {
+    await db?.close();
+  });
+  const run = it.skipIf(!backend.available);
+
+  run("lists services in the documented shape, with cache headers", async () => {
+    const res = await get(servicesHandler, db, "/api/v1/services?pageSize=250");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("cache-control")).toMatch(/max-age=\d+/);
+    const body = ServiceList.parse(await res.json());
+    expect(body.total).toBe(40);
+    expect(body.data).toHaveLength(40);
+    expect(body.asOf).toBe("2026-11-20");
+    expect(body.data.filter((s) => s.source === "live").map((s) => s.id).sort()).toEqual(["svc-001", "svc-002", "svc-003"]);
+    const graded = body.data.filter((s) => s.grade);
+    expect(graded.length).toBe(40);
+    expect(body.data[0]!.window.calls).toBeGreaterThan(0);
+  });
+
+  run("filters, sorts and pages like the leaderboard", async () => {
+    const all = ServiceList.parse(await (await get(servicesHandler, db, "/api/v1/services?pageSize=250")).json());
+    const grade = all.data[0]!.grade!.grade;
+    const some = ServiceList.parse(await (await get(servicesHandler, db, `/api/v1/services?grade=${grade}&pageSize=250`)).json());
+    expect(some.total).toBeLessThan(all.total);
+    expect(some.data.every((s) => s.grade?.grade === grade)).toBe(true);
+    const page2 = ServiceList.parse(await (await get(servicesHandler, db, "/api/v1/services?pageSize=15&page=2&sort=name")).json());
+    const byName = ServiceList.parse(await (await get(servicesHandler, db, "/api/v1/services?pageSize=250&sort=name")).json());
+    expect(page2.data.map((s) => s.id)).toEqual(byName.data.slice(15, 30).map((s) => s.id));
+    const scores = all.data.map((s) => s.grade!.score);
+    const byScore = ServiceList.parse(await (await get(servicesHandler, db, "/api/v1/services?pageSize=250&sort=score")).json());
+    expect(byScore.data.map((s) => s.grade!.score)).toEqual([...scores].sort((a, b) => b - a));
+  });
+
+  run.each([
+    ["/api/v1/services?window=5", servicesHandler, {}, "window"],
+    ["/api/v1/services?pageSize=1000", servicesHandler, {}, "pageSize"],
+    ["/api/v1/services?grade=Z", servicesHandler, {}, "grade"],
+    ["/api/v1/services?unknown=1", servicesHandler, {}, "unknown"],
+    ["/api/v1/export.csv?sso=perhaps", exportCsvHandler, {}, "sso"],
+    ["/api/v1/export.csv?page=2", exportCsvHandler, {}, "page"],
+    ["/api/v1/grades/distribution?source=test", distributionHandler, {}, "source"],
+    ["/api/v1/services/svc-001?window=1", serviceHandler, { id: "svc-001" }, "window"],
+    ["/api/v1/services/BAD%20ID", serviceHandler, { id: "BAD ID" }, "id"],
+    ["/api/v1/services/svc-001/history?granularity=hour", historyHandler, { id: "svc-001" }, "granularity"],
+    ["/api/v1/services/svc-001/history?from=2026-13-01", historyHandler, { id: "svc-001" }, "from"],
+    ["/api/v1/services/svc-001/history?from=2026-11-10&to=2026-11-01", historyHandler, { id: "svc-001" }, "from"],
+    ["/api/v1/services/svc-001/history?from=2020-01-01&to=2026-11-01", historyHandler, { id: "svc-001" }, "from"],
+  ] as const)("answers %s with 400 naming %s", async (path, handler, params, parameter) => {
+    const res = await get(handler, db, path, params);
+    expect(res.status).toBe(400);
+    expect(res.headers.get("content-type")).toContain("application/json");
+    const body = ApiErrorBody.parse(await res.json());
+    expect(body.error.code).toBe("bad_request");
+    expect(body.error.parameter).toBe(parameter);
+    expect(body.error.message).toContain(parameter);
+    expect(body.error.expected?.length).toBeGreaterThan(3);
+  });
+
+  run.each([
+    ["/api/v1/services/nope", serviceHandler],
+    ["/api/v1/services/nope/history", historyHandler],
+  ] as const)("answers %s with 404 JSON", async (path, handler) => {
+    const res = await get(handler, db, path, { id: "nope" });
+    expect(res.status).toBe(404);
+    expect(ApiErrorBody.parse(await res.json()).error.code).toBe("not_found");
+  });
+
+  run("shows one service with axes, caps, fixes, declared facts, findings, failures and grade history", async () => {
+    const res = await get(serviceHandler, db, "/api/v1/services/svc-012", { id: "svc-012" });
+    expect(res.status).toBe(200);
+    const s = ServiceDetail.parse(await res.json());
+    expect(s.axes.map((a) => a.name).sort()).toEqual(["audit_log", "auth_sso", "config_portability", "gateway", "reliability"]);
+    expect(s.axes.every((a) => ["observed", "declared", "not_tested"].includes(a.evidence))).toBe(true);
+    expect(s.checks.map((c) => c.check).sort()).toEqual(["auth_challenge", "protected_resource", "trace_context"]);
+    expect(s.declared.find((f) => f.name === "saml")).toBeDefined();
+    expect(s.gradeHistory.at(-1)!.reasons).toContain("first grade");
+    expect(s.recentFailures.every((f) => f.errorClass !== null && f.step.length > 0)).toBe(true);
+    expect(s.links.badge).toBe("/api/v1/badge/svc-012.svg");
+  });
+
+  run("gives history by day and by week, the weeks summing the days", async () => {
+    const days = ServiceHistory.parse(await (await get(historyHandler, db, "/api/v1/services/svc-005/history?from=2026-11-01&to=2026-11-20", { id: "svc-005" })).json());
+    const weeks = ServiceHistory.parse(await (await get(historyHandler, db, "/api/v1/services/svc-005/history?from=2026-11-01&to=2026-11-20&granularity=week", { id: "svc-005" })).json());
+    expect(days.points).toHaveLength(20);
+    expect(weeks.points.length).toBe(4);
+    const sum = (ps: { calls: number }[]) => ps.reduce((n, p) => n + p.calls, 0);
+    expect(sum(weeks.points)).toBe(sum(days.points));
+    expect(weeks.points[0]!.start).toBe("2026-11-01");
+    expect(weeks.points.at(-1)!.end).toBe("2026-11-20");
+  });
+
+  run("counts grades the same way the service list does", async () => {
+    const dist = GradeDistribution.parse(await (await get(distributionHandler, db, "/api/v1/grades/distribution")).json());
+    const list = ServiceList.parse(await (await get(servicesHandler, db, "/api/v1/services?pageSize=250")).json());
+    expect(dist.total).toBe(40);
+    for (const [grade, n] of Object.entries(dist.grades)) expect(n).toBe(list.data.filter((s) => s.grade?.grade === grade).length);
+    const live = GradeDistribution.parse(await (await get(distributionHandler, db, "/api/v1/grades/distribution?source=live")).json());
+    expect(live.total).toBe(3);
+  });
+
+  run("exports CSV whose rows equal the JSON for the same filters", async () => {
+    const filter = "auth=oauth2,api_key&sort=p95";
+    const res = await get(exportCsvHandler, db, `/api/v1/export.csv?${filter}`);
+    expect(res.headers.get("content-type")).toContain("text/csv");
+    expect(res.headers.get("content-disposition")).toContain("attachment");
+    const csv = Papa.parse<Record<string, string>>((await res.text()).replace(/^\uFEFF/, ""), { header: true, skipEmptyLines: true });
+    expect(csv.errors).toEqual([]);
+    expect(csv.meta.fields).toEqual(csvColumns.map(([name]) => name));
+    const json = ServiceList.parse(await (await get(servicesHandler, db, `/api/v1/services?${filter}&pageSize=250`)).json());
+    expect(csv.data.length).toBe(json.total);
+    expect(json.total).toBeGreaterThan(0);
+    const str = (v: unknown) => (v === null || v === undefined ? "" : String(v));
+    csv.data.forEach((r, i) => {
+      const j = json.data[i]!;
+      expect([r.id, r.name_en, r.name_ja, r.auth_method, r.grade, r.score, r.success_rate, r.p95_ms, r.calls, r.last_probed_at, r.source])
+        .toEqual([j.id, j.name.en, str(j.name.ja), j.authMethod, str(j.grade?.grade), str(j.grade?.score), str(j.window.successRate), str(j.window.p95Ms), str(j.window.calls), str(j.lastProbedAt), str(j.source)]);
+    });
+  });
+
+  run("exports a shortlist by ids", async () => {
+    const text = await (await get(exportCsvHandler, db, "/api/v1/export.csv?ids=svc-004,svc-009")).text();
+    const rows = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ""), { header: true, skipEmptyLines: true }).data;
+    expect(rows.map((r) => r.id).sort()).toEqual(["svc-004", "svc-009"]);
+  });
+
+  run.each([["svc-010.svg", true], ["no-such-service.svg", false], ["svc-010.png", false], ["..%2F..%2Fetc.svg", false]] as const)(
+    "answers badge %s with a well-formed SVG (graded: %s)",
+    async (file, graded) => {
+      const res = await get(badgeHandler, db, `/api/v1/badge/${file}`, { file });
+      expect(res.status).toBe(200);
+      expect(res.headers.get("content-type")).toContain("image/svg+xml");
+      const svg = await res.text();
+      expect(XMLValidator.validate(svg)).toBe(true);
+      expect(svg.includes("not graded")).toBe(!graded);
+    },
+  );
+});

@@ -1,0 +1,50 @@
+// GET /api/v1/export.csv — the leaderboard (or a shortlist via ids=) as CSV: every matching row, unpaged,
+// the same values as /api/v1/services returns for the same filters.
+import type { Database } from "@kensa/db";
+import { loadLeaderboard } from "../../data/leaderboard";
+import type { SummaryRow } from "../../data/service-summary";
+import { toCsv, type Cell } from "../../lib/csv";
+import { filterParams } from "../leaderboard-params";
+import { parseParams } from "../query-params";
+import { badRequest, cachePolicy } from "../respond";
+
+export const csvColumns: [string, (r: SummaryRow) => Cell][] = [
+  ["id", (r) => r.id],
+  ["name_en", (r) => r.name.en],
+  ["name_ja", (r) => r.name.ja],
+  ["vendor", (r) => r.vendor],
+  ["category", (r) => r.category],
+  ["auth_method", (r) => r.authMethod],
+  ["sso", (r) => r.sso],
+  ["iac", (r) => r.iac],
+  ["source", (r) => r.source],
+  ["grade", (r) => r.grade?.grade],
+  ["score", (r) => r.grade?.score],
+  ["score_before_caps", (r) => r.grade?.scoreBeforeCaps],
+  ["provisional", (r) => r.grade?.provisional],
+  ["methodology_version", (r) => r.grade?.methodologyVersion],
+  ["graded_at", (r) => r.grade?.computedAt],
+  ["window_days", (r) => r.window.days],
+  ["calls", (r) => r.window.calls],
+  ["successes", (r) => r.window.successes],
+  ["success_rate", (r) => r.window.successRate],
+  ["vendor_failures", (r) => r.window.vendorFailures],
+  ["p50_ms", (r) => r.window.p50Ms],
+  ["p95_ms", (r) => r.window.p95Ms],
+  ["p99_ms", (r) => r.window.p99Ms],
+  ["last_probed_at", (r) => r.lastProbedAt],
+];
+
+export async function exportCsvHandler(db: Database, url: URL): Promise<Response> {
+  const parsed = parseParams(filterParams, url.searchParams);
+  if (!parsed.ok) return badRequest(parsed.issues);
+  const board = await loadLeaderboard(db, parsed.value);
+  const csv = toCsv(csvColumns.map(([name]) => name), board.rows.map((r) => csvColumns.map(([, get]) => get(r))));
+  return new Response(csv, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="kensa-services-${board.asOf ?? "empty"}.csv"`,
+      "Cache-Control": cachePolicy.live,
+    },
+  });
+}

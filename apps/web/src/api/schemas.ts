@@ -1,0 +1,185 @@
+// The public API's response contract (/api/v1). Handlers build these shapes, tests validate against them,
+// and /api/openapi.json is generated from them: change a field here and all three follow.
+import { z } from "zod";
+import { AuthMethod, ErrorClass } from "@kensa/core";
+import { gradeOrder } from "../lib/grades";
+
+export const apiRegistry = z.registry<{ id: string; description?: string }>();
+
+export const Grade = z.enum(gradeOrder).register(apiRegistry, { id: "Grade", description: "AEO grade band, AAA (best) … D" });
+export const EvidenceStatus = z.enum(["observed", "declared", "not_tested"]).register(apiRegistry, { id: "EvidenceStatus" });
+export const DataSource = z.enum(["live", "sandbox"]).register(apiRegistry, { id: "DataSource", description: "sandbox data is simulated" });
+const isoDateTime = z.iso.datetime({ offset: true });
+const isoDate = z.iso.date();
+const ErrorCounts = z.partialRecord(ErrorClass, z.number().int().nonnegative()).register(apiRegistry, { id: "ErrorCounts", description: "failed steps per error class" });
+
+export const GradeSummary = z.object({
+  grade: Grade,
+  score: z.number(),
+  scoreBeforeCaps: z.number(),
+  provisional: z.boolean(),
+  methodologyVersion: z.string(),
+  computedAt: isoDateTime,
+}).register(apiRegistry, { id: "GradeSummary" });
+
+export const WindowStats = z.object({
+  days: z.number().int(),
+  from: isoDate,
+  to: isoDate,
+  calls: z.number().int().nonnegative(),
+  successes: z.number().int().nonnegative(),
+  successRate: z.number().min(0).max(1).nullable(),
+  vendorFailures: z.number().int().nonnegative(),
+  clientFailures: z.number().int().nonnegative(),
+  intermediaryFailures: z.number().int().nonnegative(),
+  errorCounts: ErrorCounts,
+  p50Ms: z.number().nullable(),
+  p95Ms: z.number().nullable(),
+  p99Ms: z.number().nullable(),
+}).register(apiRegistry, { id: "WindowStats", description: "figures over the selected window, from daily rollups" });
+
+export const ServiceSummary = z.object({
+  id: z.string(),
+  name: z.object({ en: z.string(), ja: z.string().nullable() }),
+  vendor: z.string(),
+  category: z.string(),
+  authMethod: z.string(),
+  sso: z.boolean().describe("SAML or OIDC single sign-on declared, or enterprise SSO auth"),
+  iac: z.boolean().describe("a Terraform or Pulumi provider declared"),
+  source: DataSource.nullable(),
+  grade: GradeSummary.nullable(),
+  window: WindowStats,
+  lastProbedAt: isoDateTime.nullable(),
+  links: z.object({ self: z.string(), html: z.string(), badge: z.string() }),
+}).register(apiRegistry, { id: "ServiceSummary" });
+
+export const ServiceList = z.object({
+  data: z.array(ServiceSummary),
+  page: z.number().int().positive(),
+  pageSize: z.number().int().positive(),
+  total: z.number().int().nonnegative(),
+  asOf: isoDate.nullable(),
+}).register(apiRegistry, { id: "ServiceList" });
+
+export const Finding = z.object({ id: z.string(), ok: z.boolean(), message: z.string(), fix: z.string().optional() });
+
+export const Axis = z.object({
+  name: z.string(),
+  score: z.number().nullable(),
+  weight: z.number().nullable(),
+  evidence: EvidenceStatus,
+  facts: z.record(z.string(), z.unknown()),
+  findings: z.array(Finding),
+}).register(apiRegistry, { id: "Axis" });
+
+export const Cap = z.object({ id: z.string(), reason: z.string(), maxGrade: Grade.nullable() }).register(apiRegistry, { id: "Cap" });
+export const Fix = z.object({ id: z.string(), title: z.string(), axis: z.string().nullable(), points: z.number() }).register(apiRegistry, { id: "Fix" });
+
+export const NextGrade = z.object({
+  grade: Grade,
+  pointsNeeded: z.number(),
+  fixes: z.array(Fix).describe("the smallest set of fixes that reaches the next grade, as the scorer computed it"),
+}).register(apiRegistry, { id: "NextGrade" });
+
+export const DeclaredFact = z.object({
+  name: z.string(),
+  value: z.union([z.boolean(), z.literal("unknown")]),
+  source: z.string().nullable(),
+}).register(apiRegistry, { id: "DeclaredFact" });
+
+export const CheckView = z.object({
+  check: z.string(),
+  verdict: z.string(),
+  at: isoDateTime,
+  findings: z.array(Finding),
+}).register(apiRegistry, { id: "ReadinessCheck" });
+
+export const FailureView = z.object({
+  at: isoDateTime,
+  runId: z.string(),
+  step: z.string(),
+  errorClass: z.string().nullable(),
+  fault: z.string().nullable(),
+  confidence: z.string().nullable(),
+  httpStatus: z.number().int().nullable(),
+  rpcCode: z.number().int().nullable(),
+  path: z.string(),
+  decidedBy: z.string().nullable(),
+  evidence: z.string().describe("the stored outcome, redacted at capture"),
+}).register(apiRegistry, { id: "RecentFailure" });
+
+export const GradeChange = z.object({
+  at: isoDateTime,
+  grade: Grade,
+  score: z.number(),
+  methodologyVersion: z.string(),
+  previous: z.object({ grade: Grade, score: z.number(), methodologyVersion: z.string() }).nullable(),
+  reasons: z.array(z.string()).describe("what moved it: methodology change, axis deltas, caps added or lifted"),
+}).register(apiRegistry, { id: "GradeChange" });
+
+export const ServiceDetail = ServiceSummary.extend({
+  axes: z.array(Axis),
+  caps: z.array(Cap),
+  fixes: z.array(Fix),
+  nextGrade: NextGrade.nullable(),
+  declared: z.array(DeclaredFact),
+  checks: z.array(CheckView),
+  recentFailures: z.array(FailureView),
+  gradeHistory: z.array(GradeChange),
+}).register(apiRegistry, { id: "ServiceDetail" });
+
+export const HistoryPoint = z.object({
+  start: isoDate,
+  end: isoDate,
+  calls: z.number().int().nonnegative(),
+  successes: z.number().int().nonnegative(),
+  successRate: z.number().min(0).max(1).nullable(),
+  vendorFailures: z.number().int().nonnegative(),
+  clientFailures: z.number().int().nonnegative(),
+  intermediaryFailures: z.number().int().nonnegative(),
+  errorCounts: ErrorCounts,
+  p50Ms: z.number().nullable(),
+  p95Ms: z.number().nullable(),
+  p99Ms: z.number().nullable(),
+}).register(apiRegistry, { id: "HistoryPoint" });
+
+export const ServiceHistory = z.object({
+  serviceId: z.string(),
+  from: isoDate,
+  to: isoDate,
+  granularity: z.enum(["day", "week", "month"]),
+  points: z.array(HistoryPoint),
+}).register(apiRegistry, { id: "ServiceHistory" });
+
+export const GradeDistribution = z.object({
+  asOf: isoDate.nullable(),
+  total: z.number().int().nonnegative(),
+  ungraded: z.number().int().nonnegative(),
+  grades: z.record(Grade, z.number().int().nonnegative()),
+}).register(apiRegistry, { id: "GradeDistribution" });
+
+export const ApiErrorBody = z.object({
+  error: z.object({
+    code: z.enum(["bad_request", "not_found", "unavailable", "internal"]),
+    message: z.string(),
+    parameter: z.string().optional().describe("the query or path parameter that was rejected"),
+    expected: z.string().optional(),
+  }),
+}).register(apiRegistry, { id: "Error" });
+
+export const Health = z.object({ status: z.enum(["ok", "unavailable"]), database: z.string() }).register(apiRegistry, { id: "Health" });
+
+export type ServiceSummary = z.infer<typeof ServiceSummary>;
+export type ServiceDetail = z.infer<typeof ServiceDetail>;
+export type ServiceList = z.infer<typeof ServiceList>;
+export type ServiceHistory = z.infer<typeof ServiceHistory>;
+export type HistoryPoint = z.infer<typeof HistoryPoint>;
+export type GradeDistribution = z.infer<typeof GradeDistribution>;
+export type WindowStatsView = z.infer<typeof WindowStats>;
+export type AxisView = z.infer<typeof Axis>;
+export type CapView = z.infer<typeof Cap>;
+export type FixView = z.infer<typeof Fix>;
+export type NextGradeView = z.infer<typeof NextGrade>;
+export type GradeChangeView = z.infer<typeof GradeChange>;
+export type Grade = z.infer<typeof Grade>;
+export { AuthMethod };

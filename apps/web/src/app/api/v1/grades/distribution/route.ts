@@ -1,0 +1,8 @@
+import { distributionHandler } from "../../../../../api/handlers/distribution";
+import { runApi } from "../../../../../api/run-api";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(request: Request): Promise<Response> {
+  return runApi(request, distributionHandler);
+}

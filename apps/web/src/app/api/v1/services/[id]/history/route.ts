@@ -1,0 +1,8 @@
+import { historyHandler } from "../../../../../../api/handlers/history";
+import { runApi } from "../../../../../../api/run-api";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(request: Request, context: { params: Promise<Record<string, string>> }): Promise<Response> {
+  return runApi(request, historyHandler, await context.params);
+}

@@ -1,0 +1,8 @@
+import { servicesHandler } from "../../../../api/handlers/services";
+import { runApi } from "../../../../api/run-api";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(request: Request): Promise<Response> {
+  return runApi(request, servicesHandler);
+}

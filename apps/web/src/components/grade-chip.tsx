@@ -1,0 +1,11 @@
+import { gradeColor, isGrade, ungradedColor } from "../lib/grades";
+
+export function GradeChip({ grade, provisional, label, size = "normal" }: { grade: string | null; provisional?: boolean; label: string; size?: "normal" | "large" }) {
+  const color = grade && isGrade(grade) ? gradeColor[grade] : ungradedColor;
+  return (
+    <span className={`grade-chip grade-chip-${size}`} style={{ background: color }} data-grade={grade ?? "ungraded"} title={provisional ? `${grade ?? label} (provisional)` : undefined}>
+      {grade ?? label}
+      {provisional ? <span aria-label="provisional">?</span> : null}
+    </span>
+  );
+}

@@ -1,0 +1,84 @@
+// The grade, the score before and after caps, each cap's reason, and what it takes to reach the next grade.
+import type { ServiceDetailView } from "../data/service-detail";
+import type { Messages } from "../i18n/messages-en";
+import { label, type Lang } from "../i18n/lang";
+import { dateTime, score } from "../lib/format";
+import { GradeChip } from "./grade-chip";
+
+export function ServiceGrade({ s, t, lang }: { s: ServiceDetailView; t: Messages; lang: Lang }) {
+  const v = t.service;
+  if (!s.grade) return <section className="panel"><h2>{v.gradeTitle}</h2><p>{v.notGraded}</p></section>;
+  return (
+    <section aria-labelledby="grade-heading" className="grid-2">
+      <div className="panel">
+        <h2 id="grade-heading">{v.gradeTitle}</h2>
+        <div className="grade-panel">
+          <GradeChip grade={s.grade.grade} provisional={s.grade.provisional} label="" size="large" />
+          <dl className="score-line">
+            <div><dt className="stat-label">{v.score}</dt><dd data-testid="score">{score(s.grade.score)}</dd></div>
+            <div><dt className="stat-label">{v.scoreBeforeCaps}</dt><dd data-testid="score-before-caps">{score(s.grade.scoreBeforeCaps)}</dd></div>
+          </dl>
+        </div>
+        {s.grade.provisional ? <p className="notice">{v.provisional}</p> : null}
+        <p className="muted small">{v.methodology(s.grade.methodologyVersion)} · {v.computedAt} {dateTime(s.grade.computedAt, lang)}</p>
+        <h3>{v.caps}</h3>
+        {s.caps.length === 0 ? <p className="muted">{v.noCaps}</p> : (
+          <ul className="cap-list" data-testid="caps">
+            {s.caps.map((c) => <li key={c.id}><strong>{c.reason}</strong>{c.maxGrade ? <> — {v.capTo(c.maxGrade)}</> : null} <code className="small">{c.id}</code></li>)}
+          </ul>
+        )}
+      </div>
+      <div className="panel" data-testid="next-grade">
+        {s.nextGrade ? (
+          <>
+            <h2>{v.nextGrade(s.nextGrade.grade)}</h2>
+            <p>{v.pointsNeeded(score(s.nextGrade.pointsNeeded))}</p>
+            {s.nextGrade.fixes.length === 0 ? <p className="muted">{v.noPath}</p> : (
+              <ol className="fix-list">
+                {s.nextGrade.fixes.map((f) => (
+                  <li key={f.id}>{f.title} <span className="points">{v.points(score(f.points))}</span>{f.axis ? <span className="muted small"> · {label(t.axesNames, f.axis)}</span> : null}</li>
+                ))}
+              </ol>
+            )}
+            {s.fixes.length > s.nextGrade.fixes.length ? (
+              <details>
+                <summary>{v.allFixes} ({s.fixes.length})</summary>
+                <ul className="fix-list">{s.fixes.map((f) => <li key={f.id}>{f.title} <span className="points">{v.points(score(f.points))}</span></li>)}</ul>
+              </details>
+            ) : null}
+          </>
+        ) : <p>{v.topGrade}</p>}
+      </div>
+    </section>
+  );
+}
+
+export function ServiceAxes({ s, t }: { s: ServiceDetailView; t: Messages }) {
+  const v = t.service;
+  if (s.axes.length === 0) return null;
+  return (
+    <section aria-labelledby="axes-heading">
+      <h2 id="axes-heading">{v.axes}</h2>
+      <div className="table-scroll">
+        <table data-testid="axes">
+          <thead><tr><th scope="col">{v.axis}</th><th scope="col">{v.score}</th><th scope="col">{v.weight}</th><th scope="col">{v.evidence}</th><th scope="col">{v.findings}</th></tr></thead>
+          <tbody>
+            {s.axes.map((a) => (
+              <tr key={a.name}>
+                <th scope="row">{label(t.axesNames, a.name)}</th>
+                <td className="num">{score(a.score)}</td>
+                <td className="num">{a.weight === null ? "—" : `${Math.round(a.weight * 100)}%`}</td>
+                <td><span className={`evidence evidence-${a.evidence}`}>{v.evidenceStatus[a.evidence]}</span></td>
+                <td>
+                  {a.findings.length === 0 ? <span className="muted">—</span> : (
+                    <ul className="small">{a.findings.map((f) => <li key={f.id}><span className={f.ok ? "verdict-pass" : "verdict-fail"}>{f.ok ? "✓" : "✗"}</span> {f.message}</li>)}</ul>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

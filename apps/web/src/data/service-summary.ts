@@ -1,0 +1,81 @@
+// One service as the leaderboard, the API and the CSV export show it: identity, markers, newest grade
+// and the window's figures. Every number here comes from a grade snapshot or from daily rollups.
+import type { LeaderboardService, WindowStats } from "@kensa/db";
+import type { ServiceSummary, WindowStatsView } from "../api/schemas";
+import { isGrade, type GradeName } from "../lib/grades";
+import { hasIac, hasSso } from "./declared";
+
+export interface WindowRange {
+  days: number;
+  from: string;
+  to: string;
+}
+
+export interface SummaryRow extends ServiceSummary {
+  /** Daily success rates over the window, oldest first (null on days without traffic): the sparkline. */
+  sparkline: (number | null)[];
+}
+
+export function windowView(stats: WindowStats | undefined, range: WindowRange): WindowStatsView {
+  const s = stats;
+  return {
+    days: range.days,
+    from: range.from,
+    to: range.to,
+    calls: s?.calls ?? 0,
+    successes: s?.successes ?? 0,
+    successRate: s && s.calls > 0 ? s.successes / s.calls : null,
+    vendorFailures: s?.vendorFailures ?? 0,
+    clientFailures: s?.clientFailures ?? 0,
+    intermediaryFailures: s?.intermediaryFailures ?? 0,
+    errorCounts: s?.errorCounts ?? {},
+    p50Ms: s?.p50Ms ?? null,
+    p95Ms: s?.p95Ms ?? null,
+    p99Ms: s?.p99Ms ?? null,
+  };
+}
+
+export function summaryRow(service: LeaderboardService, stats: WindowStats | undefined, range: WindowRange): SummaryRow {
+  const grade = service.grade && isGrade(service.grade.grade) ? service.grade : null;
+  return {
+    id: service.id,
+    name: { en: service.nameEn, ja: service.nameJa },
+    vendor: service.vendor,
+    category: service.category,
+    authMethod: service.authMethod,
+    sso: hasSso(service.authMethod, service.declared),
+    iac: hasIac(service.declared),
+    source: sourceOf(grade?.source, stats?.sources ?? []),
+    grade: grade
+      ? {
+          grade: grade.grade as GradeName,
+          score: grade.score,
+          scoreBeforeCaps: grade.scoreBeforeCaps,
+          provisional: grade.provisional,
+          methodologyVersion: grade.methodologyVersion,
+          computedAt: grade.computedAt.toISOString(),
+        }
+      : null,
+    window: windowView(stats, range),
+    lastProbedAt: service.lastProbedAt?.toISOString() ?? null,
+    links: {
+      self: `/api/v1/services/${encodeURIComponent(service.id)}`,
+      html: `/services/${encodeURIComponent(service.id)}`,
+      badge: `/api/v1/badge/${encodeURIComponent(service.id)}.svg`,
+    },
+    sparkline: sparkline(stats, range),
+  };
+}
+
+/** Any simulated data in what is shown makes the row sandbox: the label must never be missing. */
+function sourceOf(gradeSource: string | undefined, windowSources: string[]): "live" | "sandbox" | null {
+  if (gradeSource === "sandbox" || windowSources.includes("sandbox")) return "sandbox";
+  if (gradeSource === "live" || windowSources.includes("live")) return "live";
+  return null;
+}
+
+function sparkline(stats: WindowStats | undefined, range: WindowRange): (number | null)[] {
+  const byDay = new Map((stats?.daily ?? []).map((d) => [d.day, d.calls > 0 ? d.successes / d.calls : null]));
+  const start = Date.parse(`${range.from}T00:00:00Z`);
+  return Array.from({ length: range.days }, (_, i) => byDay.get(new Date(start + i * 86_400_000).toISOString().slice(0, 10)) ?? null);
+}

@@ -1,0 +1,84 @@
+// The population over time for analysts, all from rollups and grade snapshots: adoption of OAuth, SSO and
+// IaC (the seed's "60% OAuth, SSO rare, IaC near zero"), grade distribution by week, success per category
+// by week, the error-class mix per category over the window, and the biggest score moves.
+import {
+  latestRollupDay, readCategoryDaily, readGradeDistributionAt, readLeaderboardServices, readScoreMoves,
+  type Database, type ScoreMove,
+} from "@kensa/db";
+import type { ErrorClass } from "@kensa/core";
+import { addDays, todayUtc, weekStart } from "../lib/days";
+import { gradeOrder } from "../lib/grades";
+import { hasIac, hasSso } from "./declared";
+import { cachedWindowStats } from "./window-cache";
+
+export const oauthOrBetter = new Set(["oauth2", "oauth2_1_pkce", "enterprise_sso"]);
+
+export interface Trends {
+  asOf: string | null;
+  from: string;
+  to: string;
+  total: number;
+  sandbox: boolean;
+  adoption: { oauth: number; sso: number; iac: number; authMix: Record<string, number> };
+  gradeWeeks: Record<string, string | number>[];
+  categoryWeeks: { week: string; rates: Record<string, number | null> }[];
+  categories: { category: string; calls: number; successes: number; errors: Partial<Record<ErrorClass, number>> }[];
+  movers: { up: ScoreMove[]; down: ScoreMove[] };
+}
+
+export async function loadTrends(db: Database, days: number): Promise<Trends> {
+  const asOf = await latestRollupDay(db);
+  const to = asOf ?? todayUtc();
+  const from = addDays(to, -(days - 1));
+  const weekEnds = Array.from({ length: Math.ceil(days / 7) }, (_, i) => addDays(to, -7 * i)).reverse();
+  const [services, stats, categoryDays, gradeRows, moves] = await Promise.all([
+    readLeaderboardServices(db),
+    cachedWindowStats(db, { from, to }),
+    readCategoryDaily(db, { from, to }),
+    readGradeDistributionAt(db, weekEnds),
+    readScoreMoves(db, { from: addDays(to, -30), to }),
+  ]);
+  const authMix: Record<string, number> = {};
+  for (const s of services) authMix[s.authMethod] = (authMix[s.authMethod] ?? 0) + 1;
+  const byCategory = new Map<string, Trends["categories"][number]>();
+  for (const s of services) {
+    const st = stats.get(s.id);
+    const c = byCategory.get(s.category) ?? { category: s.category, calls: 0, successes: 0, errors: {} };
+    byCategory.set(s.category, c);
+    if (!st) continue;
+    c.calls += st.calls;
+    c.successes += st.successes;
+    for (const [cls, n] of Object.entries(st.errorCounts) as [ErrorClass, number][]) c.errors[cls] = (c.errors[cls] ?? 0) + n;
+  }
+  const weeks = new Map<string, Map<string, { calls: number; successes: number }>>();
+  for (const d of categoryDays) {
+    const w = weekStart(d.day);
+    const m = weeks.get(w) ?? new Map();
+    weeks.set(w, m);
+    const c = m.get(d.category) ?? { calls: 0, successes: 0 };
+    c.calls += d.calls;
+    c.successes += d.successes;
+    m.set(d.category, c);
+  }
+  const sorted = [...moves].sort((a, b) => (b.score - b.previousScore) - (a.score - a.previousScore));
+  return {
+    asOf,
+    from,
+    to,
+    total: services.length,
+    sandbox: [...stats.values()].some((s) => s.sources.includes("sandbox")) || services.some((s) => s.grade?.source === "sandbox"),
+    adoption: {
+      oauth: services.filter((s) => oauthOrBetter.has(s.authMethod)).length,
+      sso: services.filter((s) => hasSso(s.authMethod, s.declared)).length,
+      iac: services.filter((s) => hasIac(s.declared)).length,
+      authMix,
+    },
+    gradeWeeks: weekEnds.map((day) => ({ week: day, ...Object.fromEntries(gradeOrder.map((g) => [g, gradeRows.find((r) => r.day === day && r.grade === g)?.count ?? 0])) })),
+    categoryWeeks: [...weeks.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([week, m]) => ({
+      week,
+      rates: Object.fromEntries([...m].map(([cat, c]) => [cat, c.calls > 0 ? c.successes / c.calls : null])),
+    })),
+    categories: [...byCategory.values()].sort((a, b) => b.calls - a.calls),
+    movers: { up: sorted.filter((m) => m.score > m.previousScore).slice(0, 8), down: sorted.filter((m) => m.score < m.previousScore).reverse().slice(0, 8) },
+  };
+}

@@ -1,0 +1,44 @@
+// A shields-style grade badge: "kensa | AA · 1.0.0". Text is escaped and widths estimated from character
+// classes (no font metrics on the server); presentation attributes only, so it renders under a strict CSP.
+import { gradeColor, isGrade, ungradedColor } from "./grades";
+
+export interface BadgeInput {
+  grade: string | null;
+  methodologyVersion?: string | null;
+  provisional?: boolean;
+  sandbox?: boolean;
+}
+
+const label = "kensa";
+
+export function badgeSvg(input: BadgeInput): string {
+  const graded = input.grade !== null && isGrade(input.grade);
+  const value = graded
+    ? `${input.grade}${input.provisional ? "?" : ""}${input.methodologyVersion ? ` · v${input.methodologyVersion.replace(/^v/, "")}` : ""}${input.sandbox ? " · sandbox" : ""}`
+    : "not graded";
+  const color = graded ? gradeColor[input.grade as keyof typeof gradeColor] : ungradedColor;
+  const lw = textWidth(label) + 12;
+  const vw = textWidth(value) + 12;
+  const w = lw + vw;
+  const title = graded ? `Kensa MCP readiness grade ${value}` : "Kensa: not graded";
+  return [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="20" role="img" aria-label="${esc(title)}">`,
+    `<title>${esc(title)}</title>`,
+    `<rect width="${lw}" height="20" fill="#24292f"/>`,
+    `<rect x="${lw}" width="${vw}" height="20" fill="${color}"/>`,
+    `<g fill="#fff" text-anchor="middle" font-family="Verdana,DejaVu Sans,sans-serif" font-size="11">`,
+    `<text x="${lw / 2}" y="14">${esc(label)}</text>`,
+    `<text x="${lw + vw / 2}" y="14">${esc(value)}</text>`,
+    `</g></svg>`,
+  ].join("");
+}
+
+function textWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += /[A-Z]/.test(ch) ? 8 : /[a-z0-9]/.test(ch) ? 6.5 : ch.charCodeAt(0) > 0x2e80 ? 11 : 4;
+  return Math.ceil(w);
+}
+
+function esc(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+}

@@ -1,0 +1,2 @@
+export { createWebHandler, type WebHandler, type WebHandlerOptions } from "./create-web-handler";
+export { provideDatabase, getDatabase } from "./database";

@@ -1,0 +1,183 @@
+// What the leaderboard reads: every active service with its newest grade and last probe (index lookups per
+// service), and its window figures from daily rollups only — never raw steps — so a year of history costs
+// the same as a week. Percentiles over the window come from the summed latency histograms.
+import { percentile, type ErrorClass, type LatencyHistogram } from "@kensa/core";
+import type { Database } from "../open-database";
+import { dayString } from "./record-runs";
+
+export interface LatestGradeSummary {
+  grade: string;
+  score: number;
+  scoreBeforeCaps: number;
+  provisional: boolean;
+  methodologyVersion: string;
+  computedAt: Date;
+  source: string;
+}
+
+export interface LeaderboardService {
+  id: string;
+  nameEn: string;
+  nameJa: string | null;
+  vendor: string;
+  category: string;
+  authMethod: string;
+  /** The catalogue's declared facts as stored ({ saml: { value, source }, … }); {} when none. */
+  declared: Record<string, unknown>;
+  grade: LatestGradeSummary | null;
+  lastProbedAt: Date | null;
+}
+
+export interface WindowStats {
+  calls: number;
+  successes: number;
+  vendorFailures: number;
+  clientFailures: number;
+  intermediaryFailures: number;
+  errorCounts: Partial<Record<ErrorClass, number>>;
+  p50Ms: number | null;
+  p95Ms: number | null;
+  p99Ms: number | null;
+  sources: string[];
+  /** One point per day with traffic, oldest first. */
+  daily: { day: string; calls: number; successes: number }[];
+}
+
+export interface DayWindow {
+  /** Inclusive, YYYY-MM-DD (UTC). */
+  from: string;
+  to: string;
+}
+
+/** The newest day any rollup covers: pages anchor their windows here, so a backfilled history reads as "now". */
+export async function latestRollupDay(db: Database): Promise<string | null> {
+  const rows = await db.prisma.$queryRawUnsafe<{ day: Date | string | null }[]>(`SELECT max(day) AS day FROM daily_rollup`);
+  const day = rows[0]?.day;
+  return day ? dayString(day) : null;
+}
+
+export async function readLeaderboardServices(db: Database, filter: { ids?: readonly string[] } = {}): Promise<LeaderboardService[]> {
+  const rows = await db.prisma.$queryRawUnsafe<ServiceRow[]>(
+    `SELECT s.id, s.name_en, s.name_ja, s.vendor, s.category, s.auth_method,
+            coalesce(s.catalogue -> 'declared', s.catalogue -> 'declaredFacts', '{}'::jsonb) AS declared,
+            g.grade, g.score, g.score_before_caps, g.provisional, g.methodology_version, g.computed_at, g.source AS grade_source,
+            r.started_at AS last_probed_at
+     FROM service s
+     LEFT JOIN LATERAL (SELECT grade, score, score_before_caps, provisional, methodology_version, computed_at, source
+                        FROM grade_snapshot WHERE service_id = s.id ORDER BY computed_at DESC LIMIT 1) g ON true
+     LEFT JOIN LATERAL (SELECT started_at FROM probe_run WHERE service_id = s.id ORDER BY started_at DESC LIMIT 1) r ON true
+     WHERE s.active ${filter.ids ? "AND s.id = ANY($1::text[])" : ""}
+     ORDER BY s.id`,
+    ...(filter.ids ? [[...filter.ids]] : []),
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    nameEn: r.name_en,
+    nameJa: r.name_ja,
+    vendor: r.vendor,
+    category: r.category,
+    authMethod: r.auth_method,
+    declared: isRecord(r.declared) ? r.declared : {},
+    grade: r.grade === null
+      ? null
+      : { grade: r.grade, score: r.score!, scoreBeforeCaps: r.score_before_caps!, provisional: r.provisional!, methodologyVersion: r.methodology_version!, computedAt: r.computed_at!, source: r.grade_source! },
+    lastProbedAt: r.last_probed_at,
+  }));
+}
+
+/** Window figures per service, from rollups: one grouped pass for counts and daily points, one for the JSON maps. */
+export async function readWindowStats(db: Database, window: DayWindow, filter: { ids?: readonly string[] } = {}): Promise<Map<string, WindowStats>> {
+  const params: unknown[] = [window.from, window.to];
+  const idFilter = filter.ids ? "AND service_id = ANY($3::text[])" : "";
+  if (filter.ids) params.push([...filter.ids]);
+  const [counts, maps] = await Promise.all([
+    db.prisma.$queryRawUnsafe<CountRow[]>(
+      `WITH d AS (
+         SELECT service_id, day, sum(calls)::int AS c, sum(successes)::int AS s, sum(vendor_failures)::int AS vf,
+                sum(client_failures)::int AS cf, sum(intermediary_failures)::int AS inf,
+                bool_or(source = 'live') AS live, bool_or(source = 'sandbox') AS sandbox
+         FROM daily_rollup WHERE day BETWEEN $1::date AND $2::date ${idFilter} GROUP BY service_id, day)
+       SELECT service_id, sum(c)::int AS calls, sum(s)::int AS successes, sum(vf)::int AS vf, sum(cf)::int AS cf, sum(inf)::int AS inf,
+              bool_or(live) AS live, bool_or(sandbox) AS sandbox,
+              array_agg(to_char(day, 'YYYY-MM-DD') ORDER BY day) AS days, array_agg(c ORDER BY day) AS day_calls,
+              array_agg(s ORDER BY day) AS day_successes
+       FROM d GROUP BY service_id`,
+      ...params,
+    ),
+    db.prisma.$queryRawUnsafe<MapRow[]>(
+      `WITH h AS (SELECT service_id, h.key, sum(h.value::int)::int AS n
+                  FROM daily_rollup, jsonb_each_text(latency_histogram) h
+                  WHERE day BETWEEN $1::date AND $2::date ${idFilter} GROUP BY service_id, h.key),
+            e AS (SELECT service_id, e.key, sum(e.value::int)::int AS n
+                  FROM daily_rollup, jsonb_each_text(error_counts) e
+                  WHERE day BETWEEN $1::date AND $2::date ${idFilter} GROUP BY service_id, e.key)
+       SELECT service_id, 'h' AS map, jsonb_object_agg(key, n) AS counts FROM h GROUP BY service_id
+       UNION ALL
+       SELECT service_id, 'e' AS map, jsonb_object_agg(key, n) AS counts FROM e GROUP BY service_id`,
+      ...params,
+    ),
+  ]);
+  const histograms = new Map<string, LatencyHistogram>();
+  const errors = new Map<string, Partial<Record<ErrorClass, number>>>();
+  for (const m of maps) (m.map === "h" ? histograms : errors).set(m.service_id, m.counts);
+  const out = new Map<string, WindowStats>();
+  for (const c of counts) {
+    const histogram = histograms.get(c.service_id) ?? {};
+    out.set(c.service_id, {
+      calls: c.calls,
+      successes: c.successes,
+      vendorFailures: c.vf,
+      clientFailures: c.cf,
+      intermediaryFailures: c.inf,
+      errorCounts: errors.get(c.service_id) ?? {},
+      p50Ms: percentile(histogram, 0.5),
+      p95Ms: percentile(histogram, 0.95),
+      p99Ms: percentile(histogram, 0.99),
+      sources: [...(c.live ? ["live"] : []), ...(c.sandbox ? ["sandbox"] : [])],
+      daily: c.days.map((day, i) => ({ day, calls: c.day_calls[i] ?? 0, successes: c.day_successes[i] ?? 0 })),
+    });
+  }
+  return out;
+}
+
+interface CountRow {
+  service_id: string;
+  calls: number;
+  successes: number;
+  vf: number;
+  cf: number;
+  inf: number;
+  live: boolean;
+  sandbox: boolean;
+  days: string[];
+  day_calls: number[];
+  day_successes: number[];
+}
+
+interface MapRow {
+  service_id: string;
+  map: "h" | "e";
+  counts: Record<string, number>;
+}
+
+interface ServiceRow {
+  id: string;
+  name_en: string;
+  name_ja: string | null;
+  vendor: string;
+  category: string;
+  auth_method: string;
+  declared: unknown;
+  grade: string | null;
+  score: number | null;
+  score_before_caps: number | null;
+  provisional: boolean | null;
+  methodology_version: string | null;
+  computed_at: Date | null;
+  grade_source: string | null;
+  last_probed_at: Date | null;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,146 @@
+// What one service's page reads, each an indexed lookup on (service_id, time): the newest grade snapshot,
+// the grade changes (consecutive snapshots compared in SQL, so only moves come back), recent failed
+// steps with their evidence, and the newest verdict of each readiness check.
+import type { Database } from "../open-database";
+
+export async function readService(db: Database, id: string) {
+  return db.prisma.service.findUnique({ where: { id } });
+}
+
+export async function readLatestGradeSnapshot(db: Database, serviceId: string) {
+  return db.prisma.gradeSnapshot.findFirst({ where: { serviceId }, orderBy: { computedAt: "desc" } });
+}
+
+export interface GradeChange {
+  id: string;
+  computedAt: Date;
+  grade: string;
+  score: number;
+  methodologyVersion: string;
+  previous: { id: string; grade: string; score: number; methodologyVersion: string } | null;
+  axes: unknown;
+  caps: unknown;
+  previousAxes: unknown;
+  previousCaps: unknown;
+}
+
+/** Snapshots where the grade or the methodology changed, newest first, each with the one before it. */
+export async function readGradeChanges(db: Database, serviceId: string, limit = 30): Promise<GradeChange[]> {
+  const rows = await db.prisma.$queryRawUnsafe<ChangeRow[]>(
+    `WITH ordered AS (
+       SELECT id, computed_at, grade, score, methodology_version,
+              lag(id) OVER w AS prev_id, lag(grade) OVER w AS prev_grade, lag(score) OVER w AS prev_score,
+              lag(methodology_version) OVER w AS prev_version
+       FROM grade_snapshot WHERE service_id = $1 WINDOW w AS (ORDER BY computed_at))
+     SELECT o.*, g.axes, g.caps, p.axes AS prev_axes, p.caps AS prev_caps
+     FROM ordered o
+     JOIN grade_snapshot g ON g.id = o.id
+     LEFT JOIN grade_snapshot p ON p.id = o.prev_id
+     WHERE o.prev_id IS NULL OR o.prev_grade <> o.grade OR o.prev_version <> o.methodology_version
+     ORDER BY o.computed_at DESC LIMIT $2`,
+    serviceId,
+    limit,
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    computedAt: r.computed_at,
+    grade: r.grade,
+    score: r.score,
+    methodologyVersion: r.methodology_version,
+    previous: r.prev_id ? { id: r.prev_id, grade: r.prev_grade!, score: r.prev_score!, methodologyVersion: r.prev_version! } : null,
+    axes: r.axes,
+    caps: r.caps,
+    previousAxes: r.prev_axes,
+    previousCaps: r.prev_caps,
+  }));
+}
+
+export interface FailedStep {
+  runId: string;
+  seq: number;
+  name: string;
+  kind: string;
+  startedAt: Date;
+  latencyMs: number;
+  errorClass: string | null;
+  fault: string | null;
+  confidence: string | null;
+  httpStatus: number | null;
+  rpcCode: number | null;
+  evidence: unknown;
+  path: string;
+  source: string;
+}
+
+/** The newest failed traffic steps (readiness checks are findings, shown separately). */
+export async function readRecentFailures(db: Database, serviceId: string, limit = 20): Promise<FailedStep[]> {
+  const rows = await db.prisma.$queryRawUnsafe<StepRow[]>(
+    `SELECT s.run_id::text AS run_id, s.seq, s.name, s.kind, s.started_at, s.latency_ms, s.error_class, s.fault, s.confidence,
+            s.http_status, s.rpc_code, s.evidence, r.path, r.source
+     FROM probe_step s JOIN probe_run r ON r.id = s.run_id
+     WHERE s.service_id = $1 AND NOT s.ok AND s.kind <> 'check'
+     ORDER BY s.started_at DESC LIMIT $2`,
+    serviceId,
+    limit,
+  );
+  return rows.map((r) => ({
+    runId: r.run_id, seq: r.seq, name: r.name, kind: r.kind, startedAt: r.started_at, latencyMs: r.latency_ms,
+    errorClass: r.error_class, fault: r.fault, confidence: r.confidence, httpStatus: r.http_status, rpcCode: r.rpc_code,
+    evidence: r.evidence, path: r.path, source: r.source,
+  }));
+}
+
+export interface CheckStep {
+  name: string;
+  startedAt: Date;
+  ok: boolean;
+  /** The stored CheckResult (verdict, findings, facts) as the probe recorded it. */
+  check: unknown;
+  source: string;
+}
+
+/** The newest result of each readiness check since `since`. */
+export async function readLatestChecks(db: Database, serviceId: string, since: Date): Promise<CheckStep[]> {
+  const rows = await db.prisma.$queryRawUnsafe<{ name: string; started_at: Date; ok: boolean; check: unknown; source: string }[]>(
+    `SELECT DISTINCT ON (s.name) s.name, s.started_at, s.ok, s.evidence -> 'check' AS "check", r.source
+     FROM probe_step s JOIN probe_run r ON r.id = s.run_id
+     WHERE s.service_id = $1 AND s.kind = 'check' AND s.started_at >= $2::timestamptz
+     ORDER BY s.name, s.started_at DESC`,
+    serviceId,
+    since.toISOString(),
+  );
+  return rows.map((r) => ({ name: r.name, startedAt: r.started_at, ok: r.ok, check: r.check, source: r.source }));
+}
+
+interface ChangeRow {
+  id: string;
+  computed_at: Date;
+  grade: string;
+  score: number;
+  methodology_version: string;
+  prev_id: string | null;
+  prev_grade: string | null;
+  prev_score: number | null;
+  prev_version: string | null;
+  axes: unknown;
+  caps: unknown;
+  prev_axes: unknown;
+  prev_caps: unknown;
+}
+
+interface StepRow {
+  run_id: string;
+  seq: number;
+  name: string;
+  kind: string;
+  started_at: Date;
+  latency_ms: number;
+  error_class: string | null;
+  fault: string | null;
+  confidence: string | null;
+  http_status: number | null;
+  rpc_code: number | null;
+  evidence: unknown;
+  path: string;
+  source: string;
+}

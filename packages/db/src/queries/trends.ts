@@ -1,0 +1,88 @@
+// The population over time, for analysts: per category success and error mix (grouped in SQL from daily
+// rollups), the grade distribution as of given days and score movers (one index lookup per service and day).
+import type { Database } from "../open-database";
+import { dayString } from "./record-runs";
+
+export interface CategoryDay {
+  category: string;
+  day: string;
+  calls: number;
+  successes: number;
+  vendorFailures: number;
+}
+
+export async function readCategoryDaily(db: Database, range: { from: string; to: string }): Promise<CategoryDay[]> {
+  const rows = await db.prisma.$queryRawUnsafe<{ category: string; day: Date | string; calls: number; successes: number; vf: number }[]>(
+    `SELECT s.category, r.day, sum(r.calls)::int AS calls, sum(r.successes)::int AS successes, sum(r.vendor_failures)::int AS vf
+     FROM daily_rollup r JOIN service s ON s.id = r.service_id
+     WHERE r.day BETWEEN $1::date AND $2::date AND s.active
+     GROUP BY s.category, r.day ORDER BY s.category, r.day`,
+    range.from,
+    range.to,
+  );
+  return rows.map((r) => ({ category: r.category, day: dayString(r.day), calls: r.calls, successes: r.successes, vendorFailures: r.vf }));
+}
+
+export interface CategoryErrorWeek {
+  category: string;
+  /** Monday of the ISO week, YYYY-MM-DD. */
+  week: string;
+  errorClass: string;
+  count: number;
+}
+
+export async function readCategoryErrorMix(db: Database, range: { from: string; to: string }): Promise<CategoryErrorWeek[]> {
+  const rows = await db.prisma.$queryRawUnsafe<{ category: string; week: Date | string; error_class: string; n: number }[]>(
+    `SELECT s.category, date_trunc('week', r.day)::date AS week, e.key AS error_class, sum(e.value::int)::int AS n
+     FROM daily_rollup r JOIN service s ON s.id = r.service_id, jsonb_each_text(r.error_counts) e
+     WHERE r.day BETWEEN $1::date AND $2::date AND s.active
+     GROUP BY s.category, week, e.key ORDER BY s.category, week, e.key`,
+    range.from,
+    range.to,
+  );
+  return rows.map((r) => ({ category: r.category, week: dayString(r.week), errorClass: r.error_class, count: r.n }));
+}
+
+/** For each day given, how many active services held each grade at the end of that day. */
+export async function readGradeDistributionAt(db: Database, days: readonly string[]): Promise<{ day: string; grade: string; count: number }[]> {
+  if (days.length === 0) return [];
+  const rows = await db.prisma.$queryRawUnsafe<{ day: Date | string; grade: string; n: number }[]>(
+    `SELECT d.day, g.grade, count(*)::int AS n
+     FROM unnest($1::date[]) AS d(day)
+     CROSS JOIN service s
+     CROSS JOIN LATERAL (SELECT grade FROM grade_snapshot
+                         WHERE service_id = s.id AND computed_at < d.day + 1
+                         ORDER BY computed_at DESC LIMIT 1) g
+     WHERE s.active
+     GROUP BY d.day, g.grade ORDER BY d.day, g.grade`,
+    [...days],
+  );
+  return rows.map((r) => ({ day: dayString(r.day), grade: r.grade, count: r.n }));
+}
+
+export interface ScoreMove {
+  serviceId: string;
+  nameEn: string;
+  nameJa: string | null;
+  category: string;
+  grade: string;
+  score: number;
+  previousGrade: string;
+  previousScore: number;
+}
+
+/** Each graded service's newest score as of `to` against its newest as of `from`. */
+export async function readScoreMoves(db: Database, range: { from: string; to: string }): Promise<ScoreMove[]> {
+  const rows = await db.prisma.$queryRawUnsafe<{ id: string; name_en: string; name_ja: string | null; category: string; grade: string; score: number; prev_grade: string; prev_score: number }[]>(
+    `SELECT s.id, s.name_en, s.name_ja, s.category, now_g.grade, now_g.score, then_g.grade AS prev_grade, then_g.score AS prev_score
+     FROM service s
+     CROSS JOIN LATERAL (SELECT grade, score FROM grade_snapshot WHERE service_id = s.id AND computed_at < $2::date + 1
+                         ORDER BY computed_at DESC LIMIT 1) now_g
+     CROSS JOIN LATERAL (SELECT grade, score FROM grade_snapshot WHERE service_id = s.id AND computed_at < $1::date + 1
+                         ORDER BY computed_at DESC LIMIT 1) then_g
+     WHERE s.active`,
+    range.from,
+    range.to,
+  );
+  return rows.map((r) => ({ serviceId: r.id, nameEn: r.name_en, nameJa: r.name_ja, category: r.category, grade: r.grade, score: r.score, previousGrade: r.prev_grade, previousScore: r.prev_score }));
+}
