@@ -15,7 +15,7 @@ const mixed = testEntry({
   id: "every-class",
   profile: "oauth-solid",
   overrides: {
-    failures: { auth_invalid: 0.05, auth_forbidden: 0.05, invalid_input: 0.05, not_found: 0.05, rate_limited: 0.05, timeout: 0.04, server_error: 0.05, protocol_error: 0.05, network_error: 0.05 },
+    failures: { auth_invalid: 0.05, auth_forbidden: 0.05, invalid_input: 0.05, not_found: 0.05, rate_limited: 0.05, timeout: 0.02, server_error: 0.05, protocol_error: 0.05, network_error: 0.05 },
     rateLimit: null,
   },
 });
@@ -24,7 +24,7 @@ let sandbox: Sandbox;
 beforeAll(async () => {
   const catalogue = await loadCatalogue();
   for (const entry of catalogue.entries) if (!representatives.has(entry.sandbox.profile)) representatives.set(entry.sandbox.profile, entry);
-  sandbox = await startSandbox({ catalogue: [...representatives.values(), mixed], seed: 31, latencyScale: 0, hangMs: 1_500, clock });
+  sandbox = await startSandbox({ catalogue: [...representatives.values(), mixed], seed: 31, latencyScale: 0, hangMs: 5_000, clock });
 });
 afterAll(() => sandbox.close());
 
@@ -107,7 +107,7 @@ describe("the probe engine's view of the fleet", () => {
     const entry = representatives.get("api-key-flaky")!;
     const sequence = async () => {
       const c = new ControllableClock({ speed: 0, start: Date.UTC(2026, 3, 1) });
-      const fleet = await startSandbox({ catalogue: [entry], seed: 77, latencyScale: 0, hangMs: 1_500, clock: c });
+      const fleet = await startSandbox({ catalogue: [entry], seed: 77, latencyScale: 0, hangMs: 5_000, clock: c });
       const out: string[] = [];
       for (let i = 0; i < 5; i++) {
         const run = await probeSandbox(fleet, entry, "direct", { clock: c, rounds: 5 });

@@ -21,7 +21,7 @@ describe("the seed's stories through the probe engine and the methodology", () =
     let batch = false;
     // Each call of the batch is ~7 minutes of work: 212 calls run just past the token's 24 hours.
     const sandbox = await startSandbox({
-      catalogue: [entry], seed, latencyScale: 0, hangMs: 1_500, clock,
+      catalogue: [entry], seed, latencyScale: 0, hangMs: 5_000, clock,
       onExchange: (x) => batch && x.phase === "response" && x.rpcMethod === "tools/call" && clock.advance(seedStories.freee.batchCallEveryMs),
     });
     try {
@@ -50,7 +50,7 @@ describe("the seed's stories through the probe engine and the methodology", () =
     const directTotals: Record<string, number> = {};
     for (const seed of seeds) {
       const clock = new ControllableClock({ speed: 0, start: Date.UTC(2026, 3, 1) });
-      const sandbox = await startSandbox({ catalogue: [entry], seed, latencyScale: 0, hangMs: 1_500, clock });
+      const sandbox = await startSandbox({ catalogue: [entry], seed, latencyScale: 0, hangMs: 5_000, clock });
       try {
         const runs: ProbeRunRecord[] = [];
         for (let i = 0; i < 20; i++, clock.advance(seedStories.slack.roundEveryMs)) runs.push(await probeSandbox(sandbox, entry, "direct", { clock, checks: i === 19 }));

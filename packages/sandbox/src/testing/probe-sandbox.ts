@@ -25,7 +25,7 @@ export async function probeSandbox(sandbox: Sandbox, entry: CatalogueEntry, path
     addressPolicy: { allowPrivate: false, allowHosts: [new URL(sandbox.baseUrl).hostname] },
     clock: options.clock,
     path,
-    limits: { requestTimeoutMs: options.requestTimeoutMs ?? 400 },
+    limits: { requestTimeoutMs: options.requestTimeoutMs ?? 1_000 },
     ...(target.serverJsonUrl ? { registry: { serverJsonUrl: target.serverJsonUrl } } : {}),
   });
   const record: ProbeRunRecord = { id: randomUUID(), idempotencyKey: randomUUID(), serviceId: entry.id, trigger: "schedule", source: "sandbox", ...result };
