@@ -3,7 +3,7 @@
 // kensa worker and kensa scheduler differ only in which of these they start and what they run on top.
 import { loadCatalogue, type Catalogue } from "@kensa/catalogue";
 import { databaseConfigFrom, openDatabase, type Database } from "@kensa/db";
-import { envSecretSource } from "@kensa/probe";
+import { envSecretSource, type ProbeLimits } from "@kensa/probe";
 import { ControllableClock, startSandbox, type Sandbox } from "@kensa/sandbox";
 import type { Worker } from "bullmq";
 import type { WorkerEnv } from "../config";
@@ -48,8 +48,12 @@ export interface OpenRuntimeOptions {
   catalogue?: Catalogue;
   /** Use this open database instead of opening one from the environment; the caller closes it. */
   database?: Database;
-  /** Scales the sandbox's simulated latency (tests that only care about outcomes use 0). */
+  /** Scales the sandbox's simulated latency (default: KENSA_SANDBOX_LATENCY_SCALE; tests that only care about outcomes use 0). */
   sandboxLatencyScale?: number;
+  /** How long the sandbox's simulated hangs last (default: KENSA_SANDBOX_HANG_MS). */
+  sandboxHangMs?: number;
+  /** Bounds for every probe this runtime runs (default: the probe engine's, with KENSA_PROBE_TIMEOUT_MS). */
+  probeLimits?: Partial<ProbeLimits>;
 }
 
 export async function openRuntime(options: OpenRuntimeOptions): Promise<KensaRuntime> {
@@ -74,7 +78,8 @@ export async function openRuntime(options: OpenRuntimeOptions): Promise<KensaRun
         catalogue: catalogue.entries,
         clock,
         seed: env.KENSA_SANDBOX_SEED,
-        ...(options.sandboxLatencyScale !== undefined ? { latencyScale: options.sandboxLatencyScale } : {}),
+        latencyScale: options.sandboxLatencyScale ?? env.KENSA_SANDBOX_LATENCY_SCALE,
+        hangMs: options.sandboxHangMs ?? env.KENSA_SANDBOX_HANG_MS,
         onError: (e) => log("sandbox.error", { error: String(e) }),
       });
       closers.push(() => sandbox!.close());
@@ -82,6 +87,7 @@ export async function openRuntime(options: OpenRuntimeOptions): Promise<KensaRun
     } else {
       targets = liveTargets(envSecretSource());
     }
+    const probeLimits: Partial<ProbeLimits> | undefined = options.probeLimits ?? (env.KENSA_PROBE_TIMEOUT_MS ? { requestTimeoutMs: env.KENSA_PROBE_TIMEOUT_MS } : undefined);
     const allowHosts = [...env.KENSA_ALLOW_HOSTS, ...(sandbox ? [new URL(sandbox.baseUrl).hostname] : [])];
     const telemetry: Telemetry = createTelemetry({ serviceName: "kensa-worker", ...(env.OTEL_EXPORTER_OTLP_ENDPOINT ? { otlpEndpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT } : {}) });
     closers.push(() => telemetry.shutdown());
@@ -120,7 +126,7 @@ export async function openRuntime(options: OpenRuntimeOptions): Promise<KensaRun
       queue,
       clock,
       workerId: env.KENSA_WORKER_ID,
-      probeService: createServiceProber({ entries: catalogue.byId, targets, clock, addressPolicy: { allowPrivate: false, allowHosts } }),
+      probeService: createServiceProber({ entries: catalogue.byId, targets, clock, addressPolicy: { allowPrivate: false, allowHosts }, ...(probeLimits ? { limits: probeLimits } : {}) }),
       tracer: telemetry.tracer,
       log,
     };

@@ -1,0 +1,2 @@
+import type { BenchResult } from "../support/measure";
+export async function scaleOutBenchmark(): Promise<BenchResult> { throw new Error("todo"); }
