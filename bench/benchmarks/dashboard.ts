@@ -72,6 +72,12 @@ export async function dashboardBenchmark(): Promise<BenchResult> {
     await handler.close();
   }
   const counts = { runs: history.seed.runs, steps: history.seed.steps };
+  // Bytes per stored row (heap + indexes + TOAST): the scaling note extrapolates storage from these.
+  const sizes = await db.prisma.$queryRawUnsafe<{ table: string; bytes: bigint; rows: bigint }[]>(
+    `SELECT t.table, pg_total_relation_size(t.table::regclass) AS bytes, (xpath('/row/c/text()', query_to_xml('SELECT count(*) AS c FROM ' || t.table, false, true, '')))[1]::text::bigint AS rows
+     FROM unnest(ARRAY['probe_step', 'probe_run', 'daily_rollup', 'grade_snapshot']) AS t(table)`);
+  const storage = Object.fromEntries(sizes.map((r) => [r.table, { rows: Number(r.rows), megabytes: Math.round(Number(r.bytes) / 2 ** 20), bytesPerRow: Math.round(Number(r.bytes) / Math.max(1, Number(r.rows))) }]));
+  notes.push(`storage: ${Object.entries(storage).map(([t, v]) => `${t} ${v.rows.toLocaleString("en-US")} rows, ${v.megabytes} MB (${v.bytesPerRow} B/row with indexes)`).join("; ")}`);
   notes.push(`history: ${HISTORY_DAYS} days × ${RUNS_PER_DAY} runs a day × ${history.seed.services.length} services = ${counts.runs.toLocaleString("en-US")} runs, ${counts.steps.toLocaleString("en-US")} steps, seeded through recordRuns in ${history.seconds.toFixed(0)} s (not measured here: see ingest)`);
   notes.push(`first (cold) request per page, server time: ${Object.entries(cold).map(([k, v]) => `${k} ${v} ms`).join("; ")}`);
   notes.push(`${REQUESTS} requests per page after ${WARMUP} warm-up requests, round-robin; production build, PostgreSQL; window figures are served by the dashboard's stale-while-revalidate cache`);
@@ -81,6 +87,6 @@ export async function dashboardBenchmark(): Promise<BenchResult> {
     series: measured,
     comparisons: measured.slice(0, pages.length).map((s) => compare(s, undefined, { max: 100, on: "p95", describe: "< 100 ms p95" })),
     notes,
-    facts: { history: counts, coldMs: cold },
+    facts: { history: counts, coldMs: cold, storage },
   };
 }
