@@ -73,10 +73,10 @@ export async function dashboardBenchmark(): Promise<BenchResult> {
   }
   const counts = { runs: history.seed.runs, steps: history.seed.steps };
   // Bytes per stored row (heap + indexes + TOAST): the scaling note extrapolates storage from these.
-  const sizes = await db.prisma.$queryRawUnsafe<{ table: string; bytes: bigint; rows: bigint }[]>(
-    `SELECT t.table, pg_total_relation_size(t.table::regclass) AS bytes, (xpath('/row/c/text()', query_to_xml('SELECT count(*) AS c FROM ' || t.table, false, true, '')))[1]::text::bigint AS rows
-     FROM unnest(ARRAY['probe_step', 'probe_run', 'daily_rollup', 'grade_snapshot']) AS t(table)`);
-  const storage = Object.fromEntries(sizes.map((r) => [r.table, { rows: Number(r.rows), megabytes: Math.round(Number(r.bytes) / 2 ** 20), bytesPerRow: Math.round(Number(r.bytes) / Math.max(1, Number(r.rows))) }]));
+  const sizes = await db.prisma.$queryRawUnsafe<{ tbl: string; bytes: bigint; rows: bigint }[]>(
+    `SELECT t.tbl, pg_total_relation_size(t.tbl::regclass) AS bytes, (xpath('/row/c/text()', query_to_xml('SELECT count(*) AS c FROM ' || t.tbl, false, true, '')))[1]::text::bigint AS rows
+     FROM unnest(ARRAY['probe_step', 'probe_run', 'daily_rollup', 'grade_snapshot']) AS t(tbl)`);
+  const storage = Object.fromEntries(sizes.map((r) => [r.tbl, { rows: Number(r.rows), megabytes: Math.round(Number(r.bytes) / 2 ** 20), bytesPerRow: Math.round(Number(r.bytes) / Math.max(1, Number(r.rows))) }]));
   notes.push(`storage: ${Object.entries(storage).map(([t, v]) => `${t} ${v.rows.toLocaleString("en-US")} rows, ${v.megabytes} MB (${v.bytesPerRow} B/row with indexes)`).join("; ")}`);
   notes.push(`history: ${HISTORY_DAYS} days × ${RUNS_PER_DAY} runs a day × ${history.seed.services.length} services = ${counts.runs.toLocaleString("en-US")} runs, ${counts.steps.toLocaleString("en-US")} steps, seeded through recordRuns in ${history.seconds.toFixed(0)} s (not measured here: see ingest)`);
   notes.push(`first (cold) request per page, server time: ${Object.entries(cold).map(([k, v]) => `${k} ${v} ms`).join("; ")}`);

@@ -23,7 +23,13 @@ export async function soakBenchmark(): Promise<BenchResult> {
   // "Warm" = the first sample after 10% of the runs: JIT, pools and caches have settled by then.
   const warm = s.find((x) => x.completed >= RUNS * 0.1) ?? s[0]!;
   const end = s[s.length - 1]!;
-  const at = (x: MemorySample) => ({ completed: x.completed, heapMB: mb(x.heapUsed), rssMB: mb(x.rss) });
+  const at = (x: MemorySample) => ({ jobs: x.completed, heapMB: mb(x.heapUsed), rssMB: mb(x.rss) });
+  // Least-squares slope of heap after GC over jobs done, warm to end: a leak shows as a steady climb.
+  const tail = s.filter((x) => x.completed >= warm.completed);
+  const mx = tail.reduce((a, x) => a + x.completed, 0) / tail.length;
+  const my = tail.reduce((a, x) => a + x.heapUsed, 0) / tail.length;
+  const slope = tail.reduce((a, x) => a + (x.completed - mx) * (x.heapUsed - my), 0) / Math.max(1, tail.reduce((a, x) => a + (x.completed - mx) ** 2, 0));
+  const kbPerThousand = Math.round((slope * 1000) / 1024);
   const heap = series("worker heap after GC (all samples)", "MB", "lower", s.map((x) => mb(x.heapUsed)));
   const rss = series("worker RSS (all samples)", "MB", "lower", s.map((x) => mb(x.rss)));
   const heapGrowth = series("heap growth, warm (10% of runs) → end", "MB", "lower", [mb(end.heapUsed - warm.heapUsed)]);
@@ -37,9 +43,10 @@ export async function soakBenchmark(): Promise<BenchResult> {
     comparisons: [compare(heapGrowth, undefined, { max: tolerance, on: "max", describe: `flat: heap after GC grows ≤ ${tolerance.toFixed(0)} MB (10%) from warm to end` })],
     notes: [
       `start ${JSON.stringify(at(s[0]!))}, warm ${JSON.stringify(at(warm))}, peak heap ${mb(Math.max(...s.map((x) => x.heapUsed)))} MB / peak RSS ${mb(Math.max(...s.map((x) => x.rss)))} MB, end ${JSON.stringify(at(end))}`,
-      `${RUNS} runs in ${report.seconds.toFixed(0)} s; stored ${report.stored.rows} runs under ${report.stored.keys} distinct keys; each run asks for a re-grade, so grade.compute jobs are in the mix`,
+      `heap trend warm → end: ${kbPerThousand} KB per 1,000 jobs (least squares over ${tail.length} samples)`,
+      `${RUNS} runs in ${report.seconds.toFixed(0)} s; stored ${report.stored.rows} runs under ${report.stored.keys} distinct keys; each run asks for a re-grade, so grade.compute jobs are in the mix ("jobs" counts both)`,
       "one sample a second, each right after global.gc(); the worker hosts its own sandbox fleet (no simulated latency, 1 s request bound), as `kensa worker` does with KENSA_TARGETS=sandbox",
     ],
-    facts: { start: at(s[0]!), warm: at(warm), end: at(end), peakHeapMB: mb(Math.max(...s.map((x) => x.heapUsed))), peakRssMB: mb(Math.max(...s.map((x) => x.rss))), seconds: report.seconds },
+    facts: { start: at(s[0]!), warm: at(warm), end: at(end), peakHeapMB: mb(Math.max(...s.map((x) => x.heapUsed))), peakRssMB: mb(Math.max(...s.map((x) => x.rss))), seconds: report.seconds, heapKbPer1000Jobs: kbPerThousand },
   };
 }
