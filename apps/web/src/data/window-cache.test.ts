@@ -1,0 +1,40 @@
+// The stale-while-revalidate cache of window figures, on a real embedded database.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "@kensa/db";
+import { recordRuns } from "@kensa/db";
+import { openTestPgliteDatabase, seedDashboard, syntheticRun } from "@kensa/testkit";
+import { cachedWindowStats } from "./window-cache";
+
+describe("cached window figures", () => {
+  let db: Database;
+  beforeAll(async () => {
+    db = await openTestPgliteDatabase();
+    await seedDashboard(db, { services: 3, days: 3, endDay: "2026-11-03" });
+  });
+  afterAll(async () => {
+    await db?.close();
+  });
+
+  it("serves cached figures while fresh, the old ones once while refreshing, then the new ones", async () => {
+    let now = 1_000_000;
+    const options = { freshMs: 30_000, now: () => now };
+    const window = { from: "2026-11-01", to: "2026-11-03" };
+    const first = (await cachedWindowStats(db, window, options)).get("svc-001")!.calls;
+    const run = syntheticRun({ serviceId: "svc-001", startedAt: new Date("2026-11-02T05:00:00Z"), seed: 9, idempotencyKey: "cache-test" });
+    await recordRuns(db, [run]);
+    now += 10_000;
+    expect((await cachedWindowStats(db, window, options)).get("svc-001")!.calls).toBe(first);
+    now += 30_000;
+    expect((await cachedWindowStats(db, window, options)).get("svc-001")!.calls).toBe(first);
+    // The refresh runs in the background: wait for it by polling, not by a fixed sleep.
+    const fresh = async () => (await cachedWindowStats(db, window, options)).get("svc-001")!.calls;
+    for (let i = 0; i < 200 && (await fresh()) === first; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(await fresh()).toBe(first + run.steps.length);
+  });
+
+  it("keeps figures per window", async () => {
+    const a = await cachedWindowStats(db, { from: "2026-11-03", to: "2026-11-03" });
+    const b = await cachedWindowStats(db, { from: "2026-11-01", to: "2026-11-03" });
+    expect(a.get("svc-002")!.calls).toBeLessThan(b.get("svc-002")!.calls);
+  });
+});
