@@ -2,9 +2,12 @@
 import { isKensaError } from "@kensa/core";
 import { UsageError, type Command } from "./command";
 import { dbCommand } from "./commands/db";
+import { probesCommand } from "./commands/probes";
+import { sandboxCommand } from "./commands/sandbox";
+import { scanCommand } from "./commands/scan";
 import { startCommand } from "./commands/start";
 
-export const commands: Command[] = [startCommand, dbCommand];
+export const commands: Command[] = [startCommand, scanCommand, sandboxCommand, probesCommand, dbCommand];
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.name.length));
@@ -31,7 +34,9 @@ export async function main(argv: string[]): Promise<number> {
     console.error(`kensa: unknown command "${name}"\n\n${help()}`);
     return 2;
   }
-  if (rest.includes("--help") || rest.includes("-h")) {
+  // Options after "--" belong to a command the subcommand runs (kensa scan --stdio -- server --help).
+  const own = rest.includes("--") ? rest.slice(0, rest.indexOf("--")) : rest;
+  if (own.includes("--help") || own.includes("-h")) {
     console.log(`${command.summary}\n\nusage: ${command.usage}`);
     return 0;
   }

@@ -5,6 +5,7 @@ export { applyPendingMigrations, migratePostgres, migrationStatus, pendingSchema
 export { schemaFingerprint } from "./migrations/schema-fingerprint";
 export * from "./queries/services";
 export * from "./queries/record-runs";
+export * from "./queries/runs";
 export * from "./queries/rollups";
 export * from "./queries/grades";
 export * from "./queries/audit";

@@ -3,16 +3,24 @@
 import { mkdirSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { KensaError } from "@kensa/core";
 import { PrismaClient } from "./client";
 import { describeDatabase, type DatabaseConfig } from "./config";
 import { applyPendingMigrations } from "./migrations/migrate";
 import { assertMigrated } from "./migrations/assert-migrated";
+import { pgliteRawSql, pgRawSql, type RawSql } from "./raw-sql";
 
-export type Database =
-  | { kind: "postgres"; prisma: PrismaClient; description: string; close(): Promise<void> }
-  | { kind: "pglite"; prisma: PrismaClient; pglite: PGlite; description: string; close(): Promise<void> };
+interface DatabaseBase {
+  prisma: PrismaClient;
+  /** The driver beneath Prisma, for bulk paths (see raw-sql.ts). */
+  sql: RawSql;
+  description: string;
+  close(): Promise<void>;
+}
+
+export type Database = (DatabaseBase & { kind: "postgres" }) | (DatabaseBase & { kind: "pglite"; pglite: PGlite });
 
 export interface OpenOptions {
   /** apply: run pending migrations (the embedded default); verify: fail if any are pending; none: trust the caller. */
@@ -24,12 +32,19 @@ export async function openDatabase(config: DatabaseConfig, options: OpenOptions 
   if (config.kind === "postgres") {
     // JIT off: PostgreSQL's row estimates for jsonb_each over rollups trigger JIT compilation that costs
     // 35–300 ms per dashboard query and saves nothing on queries this short (measured on a year of history).
-    const factory = new PrismaPg({ connectionString: config.url, max: config.poolSize, options: "-c jit=off" });
+    const pool = new pg.Pool({ connectionString: config.url, max: config.poolSize, options: "-c jit=off" });
+    // An idle client's error (e.g. the server restarting) must not crash the process; the next query reconnects.
+    pool.on("error", () => undefined);
+    const factory = new PrismaPg(pool);
     const mode = options.migrations ?? "verify";
+    const close = async () => {
+      await prisma.$disconnect();
+      await pool.end().catch(() => undefined);
+    };
     if (mode === "apply") await applyPendingMigrations(factory);
     const prisma = new PrismaClient({ adapter: factory });
-    if (mode === "verify") await assertMigrated(prisma, description).catch(async (e: unknown) => { await prisma.$disconnect(); throw e; });
-    return { kind: "postgres", prisma, description, close: () => prisma.$disconnect() };
+    if (mode === "verify") await assertMigrated(prisma, description).catch(async (e: unknown) => { await close(); throw e; });
+    return { kind: "postgres", prisma, sql: pgRawSql(pool), description, close };
   }
   if (!config.dataDir.startsWith("memory://")) mkdirSync(config.dataDir, { recursive: true });
   const pglite = await PGlite.create({ dataDir: config.dataDir, loadDataDir: config.loadDataDir }).catch((cause: unknown) => {
@@ -42,6 +57,7 @@ export async function openDatabase(config: DatabaseConfig, options: OpenOptions 
     kind: "pglite",
     prisma,
     pglite,
+    sql: pgliteRawSql(pglite),
     description,
     async close() {
       await prisma.$disconnect();

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { CheckResult } from "./check-result";
 import { Classification } from "./classification";
 import { StepOutcome } from "./step-outcome";
+import { ErrorClass } from "../taxonomy/error-classes";
 
 /** protocol: connect/initialize/tools-list; call: a catalogued tools/call; check: a readiness check. */
 export const StepKind = z.enum(["protocol", "call", "check"]);
@@ -28,6 +29,11 @@ export const ProbeStepRecord = z.object({
       ageSec: z.number().nonnegative().optional(),
     })
     .optional(),
+  /**
+   * Calls only: what the catalogue expected (ProbeCall.expect). A call designed to provoke a failure
+   * (e.g. invalid_input on bad arguments) that fails that way is the server behaving well.
+   */
+  expect: z.union([z.literal("success"), z.object({ errorClass: ErrorClass })]).optional(),
   /** Redacted, bounded excerpt of what came back (never a secret). */
   excerpt: z.string().optional(),
   traceId: z.string().optional(),

@@ -2,8 +2,9 @@
 // The run's idempotency key makes a retried or duplicated job write nothing, rollups included.
 import { aggregateRun, httpStatusOf, mergeAggregates, latencyPercentiles, rpcCodeOf, stepOk, type ProbeRunRecord, type StepAggregate } from "@kensa/core";
 import type { Database } from "../open-database";
-import type { DbClient } from "../client";
+import type { SqlQuery } from "../raw-sql";
 import { columns } from "./sql-arrays";
+import { mergeExtras, runExtras, type RollupExtras } from "./rollup-extras";
 
 export interface RecordReport {
   inserted: string[];
@@ -13,20 +14,20 @@ export interface RecordReport {
 
 export async function recordRuns(db: Database, runs: readonly ProbeRunRecord[]): Promise<RecordReport> {
   if (runs.length === 0) return { inserted: [], duplicates: [], steps: 0 };
-  return db.prisma.$transaction(async (tx) => {
-    const insertedKeys = new Set(await insertRuns(tx, runs));
+  return db.sql.transaction(async (q) => {
+    const insertedKeys = new Set(await insertRuns(q, runs));
     const fresh = runs.filter((r) => insertedKeys.has(r.idempotencyKey));
-    const steps = await insertSteps(tx, fresh);
-    await addToRollups(tx, fresh);
+    const steps = await insertSteps(q, fresh);
+    await addToRollups(q, fresh);
     return {
       inserted: fresh.map((r) => r.id),
       duplicates: runs.filter((r) => !insertedKeys.has(r.idempotencyKey)).map((r) => r.idempotencyKey),
       steps,
     };
-  }, { timeout: 60_000, maxWait: 30_000 });
+  });
 }
 
-async function insertRuns(tx: DbClient, runs: readonly ProbeRunRecord[]): Promise<string[]> {
+async function insertRuns(q: SqlQuery, runs: readonly ProbeRunRecord[]): Promise<string[]> {
   const c = columns(runs, {
     id: (r) => r.id,
     key: (r) => r.idempotencyKey,
@@ -45,7 +46,7 @@ async function insertRuns(tx: DbClient, runs: readonly ProbeRunRecord[]): Promis
     trace: (r) => r.traceId ?? null,
     summary: (r) => JSON.stringify(r.summary),
   });
-  const rows = await tx.$queryRawUnsafe<{ idempotency_key: string }[]>(
+  const rows = await q<{ idempotency_key: string }>(
     `INSERT INTO probe_run (id, idempotency_key, service_id, trigger, source, path, worker_id, started_at, finished_at,
        duration_ms, step_count, failed_count, protocol_version, tools_hash, trace_id, summary)
      SELECT id, key, service, trig, src, pth, worker, started, finished, dur, sc, fc, proto, th, trace, summ::jsonb
@@ -54,13 +55,13 @@ async function insertRuns(tx: DbClient, runs: readonly ProbeRunRecord[]): Promis
        AS t(id, key, service, trig, src, pth, worker, started, finished, dur, sc, fc, proto, th, trace, summ)
      ON CONFLICT (idempotency_key) DO NOTHING
      RETURNING idempotency_key`,
-    c.id, c.key, c.service, c.trigger, c.source, c.path, c.worker, c.started, c.finished,
-    c.duration, c.stepCount, c.failed, c.protocol, c.toolsHash, c.trace, c.summary,
+    [c.id, c.key, c.service, c.trigger, c.source, c.path, c.worker, c.started, c.finished,
+      c.duration, c.stepCount, c.failed, c.protocol, c.toolsHash, c.trace, c.summary],
   );
   return rows.map((r) => r.idempotency_key);
 }
 
-async function insertSteps(tx: DbClient, runs: readonly ProbeRunRecord[]): Promise<number> {
+async function insertSteps(q: SqlQuery, runs: readonly ProbeRunRecord[]): Promise<number> {
   const steps = runs.flatMap((run) => run.steps.map((step) => ({ run, step })));
   if (steps.length === 0) return 0;
   const c = columns(steps, {
@@ -80,16 +81,17 @@ async function insertSteps(tx: DbClient, runs: readonly ProbeRunRecord[]): Promi
     evidence: ({ step }) => JSON.stringify(stepEvidence(step)),
     trace: ({ step, run }) => step.traceId ?? run.traceId ?? null,
   });
-  return tx.$executeRawUnsafe(
+  await q(
     `INSERT INTO probe_step (run_id, service_id, seq, name, kind, started_at, latency_ms, ok, error_class, fault,
        confidence, http_status, rpc_code, evidence, trace_id)
      SELECT run, service, seq, name, kind, started, latency, ok, ec, fault, conf, http, rpc, ev::jsonb, trace
      FROM unnest($1::uuid[], $2::text[], $3::int[], $4::text[], $5::text[], $6::timestamptz[], $7::float8[], $8::bool[],
        $9::text[], $10::text[], $11::text[], $12::int[], $13::int[], $14::text[], $15::text[])
        AS t(run, service, seq, name, kind, started, latency, ok, ec, fault, conf, http, rpc, ev, trace)`,
-    c.run, c.service, c.seq, c.name, c.kind, c.started, c.latency, c.ok, c.errorClass, c.fault,
-    c.confidence, c.http, c.rpc, c.evidence, c.trace,
+    [c.run, c.service, c.seq, c.name, c.kind, c.started, c.latency, c.ok, c.errorClass, c.fault,
+      c.confidence, c.http, c.rpc, c.evidence, c.trace],
   );
+  return steps.length;
 }
 
 /** What is kept of a step beyond its columns: enough to re-classify and to show a vendor why. */
@@ -118,6 +120,7 @@ interface RollupDelta {
   path: string;
   source: string;
   agg: StepAggregate;
+  extras: RollupExtras;
 }
 
 function rollupDeltas(runs: readonly ProbeRunRecord[]): RollupDelta[] {
@@ -127,8 +130,11 @@ function rollupDeltas(runs: readonly ProbeRunRecord[]): RollupDelta[] {
     const key = `${run.serviceId}\u0000${day}\u0000${run.path}`;
     const runAgg = aggregateRun(run);
     const delta = byKey.get(key);
-    if (!delta) byKey.set(key, { serviceId: run.serviceId, day, path: run.path, source: run.source, agg: runAgg });
-    else mergeAggregates(delta.agg, runAgg);
+    if (!delta) byKey.set(key, { serviceId: run.serviceId, day, path: run.path, source: run.source, agg: runAgg, extras: runExtras(run) });
+    else {
+      mergeAggregates(delta.agg, runAgg);
+      mergeExtras(delta.extras, runExtras(run));
+    }
   }
   // A stable order means concurrent writers lock rollup rows in the same order: no deadlocks.
   return [...byKey.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, d]) => d);
@@ -138,7 +144,7 @@ const sumJson = (a: string, b: string) =>
   `(SELECT coalesce(jsonb_object_agg(k, s), '{}'::jsonb) FROM (SELECT k, sum(v::bigint) AS s FROM (
      SELECT * FROM jsonb_each_text(${a}) UNION ALL SELECT * FROM jsonb_each_text(${b})) AS e(k, v) GROUP BY k) AS g)`;
 
-async function addToRollups(tx: DbClient, runs: readonly ProbeRunRecord[]): Promise<void> {
+async function addToRollups(q: SqlQuery, runs: readonly ProbeRunRecord[]): Promise<void> {
   const deltas = rollupDeltas(runs);
   if (deltas.length === 0) return;
   const c = columns(deltas, {
@@ -154,13 +160,19 @@ async function addToRollups(tx: DbClient, runs: readonly ProbeRunRecord[]): Prom
     inter: (d) => d.agg.intermediaryFailures,
     errors: (d) => JSON.stringify(d.agg.errorCounts),
     hist: (d) => JSON.stringify(d.agg.latencyHistogram),
+    structured: (d) => d.extras.structuredErrors,
+    inferred: (d) => d.extras.inferredErrors,
+    refreshes: (d) => d.extras.credentialRefreshes,
+    expired: (d) => d.extras.credentialExpired,
   });
-  const merged = await tx.$queryRawUnsafe<{ service_id: string; day: Date; path: string; latency_histogram: Record<string, number> }[]>(
+  const merged = await q<{ service_id: string; day: string; path: string; latency_histogram: Record<string, number> }>(
     `INSERT INTO daily_rollup AS r (service_id, day, path, source, runs, calls, successes, vendor_failures, client_failures,
-       intermediary_failures, error_counts, latency_histogram, updated_at)
-     SELECT s, d, p, src, ru, ca, su, vf, cf, inf, ec::jsonb, lh::jsonb, now()
+       intermediary_failures, error_counts, latency_histogram, structured_errors, inferred_errors, credential_refreshes,
+       credential_expired, updated_at)
+     SELECT s, d, p, src, ru, ca, su, vf, cf, inf, ec::jsonb, lh::jsonb, se, ie, cr, ce, now()
      FROM unnest($1::text[], $2::date[], $3::text[], $4::text[], $5::int[], $6::int[], $7::int[], $8::int[], $9::int[],
-       $10::int[], $11::text[], $12::text[]) AS t(s, d, p, src, ru, ca, su, vf, cf, inf, ec, lh)
+       $10::int[], $11::text[], $12::text[], $13::int[], $14::int[], $15::int[], $16::int[])
+       AS t(s, d, p, src, ru, ca, su, vf, cf, inf, ec, lh, se, ie, cr, ce)
      ON CONFLICT (service_id, day, path) DO UPDATE SET
        runs = r.runs + excluded.runs,
        calls = r.calls + excluded.calls,
@@ -170,24 +182,29 @@ async function addToRollups(tx: DbClient, runs: readonly ProbeRunRecord[]): Prom
        intermediary_failures = r.intermediary_failures + excluded.intermediary_failures,
        error_counts = ${sumJson("r.error_counts", "excluded.error_counts")},
        latency_histogram = ${sumJson("r.latency_histogram", "excluded.latency_histogram")},
+       structured_errors = r.structured_errors + excluded.structured_errors,
+       inferred_errors = r.inferred_errors + excluded.inferred_errors,
+       credential_refreshes = r.credential_refreshes + excluded.credential_refreshes,
+       credential_expired = r.credential_expired + excluded.credential_expired,
        updated_at = now()
-     RETURNING service_id, day, path, latency_histogram`,
-    c.service, c.day, c.path, c.source, c.runs, c.calls, c.successes, c.vendor, c.client, c.inter, c.errors, c.hist,
+     RETURNING service_id, to_char(day, 'YYYY-MM-DD') AS day, path, latency_histogram`,
+    [c.service, c.day, c.path, c.source, c.runs, c.calls, c.successes, c.vendor, c.client, c.inter, c.errors, c.hist,
+      c.structured, c.inferred, c.refreshes, c.expired],
   );
   // Percentiles come from the merged histogram (one definition, in @kensa/core); the row lock is still ours.
   const withPercentiles = merged.map((m) => ({ ...m, ...latencyPercentiles({ latencyHistogram: m.latency_histogram }) }));
   const p = columns(withPercentiles, {
     service: (m) => m.service_id,
-    day: (m) => dayString(m.day),
+    day: (m) => m.day,
     path: (m) => m.path,
     p50: (m) => m.p50,
     p95: (m) => m.p95,
     p99: (m) => m.p99,
   });
-  await tx.$executeRawUnsafe(
+  await q(
     `UPDATE daily_rollup AS r SET p50_ms = t.p50, p95_ms = t.p95, p99_ms = t.p99
      FROM unnest($1::text[], $2::date[], $3::text[], $4::float8[], $5::float8[], $6::float8[]) AS t(s, d, p, p50, p95, p99)
      WHERE r.service_id = t.s AND r.day = t.d AND r.path = t.p`,
-    p.service, p.day, p.path, p.p50, p.p95, p.p99,
+    [p.service, p.day, p.path, p.p50, p.p95, p.p99],
   );
 }

@@ -1,10 +1,11 @@
 // Daily rollups: read them, and recompute them from raw steps (repair, verification, methodology changes).
-import { addStep, emptyAggregate, latencyPercentiles, type ErrorClass, type Fault, type StepAggregate, type StepKind } from "@kensa/core";
+import { addStep, emptyAggregate, latencyPercentiles, type Confidence, type ErrorClass, type Fault, type StepAggregate, type StepKind } from "@kensa/core";
 import type { Database } from "../open-database";
 import { columns } from "./sql-arrays";
 import { dayString } from "./record-runs";
+import { addRunCredential, addStepShape, emptyExtras, type RollupExtras } from "./rollup-extras";
 
-export interface RollupRow extends StepAggregate {
+export interface RollupRow extends StepAggregate, RollupExtras {
   serviceId: string;
   day: string;
   path: string;
@@ -45,6 +46,10 @@ export async function readRollups(db: Database, range: DayRange): Promise<Rollup
     p50Ms: r.p50Ms,
     p95Ms: r.p95Ms,
     p99Ms: r.p99Ms,
+    structuredErrors: r.structuredErrors,
+    inferredErrors: r.inferredErrors,
+    credentialRefreshes: r.credentialRefreshes,
+    credentialExpired: r.credentialExpired,
   }));
 }
 
@@ -59,6 +64,9 @@ interface StepRow {
   latency_ms: number | null;
   error_class: ErrorClass | null;
   fault: Fault | null;
+  confidence: Confidence | null;
+  refreshes: number | null;
+  expired: number | null;
 }
 
 /** The rollups that raw steps imply, computed with the same core functions as the ingest path. */
@@ -68,27 +76,34 @@ export async function computeRollupsFromSteps(db: Database, range: DayRange): Pr
   if (range.serviceIds) params.push([...range.serviceIds]);
   const rows = await db.prisma.$queryRawUnsafe<StepRow[]>(
     `SELECT r.service_id, to_char(r.started_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day, r.path, r.source, r.id::text AS run_id,
-            s.kind, s.ok, s.latency_ms, s.error_class, s.fault
+            s.kind, s.ok, s.latency_ms, s.error_class, s.fault, s.confidence,
+            (r.summary->'credential'->>'refreshes')::int AS refreshes, (r.summary->'credential'->>'expiredDuringRun')::int AS expired
      FROM probe_run r LEFT JOIN probe_step s ON s.run_id = r.id
      WHERE r.started_at >= $1::timestamptz AND r.started_at <= $2::timestamptz ${serviceFilter}`,
     ...params,
   );
-  const groups = new Map<string, { row: Omit<RollupRow, keyof StepAggregate | "p50Ms" | "p95Ms" | "p99Ms">; agg: StepAggregate; runIds: Set<string> }>();
+  const groups = new Map<string, { row: Pick<RollupRow, "serviceId" | "day" | "path" | "source">; agg: StepAggregate; extras: RollupExtras; runIds: Set<string> }>();
   for (const r of rows) {
     const key = `${r.service_id}\u0000${r.day}\u0000${r.path}`;
     let g = groups.get(key);
     if (!g) {
-      g = { row: { serviceId: r.service_id, day: r.day, path: r.path, source: r.source }, agg: emptyAggregate(), runIds: new Set() };
+      g = { row: { serviceId: r.service_id, day: r.day, path: r.path, source: r.source }, agg: emptyAggregate(), extras: emptyExtras(), runIds: new Set() };
       groups.set(key, g);
     }
-    g.runIds.add(r.run_id);
-    if (r.kind !== null) addStep(g.agg, { kind: r.kind, ok: r.ok ?? false, latencyMs: r.latency_ms ?? 0, errorClass: r.error_class, fault: r.fault });
+    if (!g.runIds.has(r.run_id)) {
+      g.runIds.add(r.run_id);
+      addRunCredential(g.extras, { refreshes: r.refreshes ?? 0, expiredDuringRun: r.expired ?? 0 });
+    }
+    if (r.kind !== null) {
+      addStep(g.agg, { kind: r.kind, ok: r.ok ?? false, latencyMs: r.latency_ms ?? 0, errorClass: r.error_class, fault: r.fault });
+      addStepShape(g.extras, { kind: r.kind, errorClass: r.error_class, fault: r.fault, confidence: r.confidence });
+    }
   }
   return [...groups.values()]
-    .map(({ row, agg, runIds }) => {
+    .map(({ row, agg, extras, runIds }) => {
       agg.runs = runIds.size;
       const p = latencyPercentiles(agg);
-      return { ...row, ...agg, p50Ms: p.p50, p95Ms: p.p95, p99Ms: p.p99 };
+      return { ...row, ...agg, ...extras, p50Ms: p.p50, p95Ms: p.p95, p99Ms: p.p99 };
     })
     .sort((a, b) => (a.serviceId + a.day + a.path < b.serviceId + b.day + b.path ? -1 : 1));
 }
@@ -109,15 +124,17 @@ export async function rebuildRollups(db: Database, range: DayRange): Promise<num
       su: (r) => r.successes, vf: (r) => r.vendorFailures, cf: (r) => r.clientFailures, inf: (r) => r.intermediaryFailures,
       ec: (r) => JSON.stringify(r.errorCounts), lh: (r) => JSON.stringify(r.latencyHistogram),
       p50: (r) => r.p50Ms, p95: (r) => r.p95Ms, p99: (r) => r.p99Ms,
+      se: (r) => r.structuredErrors, ie: (r) => r.inferredErrors, cr: (r) => r.credentialRefreshes, ce: (r) => r.credentialExpired,
     });
     return tx.$executeRawUnsafe(
       `INSERT INTO daily_rollup (service_id, day, path, source, runs, calls, successes, vendor_failures, client_failures,
-         intermediary_failures, error_counts, latency_histogram, p50_ms, p95_ms, p99_ms, updated_at)
-       SELECT s, d, p, src, ru, ca, su, vf, cf, inf, ec::jsonb, lh::jsonb, p50, p95, p99, now()
+         intermediary_failures, error_counts, latency_histogram, p50_ms, p95_ms, p99_ms, structured_errors, inferred_errors,
+         credential_refreshes, credential_expired, updated_at)
+       SELECT s, d, p, src, ru, ca, su, vf, cf, inf, ec::jsonb, lh::jsonb, p50, p95, p99, se, ie, cr, ce, now()
        FROM unnest($1::text[], $2::date[], $3::text[], $4::text[], $5::int[], $6::int[], $7::int[], $8::int[], $9::int[],
-         $10::int[], $11::text[], $12::text[], $13::float8[], $14::float8[], $15::float8[])
-         AS t(s, d, p, src, ru, ca, su, vf, cf, inf, ec, lh, p50, p95, p99)`,
-      c.s, c.d, c.p, c.src, c.ru, c.ca, c.su, c.vf, c.cf, c.inf, c.ec, c.lh, c.p50, c.p95, c.p99,
+         $10::int[], $11::text[], $12::text[], $13::float8[], $14::float8[], $15::float8[], $16::int[], $17::int[], $18::int[], $19::int[])
+         AS t(s, d, p, src, ru, ca, su, vf, cf, inf, ec, lh, p50, p95, p99, se, ie, cr, ce)`,
+      c.s, c.d, c.p, c.src, c.ru, c.ca, c.su, c.vf, c.cf, c.inf, c.ec, c.lh, c.p50, c.p95, c.p99, c.se, c.ie, c.cr, c.ce,
     );
   }, { timeout: 120_000 });
 }

@@ -1,0 +1,111 @@
+import { spawn } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { serverEverythingBin, startMcpFixture, startServerEverythingHttp, type McpFixture, type RunningServer } from "@kensa/probe/testing";
+
+const bin = fileURLToPath(new URL("../../bin/kensa.mjs", import.meta.url));
+
+function kensa(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [bin, ...args], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (c: Buffer) => (stdout += c.toString()));
+    child.stderr.on("data", (c: Buffer) => (stderr += c.toString()));
+    const timer = setTimeout(() => child.kill("SIGKILL"), 60_000);
+    child.once("error", reject);
+    child.once("close", (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+describe("npx kensa scan against @modelcontextprotocol/server-everything", () => {
+  let server: RunningServer;
+  beforeAll(async () => {
+    server = await startServerEverythingHttp();
+  }, 30_000);
+  afterAll(() => server?.stop());
+
+  it("prints a full report and exits 0", async () => {
+    const { code, stdout } = await kensa(["scan", server.url, "--call", 'echo={"message":"hello"}', "--call", 'get-sum={"a":1}']);
+    expect(code).toBe(0);
+    for (const heading of ["kensa scan", "Grade", "Readiness checks", "Steps", "Error classes"]) expect(stdout).toContain(heading);
+    expect(stdout).toContain("mcp-servers/everything");
+    expect(stdout).toMatch(/tools\/call:get-sum\s+✗.*invalid_input/);
+  });
+
+  it("prints one valid kensa.scan/v1 document with --json", async () => {
+    const { code, stdout } = await kensa(["scan", server.url, "--json", "--call", 'echo={"message":"hello"}', "--rounds", "2"]);
+    expect(code).toBe(0);
+    const doc = JSON.parse(stdout);
+    expect(doc).toMatchObject({ schema: "kensa.scan/v1", target: server.url, transport: "streamable-http", server: { name: "mcp-servers/everything" } });
+    for (const key of ["grade", "score", "scoreBeforeCaps", "caps", "axes", "steps", "errorClasses", "methodologyVersion"]) expect(doc).toHaveProperty(key);
+    expect(doc.steps.filter((s: { name: string }) => s.name === "tools/call:echo")).toHaveLength(2);
+    for (const step of doc.steps) {
+      expect(Object.keys(step)).toEqual(expect.arrayContaining(["name", "ok", "latencyMs", "errorClass", "httpStatus", "rpcCode"]));
+    }
+    expect(doc.steps.find((s: { name: string }) => s.name === "initialize")).toMatchObject({ ok: true, httpStatus: 200, errorClass: null, rpcCode: null });
+  });
+});
+
+describe("kensa scan usage and targets", () => {
+  it("exits 2 with a message for bad usage", async () => {
+    const missing = await kensa(["scan"]);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/which server\?/);
+    const unknown = await kensa(["scan", "http://127.0.0.1:1/mcp", "--frobnicate"]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/frobnicate/);
+  });
+
+  it("scans a stdio server given after --", async () => {
+    const { code, stdout } = await kensa(["scan", "--json", "--checks", "none", "--stdio", "--", process.execPath, serverEverythingBin, "stdio"]);
+    expect(code).toBe(0);
+    const doc = JSON.parse(stdout);
+    expect(doc).toMatchObject({ transport: "stdio", target: expect.stringMatching(/^stdio: /), server: { name: "mcp-servers/everything" } });
+  });
+
+  it("exits 0 for a server that cannot be reached: the scan completed, the result is bad", async () => {
+    const fixture = await startMcpFixture();
+    await fixture.close();
+    const { code, stdout } = await kensa(["scan", fixture.url(), "--json"]);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout).steps[0]).toMatchObject({ name: "connect", ok: false, errorClass: "network_error" });
+  });
+
+  it("exits 1 when --fail-under is not met", async () => {
+    const fixture = await startMcpFixture();
+    const { code } = await kensa(["scan", fixture.url(), "--fail-under", "AAA", "--checks", "none"]);
+    await fixture.close();
+    expect(code).toBe(1);
+  });
+});
+
+describe("kensa scan never prints a secret", () => {
+  let fixture: McpFixture;
+  const token = "planted-bearer-7f3a9c1e5b2d";
+  beforeAll(async () => {
+    // The server accepts the token and reflects it back in every error it can.
+    fixture = await startMcpFixture({
+      auth: (t) => (t === token ? "ok" : t ? "invalid" : "missing"),
+      intercept: (req, res, rpc) => {
+        if (rpc.method !== "tools/call") return false;
+        res.writeHead(500, { "x-request-id": token, "content-type": "text/plain" }).end(`failed for ${req.headers.authorization} (${token})`);
+        return true;
+      },
+    });
+  });
+  afterAll(() => fixture.close());
+
+  it("in the report or the JSON document, with the token reflected by the server", async () => {
+    for (const format of [[], ["--json"]]) {
+      const { code, stdout, stderr } = await kensa(["scan", fixture.url(), "--bearer-env", "KENSA_TEST_TOKEN", "--call", "echo", "--header", "X-Api-Key: header-secret-9d8c7b", ...format], { KENSA_TEST_TOKEN: token });
+      expect(code).toBe(0);
+      expect(fixture.authorizations).toContain(`Bearer ${token}`);
+      expect(stdout).toContain("tools/call:echo");
+      for (const secret of [token, "header-secret-9d8c7b"]) expect(stdout + stderr).not.toContain(secret);
+    }
+  });
+});

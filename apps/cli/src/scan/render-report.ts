@@ -1,0 +1,63 @@
+// The human report of a scan: grade and score (before and after caps), each axis with where its evidence
+// came from, readiness findings with their fixes, the steps table and the error classes. Plain text that
+// reads the same in a terminal and in a CI log.
+import type { ScanDocument } from "./scan-document";
+
+const pad = (s: string, n: number) => (s.length >= n ? s : s + " ".repeat(n - s.length));
+const padLeft = (s: string, n: number) => (s.length >= n ? s : " ".repeat(n - s.length) + s);
+
+export function renderReport(doc: ScanDocument): string {
+  const lines: string[] = [];
+  const server = doc.server;
+  lines.push(`kensa scan  ${doc.target}`);
+  lines.push(
+    `server      ${server.name ?? "(no answer to initialize)"}${server.version ? ` ${server.version}` : ""} · ${doc.transport}` +
+      `${server.protocolVersion ? ` · protocol ${server.protocolVersion}` : ""}` +
+      `${server.tools ? ` · ${server.tools.count} tools (hash ${server.tools.hash.slice(0, 12)})` : ""}`,
+  );
+  lines.push("");
+  lines.push(...gradeLines(doc));
+  const failing = doc.findings.filter((f) => !f.ok);
+  lines.push("", "Readiness checks");
+  for (const step of doc.steps.filter((s) => s.kind === "check")) lines.push(`  ${step.ok ? "✓" : "✗"} ${pad(step.name.replace(/^check:/, ""), 22)} ${step.outcome}`);
+  if (failing.length > 0) {
+    lines.push("", "Findings");
+    for (const f of failing) {
+      lines.push(`  ✗ ${f.check}: ${f.message}`);
+      if (f.fix) lines.push(`      fix: ${f.fix}`);
+    }
+  }
+  lines.push("", "Steps");
+  lines.push(`  ${padLeft("#", 3)}  ${pad("step", 30)} ${pad("ok", 3)} ${padLeft("ms", 9)}  ${pad("class", 18)} ${padLeft("http", 4)} ${padLeft("rpc", 6)}`);
+  for (const s of doc.steps) {
+    lines.push(
+      `  ${padLeft(String(s.seq), 3)}  ${pad(s.name, 30)} ${pad(s.ok ? "✓" : "✗", 3)} ${padLeft(s.latencyMs.toFixed(1), 9)}  ${pad(s.errorClass ?? (s.ok ? "" : s.outcome), 18)} ${padLeft(s.httpStatus ? String(s.httpStatus) : "", 4)} ${padLeft(s.rpcCode !== null ? String(s.rpcCode) : "", 6)}`,
+    );
+  }
+  const classes = Object.entries(doc.errorClasses);
+  lines.push("", "Error classes");
+  if (classes.length === 0) lines.push("  none");
+  for (const [name, count] of classes.sort((a, b) => b[1] - a[1])) lines.push(`  ${pad(name, 18)} ${count}`);
+  const failed = doc.steps.filter((s) => !s.ok && s.kind !== "check" && s.excerpt);
+  if (failed.length > 0) {
+    lines.push("", "Evidence of failed steps (redacted)");
+    for (const s of failed.slice(0, 10)) lines.push(`  ${s.name}: ${s.excerpt!.replace(/\s+/g, " ").slice(0, 200)}`);
+  }
+  return lines.map((line) => line.trimEnd()).join("\n");
+}
+
+function gradeLines(doc: ScanDocument): string[] {
+  if (doc.grade === null) return [`Grade       — (${doc.gradeNote ?? "not graded"})`];
+  const before = doc.scoreBeforeCaps !== null && doc.scoreBeforeCaps !== doc.score ? `, ${doc.scoreBeforeCaps} before caps` : "";
+  const lines = [`Grade       ${doc.grade}   score ${doc.score}${before}${doc.provisional ? "  (provisional: not enough evidence yet)" : ""}   methodology ${doc.methodologyVersion}`];
+  for (const cap of doc.caps) lines.push(`  capped at ${cap.maxGrade}: ${cap.reason}`);
+  lines.push("", "Axes");
+  for (const [name, axis] of Object.entries(doc.axes)) {
+    lines.push(`  ${pad(axis.label ?? name, 30)} ${padLeft(axis.score === null ? "—" : String(Math.round(axis.score)), 4)}  ${axis.evidence.replace("_", " ")}`);
+  }
+  if (doc.fixes.length > 0) {
+    lines.push("", "Fixes, most points first");
+    for (const fix of [...doc.fixes].sort((a, b) => b.points - a.points).slice(0, 8)) lines.push(`  +${fix.points.toFixed(1).padStart(4)}  ${fix.description}`);
+  }
+  return lines;
+}

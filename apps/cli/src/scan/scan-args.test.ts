@@ -1,0 +1,67 @@
+import { describe, expect, it } from "vitest";
+import { UsageError } from "../command";
+import { parseCall, parseScanArgs } from "./scan-args";
+
+const env = { KENSA_TOKEN: "t0k3n-value" };
+
+describe("kensa scan arguments", () => {
+  it("reads a URL with calls, headers, rounds, a bearer variable and a grade threshold", () => {
+    const request = parseScanArgs(
+      ["http://localhost:3001/mcp", "--call", 'search={"q":"x"}', "--call", "ping", "--header", "X-Tenant: acme", "--rounds", "3", "--bearer-env", "KENSA_TOKEN", "--fail-under", "bbb", "--timeout-ms", "2500", "--json"],
+      env,
+    );
+    expect(request).toMatchObject({
+      target: { kind: "http", url: "http://localhost:3001/mcp", transport: "auto" },
+      calls: [{ tool: "search", arguments: { q: "x" } }, { tool: "ping", arguments: {} }],
+      headers: { "X-Tenant": "acme" },
+      rounds: 3,
+      credential: { kind: "bearer", tokenSecret: "KENSA_TOKEN" },
+      failUnder: "BBB",
+      timeoutMs: 2500,
+      json: true,
+      allowPrivate: false,
+      allowHosts: ["localhost"],
+    });
+  });
+
+  it("allows only the loopback host that was typed; other hosts need --allow-private", () => {
+    expect(parseScanArgs(["http://127.0.0.1:9/mcp"], env).allowHosts).toEqual(["127.0.0.1"]);
+    expect(parseScanArgs(["https://mcp.example.com/mcp"], env).allowHosts).toEqual([]);
+    expect(parseScanArgs(["http://10.0.0.5/mcp", "--allow-private"], env)).toMatchObject({ allowHosts: [], allowPrivate: true });
+  });
+
+  it("takes a stdio command after --, options before it", () => {
+    expect(parseScanArgs(["--stdio", "--json", "--", "node", "server.js", "--help"], env)).toMatchObject({
+      target: { kind: "stdio", command: "node", args: ["server.js", "--help"] },
+      display: "stdio: node server.js --help",
+      json: true,
+    });
+  });
+
+  it.each([
+    [[], /which server/],
+    [["a", "b"], /one URL at a time/],
+    [["ftp://x/mcp"], /not an http\(s\) URL/],
+    [["http://x/mcp", "--rounds", "0"], /--rounds expects a positive whole number/],
+    [["http://x/mcp", "--fail-under", "A+"], /--fail-under expects one of/],
+    [["http://x/mcp", "--bearer-env", "MISSING_VAR"], /MISSING_VAR is not set/],
+    [["http://x/mcp", "--bearer-env", "lower"], /environment variable name/],
+    [["http://x/mcp", "--header", "no colon"], /Name: value/],
+    [["http://x/mcp", "--call", "t={bad"], /not JSON/],
+    [["http://x/mcp", "--call", "t=[1]"], /JSON object/],
+    [["http://x/mcp", "--checks", "auth_challenge,nope"], /unknown check "nope"/],
+    [["--stdio"], /needs the server's command/],
+    [["http://x/mcp", "--", "node"], /needs --stdio/],
+  ])("rejects %j with a message", (argv, message) => {
+    expect(() => parseScanArgs(argv as string[], env)).toThrow(UsageError);
+    expect(() => parseScanArgs(argv as string[], env)).toThrow(message);
+  });
+
+  it("rejects unknown options through parseArgs (exit 2 in main)", () => {
+    expect(() => parseScanArgs(["http://x/mcp", "--bogus"], env)).toThrow(expect.objectContaining({ code: "ERR_PARSE_ARGS_UNKNOWN_OPTION" }));
+  });
+
+  it("keeps = signs inside call arguments", () => {
+    expect(parseCall('q={"expr":"a=b"}').arguments).toEqual({ expr: "a=b" });
+  });
+});

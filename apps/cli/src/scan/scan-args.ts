@@ -1,0 +1,154 @@
+// `kensa scan` arguments → what to probe and how. Every mistake is a UsageError (exit 2) naming the option.
+import { parseArgs } from "node:util";
+import { ReadinessCheck, SecretName, type CredentialSpec, type ProbeCall } from "@kensa/core";
+import { isLoopbackHost, type ProbeOptions } from "@kensa/probe";
+import { UsageError } from "../command";
+
+export const gradeOrder = ["AAA", "AA", "A", "BBB", "BB", "B", "C", "D"] as const;
+export type GradeName = (typeof gradeOrder)[number];
+
+export interface ScanRequest {
+  target: ProbeOptions["target"];
+  /** As shown in the report: the URL, or the stdio command line. */
+  display: string;
+  calls: ProbeCall[];
+  headers: Record<string, string>;
+  credential: CredentialSpec;
+  rounds: number;
+  timeoutMs?: number;
+  failUnder?: GradeName;
+  allowPrivate: boolean;
+  allowHosts: string[];
+  json: boolean;
+  checks: "all" | "none" | ReadinessCheck[];
+  serverJsonUrl?: string;
+}
+
+export const scanUsage = [
+  "kensa scan <url> [options]",
+  "       kensa scan --stdio [options] -- <command> [args…]",
+  "",
+  "options:",
+  "  --json                     one JSON document (schema kensa.scan/v1) instead of the report",
+  "  --call NAME[=JSON-ARGS]    a tool to call (repeatable); default: only protocol and readiness steps",
+  "  --rounds N                 repeat the call set N times (default 1)",
+  '  --header "Name: value"     send a header with every request to the server (repeatable)',
+  "  --bearer-env VAR           send Authorization: Bearer <value of $VAR>",
+  "  --timeout-ms N             per-request timeout (default 15000)",
+  "  --fail-under GRADE         exit 1 when the grade is below GRADE (AAA AA A BBB BB B C D)",
+  "  --allow-private            reach private addresses (the loopback host you type is always allowed)",
+  "  --transport T              auto (default), streamable-http or sse",
+  "  --checks LIST              all (default), none, or a comma list of readiness checks",
+  "  --server-json URL          the MCP Registry server.json to compare the server with",
+  "  --stdio -- <command…>      probe a local server over stdio",
+].join("\n");
+
+export function parseScanArgs(argv: string[], env: NodeJS.ProcessEnv): ScanRequest {
+  const split = argv.indexOf("--");
+  const own = split === -1 ? argv : argv.slice(0, split);
+  const command = split === -1 ? [] : argv.slice(split + 1);
+  const { values, positionals } = parseArgs({
+    args: own,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      json: { type: "boolean", default: false },
+      call: { type: "string", multiple: true, default: [] },
+      rounds: { type: "string" },
+      header: { type: "string", multiple: true, default: [] },
+      "bearer-env": { type: "string" },
+      "timeout-ms": { type: "string" },
+      "fail-under": { type: "string" },
+      "allow-private": { type: "boolean", default: false },
+      transport: { type: "string" },
+      checks: { type: "string" },
+      "server-json": { type: "string" },
+      stdio: { type: "boolean", default: false },
+    },
+  });
+  const { target, display, allowHosts } = parseTarget(values.stdio, positionals, command, values.transport);
+  const bearerEnv = values["bearer-env"];
+  if (bearerEnv !== undefined) {
+    if (!SecretName.safeParse(bearerEnv).success) throw new UsageError(`--bearer-env expects an environment variable name, got "${bearerEnv}"`);
+    if (!env[bearerEnv]) throw new UsageError(`--bearer-env: environment variable ${bearerEnv} is not set`);
+  }
+  const failUnder = values["fail-under"]?.toUpperCase();
+  if (failUnder !== undefined && !gradeOrder.includes(failUnder as GradeName)) throw new UsageError(`--fail-under expects one of ${gradeOrder.join(" ")}, got "${values["fail-under"]}"`);
+  const serverJson = values["server-json"];
+  if (serverJson !== undefined && !URL.canParse(serverJson)) throw new UsageError(`--server-json expects a URL, got "${serverJson}"`);
+  return {
+    target,
+    display,
+    calls: values.call.map(parseCall),
+    headers: Object.fromEntries(values.header.map(parseHeader)),
+    credential: bearerEnv ? { kind: "bearer", tokenSecret: bearerEnv } : { kind: "none" },
+    rounds: positiveInt("--rounds", values.rounds) ?? 1,
+    ...(values["timeout-ms"] !== undefined ? { timeoutMs: positiveInt("--timeout-ms", values["timeout-ms"]) } : {}),
+    ...(failUnder ? { failUnder: failUnder as GradeName } : {}),
+    allowPrivate: values["allow-private"],
+    allowHosts,
+    json: values.json,
+    checks: parseChecks(values.checks),
+    ...(serverJson ? { serverJsonUrl: serverJson } : {}),
+  };
+}
+
+function parseTarget(stdio: boolean, positionals: string[], command: string[], transport: string | undefined) {
+  if (stdio) {
+    if (command.length === 0) throw new UsageError("--stdio needs the server's command after --, e.g. kensa scan --stdio -- node server.js");
+    if (positionals.length > 0) throw new UsageError(`--stdio takes no URL (got "${positionals[0]}")`);
+    return { target: { kind: "stdio" as const, command: command[0]!, args: command.slice(1) }, display: `stdio: ${command.join(" ")}`, allowHosts: [] };
+  }
+  if (command.length > 0) throw new UsageError("a command after -- needs --stdio");
+  if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? "which server? give its URL, e.g. kensa scan https://mcp.example.com/mcp" : `one URL at a time (got ${positionals.length})`);
+  const url = positionals[0]!;
+  if (!URL.canParse(url) || !/^https?:$/.test(new URL(url).protocol)) throw new UsageError(`"${url}" is not an http(s) URL`);
+  if (transport !== undefined && !["auto", "streamable-http", "sse"].includes(transport)) throw new UsageError(`--transport expects auto, streamable-http or sse, got "${transport}"`);
+  const host = new URL(url).hostname;
+  return {
+    target: { kind: "http" as const, url, transport: (transport ?? "auto") as "auto" | "streamable-http" | "sse" },
+    display: url,
+    // The loopback host the user typed is theirs to scan (a vendor checking a local build).
+    allowHosts: isLoopbackHost(host) ? [host] : [],
+  };
+}
+
+export function parseCall(spec: string): ProbeCall {
+  const eq = spec.indexOf("=");
+  const tool = eq === -1 ? spec : spec.slice(0, eq);
+  if (!tool) throw new UsageError(`--call needs a tool name, got "${spec}"`);
+  let args: unknown = {};
+  if (eq !== -1) {
+    try {
+      args = JSON.parse(spec.slice(eq + 1));
+    } catch {
+      throw new UsageError(`--call ${tool}: the arguments are not JSON (${spec.slice(eq + 1)})`);
+    }
+    if (typeof args !== "object" || args === null || Array.isArray(args)) throw new UsageError(`--call ${tool}: the arguments must be a JSON object`);
+  }
+  return { tool, arguments: args as Record<string, unknown>, expect: "success", readOnly: true };
+}
+
+function parseHeader(spec: string): [string, string] {
+  const colon = spec.indexOf(":");
+  const name = colon === -1 ? "" : spec.slice(0, colon).trim();
+  if (!/^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/.test(name)) throw new UsageError(`--header expects "Name: value", got "${spec}"`);
+  return [name, spec.slice(colon + 1).trim()];
+}
+
+function positiveInt(option: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`${option} expects a positive whole number, got "${value}"`);
+  return n;
+}
+
+function parseChecks(value: string | undefined): ScanRequest["checks"] {
+  if (value === undefined || value === "all") return "all";
+  if (value === "none") return "none";
+  return value.split(",").map((name) => {
+    const parsed = ReadinessCheck.safeParse(name.trim());
+    if (!parsed.success) throw new UsageError(`--checks: unknown check "${name}" (known: ${ReadinessCheck.options.join(", ")})`);
+    return parsed.data;
+  });
+}

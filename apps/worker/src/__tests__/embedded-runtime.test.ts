@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { GradeEvidence, gradeService } from "@kensa/core";
+import { computeRollupsFromSteps, readRollups, type Database } from "@kensa/db";
+import { openTestPgliteDatabase } from "@kensa/testkit";
+import { probeJobId, runIdempotencyKey } from "../jobs/keys";
+import type { KensaRuntime } from "../runtime/open-runtime";
+import { openTestRuntime, storyServices } from "./support/runtime";
+
+const tick = Date.UTC(2026, 10, 20, 0, 0, 0);
+
+describe("embedded runtime (PGlite, in-process runner, sandbox fleet)", () => {
+  let db: Database;
+  let runtime: KensaRuntime;
+  beforeAll(async () => {
+    db = await openTestPgliteDatabase();
+    runtime = await openTestRuntime({ database: db });
+    runtime.clock.set(tick);
+  });
+  afterAll(async () => {
+    await runtime?.close();
+    await db?.close();
+  });
+
+  it("a scheduled probe.run stores one classified run with steps and checks; a second delivery is a no-op", async () => {
+    const payload = { serviceId: "freee", path: "direct" as const, trigger: "schedule" as const, tick, intervalMs: 900_000 };
+    const first = await runtime.execute("probe.run", payload);
+    expect(first).toMatchObject({ status: "recorded" });
+    expect(await runtime.execute("probe.run", payload)).toEqual({ status: "duplicate", idempotencyKey: runIdempotencyKey(payload) });
+    const run = await db.prisma.probeRun.findUniqueOrThrow({ where: { idempotencyKey: runIdempotencyKey(payload) }, include: { steps: true } });
+    expect(run.source).toBe("sandbox");
+    expect(run.workerId).toMatch(/^test-/);
+    const names = run.steps.map((s) => s.name);
+    expect(names).toEqual(expect.arrayContaining(["initialize", "tools/list", "tools/call:list_deals"]));
+    expect(names.filter((n) => n.startsWith("check:")).length).toBeGreaterThanOrEqual(5); // first slot of the day runs the readiness checks
+    expect(run.steps.filter((s) => !s.ok && s.kind !== "check").every((s) => s.errorClass && s.fault && s.confidence)).toBe(true);
+  });
+
+  it("a sweep through the runner stores every service once, rollups equal a recomputation from raw steps", async () => {
+    const sweepTick = tick + 3_600_000;
+    runtime.clock.set(sweepTick);
+    for (const serviceId of storyServices) {
+      for (const path of ["direct", "gateway"] as const) {
+        const payload = { serviceId, path, trigger: "schedule" as const, tick: sweepTick, intervalMs: 900_000 };
+        await runtime.queue.add("probe.run", payload, { jobId: probeJobId(payload) });
+        await runtime.queue.add("probe.run", payload, { jobId: probeJobId(payload) }); // delivered twice
+      }
+    }
+    await runtime.runner!.idle();
+    const count = await db.prisma.probeRun.count({ where: { startedAt: { gte: new Date(sweepTick) } } });
+    expect(count).toBe(storyServices.length * 2);
+    const range = { from: "2026-11-20", to: "2026-11-20" };
+    expect(await readRollups(db, range)).toEqual(await computeRollupsFromSteps(db, range));
+  });
+
+  it("the sweep re-graded each service, and each stored grade is recomputable from its stored evidence", async () => {
+    const snapshots = await db.prisma.gradeSnapshot.findMany({ where: { serviceId: { in: storyServices } } });
+    expect(new Set(snapshots.map((s) => s.serviceId))).toEqual(new Set(storyServices));
+    for (const snapshot of snapshots) {
+      const report = gradeService(GradeEvidence.parse(snapshot.inputs));
+      expect({ grade: report.grade, score: report.score, scoreBeforeCaps: report.scoreBeforeCaps, axes: report.axes, caps: report.caps })
+        .toEqual({ grade: snapshot.grade, score: snapshot.score, scoreBeforeCaps: snapshot.scoreBeforeCaps, axes: snapshot.axes, caps: snapshot.caps });
+      expect(snapshot.source).toBe("sandbox");
+    }
+  });
+
+  it("an unknown service or a malformed payload is unrecoverable and names what was wrong", async () => {
+    await expect(runtime.execute("probe.run", { serviceId: "no-such-service", path: "direct", trigger: "manual", requestId: "r1" })).rejects.toThrow(/"no-such-service" is not in the catalogue/);
+    await expect(runtime.execute("probe.run", { serviceId: "freee", path: "sideways", trigger: "schedule", tick: 1 })).rejects.toThrow(/invalid probe.run payload: path/);
+    await expect(runtime.execute("grade.compute", { serviceId: "ghost", reason: "manual" })).rejects.toThrow(/unknown service "ghost"/);
+  });
+});

@@ -1,0 +1,23 @@
+// Test runtimes over the real catalogue (a subset), the real sandbox fleet and a real database.
+import { loadCatalogue, type Catalogue } from "@kensa/catalogue";
+import type { Database } from "@kensa/db";
+import { parseWorkerEnv } from "../../config";
+import { openRuntime, type KensaRuntime } from "../../runtime/open-runtime";
+import { syncCatalogue } from "../../runtime/sync-catalogue";
+
+export const storyServices = ["freee", "slack", "smarthr", "chatwork", "kintone", "backlog"];
+
+export async function subsetCatalogue(ids: readonly string[] = storyServices): Promise<Catalogue> {
+  const full = await loadCatalogue();
+  const entries = full.entries.filter((e) => ids.includes(e.id));
+  if (entries.length !== ids.length) throw new Error(`catalogue lacks some of ${ids.join(", ")}`);
+  return { ...full, entries, byId: new Map(entries.map((e) => [e.id, e])) };
+}
+
+export async function openTestRuntime(options: { database: Database; catalogue?: Catalogue; env?: Record<string, string>; latencyScale?: number }): Promise<KensaRuntime> {
+  const catalogue = options.catalogue ?? (await subsetCatalogue());
+  const env = parseWorkerEnv({ KENSA_WORKER_ID: `test-${process.pid}`, WORKER_CONCURRENCY: "8", ...options.env });
+  const runtime = await openRuntime({ env, log: () => {}, database: options.database, catalogue, sandboxLatencyScale: options.latencyScale ?? 0 });
+  await syncCatalogue(runtime.db, catalogue, "test");
+  return runtime;
+}

@@ -1,0 +1,29 @@
+// The worker roles' environment, parsed once at start (kensa worker / scheduler / start).
+import { hostname } from "node:os";
+import { z } from "zod";
+import { parseEnv } from "@kensa/core";
+import { databaseEnvShape } from "@kensa/db";
+
+const commaList = z.string().transform((s) => s.split(",").map((x) => x.trim()).filter(Boolean));
+
+export const WorkerEnv = z.object({
+  ...databaseEnvShape,
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, "expected a redis:// or rediss:// URL").optional(),
+  KENSA_QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9:_-]+$/, "expected letters, digits, : _ -").default("kensa"),
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(500).default(16),
+  KENSA_WORKER_ID: z.string().min(1).default(`${hostname()}:${process.pid}`),
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.url().optional(),
+  /** Private hosts probes may reach (the sandbox's loopback is added by kensa start itself). */
+  KENSA_ALLOW_HOSTS: commaList.default([]),
+  /** Where probes go: the sandbox fleet (simulated) or the catalogue's live endpoints. */
+  KENSA_TARGETS: z.enum(["sandbox", "live"]).default("sandbox"),
+  /** For workers on other machines than the sandbox: its base URL (kensa sandbox prints it). */
+  KENSA_SANDBOX_URL: z.url().optional(),
+  KENSA_SANDBOX_SEED: z.coerce.number().int().default(20260424),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+});
+export type WorkerEnv = z.infer<typeof WorkerEnv>;
+
+export function parseWorkerEnv(env: Record<string, string | undefined> = process.env): WorkerEnv {
+  return parseEnv(WorkerEnv, env);
+}

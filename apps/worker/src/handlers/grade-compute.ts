@@ -1,0 +1,101 @@
+// grade.compute: grade one service from its stored evidence — the window's daily rollups per path, the latest
+// readiness checks and run summary, the catalogue's declared facts — and store the snapshot. Same evidence and
+// methodology version give the same snapshot, stored once.
+import { createHash } from "node:crypto";
+import {
+  CatalogueEntry,
+  emptyAggregate,
+  evidenceFromAggregates,
+  evidenceHash,
+  gradeService,
+  latestCheckResults,
+  mergeAggregates,
+  METHODOLOGY_VERSION,
+  ProbeRunSummary,
+  type GradeReport,
+  type StepAggregate,
+} from "@kensa/core";
+import { getService, latestEvidenceRuns, latestGrade, readRollups, recordAudit, saveGradeSnapshot } from "@kensa/db";
+import type { GradeComputePayload } from "../jobs/definitions";
+import { UnrecoverableJobError } from "../runtime/job-queue";
+import type { JobContext } from "../runtime/job-context";
+
+/** The evidence window a grade judges: the last 30 UTC days up to the grading instant. */
+export const evidenceWindowDays = 30;
+
+export type GradeComputeResult = { status: "stored" | "unchanged"; grade: GradeReport["grade"]; score: number } | { status: "no-evidence" };
+
+export async function handleGradeCompute(payload: GradeComputePayload, ctx: JobContext): Promise<GradeComputeResult> {
+  const service = await getService(ctx.db.prisma, payload.serviceId);
+  if (!service) throw new UnrecoverableJobError(`grade.compute: unknown service "${payload.serviceId}"`);
+  const entry = CatalogueEntry.parse(service.catalogue);
+  const asOf = new Date(payload.asOf ?? ctx.clock.now());
+  const from = new Date(asOf.getTime() - (evidenceWindowDays - 1) * 86_400_000);
+  const window = { from: `${from.toISOString().slice(0, 10)}T00:00:00.000Z`, to: asOf.toISOString() };
+
+  const rollups = await readRollups(ctx.db, { from: window.from.slice(0, 10), to: window.to.slice(0, 10), serviceIds: [service.id] });
+  if (rollups.length === 0) return { status: "no-evidence" };
+  const byPath: { direct?: StepAggregate; gateway?: StepAggregate } = {};
+  let structured = 0;
+  let inferred = 0;
+  let refreshes = 0;
+  let expiredDuringRun = 0;
+  for (const row of rollups) {
+    const path = row.path === "gateway" ? "gateway" : "direct";
+    byPath[path] = mergeAggregates(byPath[path] ?? emptyAggregate(), row);
+    structured += row.structuredErrors;
+    inferred += row.inferredErrors;
+    refreshes += row.credentialRefreshes;
+    expiredDuringRun += row.credentialExpired;
+  }
+  const recent = await latestEvidenceRuns(ctx.db.prisma, service.id, asOf);
+  const latestSummary = recent.summary === undefined ? undefined : ProbeRunSummary.safeParse(recent.summary);
+
+  const evidence = evidenceFromAggregates({
+    window,
+    aggregates: byPath,
+    checks: latestCheckResults(recent.checkRuns),
+    ...(latestSummary?.success ? { summary: latestSummary.data } : {}),
+    credential: { refreshes, expiredDuringRun },
+    errorShapes: { structured, inferred },
+    declared: entry.facts,
+    authMethod: entry.authMethod,
+    ...(entry.tokenLifetime ? { tokenLifetime: entry.tokenLifetime } : {}),
+  });
+  const report = gradeService(evidence);
+  const inputsHash = evidenceHash(evidence);
+  const previous = await latestGrade(ctx.db.prisma, service.id);
+  const stored = await saveGradeSnapshot(ctx.db.prisma, {
+    id: snapshotId(service.id, METHODOLOGY_VERSION, inputsHash),
+    serviceId: service.id,
+    methodologyVersion: report.methodologyVersion,
+    computedAt: asOf,
+    windowFrom: new Date(window.from),
+    windowTo: new Date(window.to),
+    grade: report.grade,
+    score: report.score,
+    scoreBeforeCaps: report.scoreBeforeCaps,
+    provisional: report.provisional,
+    source: rollups.some((r) => r.source === "sandbox") ? "sandbox" : "live",
+    axes: report.axes,
+    caps: report.caps,
+    fixes: { fixes: report.fixes, nextGrade: report.nextGrade },
+    inputs: evidence,
+    inputsHash,
+  });
+  if (stored && previous && previous.grade !== report.grade) {
+    await recordAudit(ctx.db.prisma, {
+      actor: `worker:${ctx.workerId}`,
+      action: "grade.changed",
+      target: service.id,
+      details: { from: previous.grade, to: report.grade, score: report.score, methodologyVersion: report.methodologyVersion, reason: payload.reason },
+      at: asOf,
+    });
+  }
+  return { status: stored ? "stored" : "unchanged", grade: report.grade, score: report.score };
+}
+
+function snapshotId(serviceId: string, version: string, hash: string): string {
+  const h = createHash("sha256").update(`${serviceId}|${version}|${hash}`).digest("hex");
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}

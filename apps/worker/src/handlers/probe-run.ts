@@ -1,0 +1,50 @@
+// probe.run: probe one service once, classify, store run + steps + rollups in one idempotent write,
+// then ask for a re-grade. A second delivery of the same job finds its key and does nothing.
+import { classifyRun, type ProbeRunRecord } from "@kensa/core";
+import { recordRuns, runExists } from "@kensa/db";
+import type { ProbeRunPayload } from "../jobs/definitions";
+import { runIdFor, runIdempotencyKey } from "../jobs/keys";
+import type { JobContext } from "../runtime/job-context";
+import { recordRunTrace } from "../telemetry/tracing";
+
+const day = 86_400_000;
+
+/** Readiness checks are findings, not traffic: once a UTC day per schedule (its first slot), and on every manual re-probe. */
+export function runsReadinessChecks(p: ProbeRunPayload): boolean {
+  if (p.trigger === "manual" || p.tick === undefined) return true;
+  return p.tick % day < Math.min(p.intervalMs ?? day, day);
+}
+
+export type ProbeRunResult = { status: "recorded"; runId: string; failedSteps: number } | { status: "duplicate"; idempotencyKey: string };
+
+export async function handleProbeRun(payload: ProbeRunPayload, ctx: JobContext): Promise<ProbeRunResult> {
+  const idempotencyKey = runIdempotencyKey(payload);
+  if (await runExists(ctx.db.prisma, idempotencyKey)) return { status: "duplicate", idempotencyKey };
+
+  const execution = await ctx.probeService(payload.serviceId, payload.path, { withChecks: runsReadinessChecks(payload) });
+  const run: ProbeRunRecord = classifyRun({
+    id: runIdFor(idempotencyKey),
+    idempotencyKey,
+    serviceId: payload.serviceId,
+    trigger: payload.trigger,
+    source: execution.source,
+    path: payload.path,
+    workerId: ctx.workerId,
+    startedAt: execution.startedAt,
+    finishedAt: execution.finishedAt,
+    ...(execution.traceId ? { traceId: execution.traceId } : {}),
+    summary: execution.summary,
+    steps: execution.steps,
+  });
+  const report = await recordRuns(ctx.db, [run]);
+  if (report.inserted.length === 0) return { status: "duplicate", idempotencyKey };
+
+  recordRunTrace(ctx.tracer, run);
+  // Backfill grades once per simulated day itself; live evidence re-grades the service (one pending job at most).
+  if (payload.trigger !== "backfill") {
+    await ctx.queue.add("grade.compute", { serviceId: run.serviceId, reason: "new-evidence" }, { dedupeId: `grade.compute|${run.serviceId}` });
+  }
+  const failedSteps = run.steps.filter((s) => s.classification).length;
+  ctx.log("probe.recorded", { serviceId: run.serviceId, path: run.path, runId: run.id, steps: run.steps.length, failedSteps });
+  return { status: "recorded", runId: run.id, failedSteps };
+}

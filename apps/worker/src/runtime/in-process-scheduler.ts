@@ -1,0 +1,61 @@
+// The embedded default's scheduler: every poll it enqueues each (service, path) whose aligned tick has
+// moved on, reading time from the shared Clock — so under the sandbox's fast clock, intervals shrink with it.
+import type { Clock } from "@kensa/core";
+import { alignTick, probeJobId } from "../jobs/keys";
+import { schedulerId, type ScheduleSyncReport, type ScheduledProbe } from "./bullmq-schedules";
+import type { JobQueue } from "./job-queue";
+
+export class InProcessScheduler {
+  private probes = new Map<string, ScheduledProbe>();
+  private lastTick = new Map<string, number>();
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly queue: JobQueue,
+    private readonly clock: Clock,
+    private readonly pollMs = 1_000,
+  ) {}
+
+  sync(wanted: readonly ScheduledProbe[]): ScheduleSyncReport {
+    const report: ScheduleSyncReport = { added: [], changed: [], removed: [], unchanged: 0 };
+    const next = new Map(wanted.map((p) => [schedulerId(p), p]));
+    for (const [id, probe] of next) {
+      const before = this.probes.get(id);
+      if (!before) report.added.push(id);
+      else if (before.intervalMs !== probe.intervalMs) report.changed.push(id);
+      else report.unchanged += 1;
+    }
+    for (const id of this.probes.keys()) {
+      if (!next.has(id)) {
+        report.removed.push(id);
+        this.lastTick.delete(id);
+      }
+    }
+    this.probes = next;
+    return report;
+  }
+
+  /** Enqueues every due run; returns how many. */
+  async poll(): Promise<number> {
+    const now = this.clock.now();
+    let due = 0;
+    for (const [id, probe] of this.probes) {
+      const tick = alignTick(now, probe.intervalMs);
+      if ((this.lastTick.get(id) ?? -Infinity) >= tick) continue;
+      this.lastTick.set(id, tick);
+      const payload = { serviceId: probe.serviceId, path: probe.path, trigger: "schedule" as const, tick, intervalMs: probe.intervalMs };
+      await this.queue.add("probe.run", payload, { jobId: probeJobId(payload) });
+      due += 1;
+    }
+    return due;
+  }
+
+  start(onError: (error: unknown) => void): void {
+    this.timer ??= setInterval(() => void this.poll().catch(onError), this.pollMs);
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+    this.timer = undefined;
+  }
+}

@@ -1,0 +1,23 @@
+// Everything a handler may use, passed in: no handler reaches for globals, env or a clock of its own.
+import type { Tracer } from "@opentelemetry/api";
+import type { Clock, ProbeRunRecord, RunPath, RunSource } from "@kensa/core";
+import type { Database } from "@kensa/db";
+import type { JobQueue } from "./job-queue";
+
+/** What probing one service produced; the handler adds the identity fields that make it a ProbeRunRecord. */
+export interface ProbeExecution extends Pick<ProbeRunRecord, "startedAt" | "finishedAt" | "traceId" | "summary" | "steps"> {
+  source: RunSource;
+}
+
+/** Probes one catalogued service now. Never throws for the target's failure; throws UnrecoverableJobError for an unknown service. */
+export type ServiceProber = (serviceId: string, path: RunPath, probe: { withChecks: boolean }) => Promise<ProbeExecution>;
+
+export interface JobContext {
+  db: Database;
+  queue: JobQueue;
+  clock: Clock;
+  workerId: string;
+  probeService: ServiceProber;
+  tracer: Tracer;
+  log: (event: string, fields?: Record<string, unknown>) => void;
+}

@@ -1,0 +1,5 @@
+export * from "./catalogue-error";
+export * from "./content-hash";
+export * from "./load-catalogue";
+export * from "./overlay";
+export * from "./parse-entry";

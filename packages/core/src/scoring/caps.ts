@@ -1,0 +1,65 @@
+// Caps and evidence floors: limits on the grade whatever the weighted total says, each with its reason.
+// A cap names the items whose fix lifts it; a floor is lifted only by more evidence (more successful calls).
+import { isUnauthenticated } from "./axes/auth";
+import type { GradeEvidence } from "./evidence";
+import { maxScoreOf, type Grade } from "./grade";
+import type { Item } from "./items";
+import { evidenceFloors, reliabilityCaps } from "./methodology";
+import { countOf, trafficTotals } from "./traffic-totals";
+
+export const capIds = [
+  "floor.no_successful_calls", "floor.under_30_successes", "floor.under_100_successes",
+  "cap.reliability_below_75", "cap.reliability_below_90", "cap.no_auth_metadata", "cap.tokens_expire_mid_run",
+  "cap.unauthenticated_write_tools", "cap.accepts_invalid_token",
+] as const;
+export type CapId = (typeof capIds)[number];
+
+export interface AppliedCap {
+  id: CapId;
+  kind: "cap" | "floor";
+  reason: string;
+  maxGrade: Grade;
+  /** The highest score allowed. */
+  limit: number;
+  /** Fixing any one of these items lifts the cap; empty for floors. */
+  liftedBy: string[];
+}
+
+function cap(id: CapId, kind: AppliedCap["kind"], maxGrade: Grade, reason: string, liftedBy: string[] = []): AppliedCap {
+  return { id, kind, reason, maxGrade, limit: maxScoreOf(maxGrade), liftedBy };
+}
+
+export function applicableCaps(e: GradeEvidence, items: readonly Item[]): AppliedCap[] {
+  const t = trafficTotals(e);
+  const fixable = (...ids: string[]) => ids.filter((id) => items.some((i) => i.id === id && i.scored));
+  const caps: AppliedCap[] = [];
+
+  if (t.successes === 0) caps.push(cap("floor.no_successful_calls", "floor", "D", "No call succeeded in the window, so nothing supports a grade."));
+  else if (t.successes < evidenceFloors.aa) caps.push(cap("floor.under_30_successes", "floor", "A", `Only ${t.successes} successful calls in the window: fewer than ${evidenceFloors.aa} never earn above A.`));
+  else if (t.successes < evidenceFloors.aaa) caps.push(cap("floor.under_100_successes", "floor", "AA", `Only ${t.successes} successful calls in the window: AAA needs at least ${evidenceFloors.aaa}.`));
+
+  const judged = t.successes + t.vendorFailures;
+  const rate = judged === 0 ? 1 : t.successes / judged;
+  const pct = `${Math.round(rate * 1000) / 10}%`;
+  if (rate < reliabilityCaps.belowBB) caps.push(cap("cap.reliability_below_75", "cap", "BB", `Vendor-attributable success is ${pct}, under 75%.`, fixable("reliability.vendor_success")));
+  else if (rate < reliabilityCaps.belowA) caps.push(cap("cap.reliability_below_90", "cap", "A", `Vendor-attributable success is ${pct}, under 90%.`, fixable("reliability.vendor_success")));
+
+  const metadataChecks = [e.checks.auth_challenge, e.checks.protected_resource, e.checks.authorization_server];
+  if (!metadataChecks.some((c) => c?.verdict === "pass")) {
+    caps.push(cap("cap.no_auth_metadata", "cap", "AA", "No auth metadata at all: no 401 challenge naming resource_metadata, no RFC 9728 or RFC 8414 document.",
+      fixable("auth.challenge", "auth.protected_resource", "auth.authorization_server")));
+  }
+  const expired = countOf(t.errorCounts, "auth_expired");
+  if (expired > 0) caps.push(cap("cap.tokens_expire_mid_run", "cap", "AA", `Tokens expired mid-operation ${expired} times in the window (auth_expired).`, fixable("auth.expiry_free")));
+  if (isUnauthenticated(e) && (e.tools?.writeTools ?? 0) > 0) {
+    caps.push(cap("cap.unauthenticated_write_tools", "cap", "B", `No authentication, yet ${e.tools!.writeTools} tools are not marked read-only.`, fixable("auth.authentication")));
+  }
+  if (e.checks.invalid_token?.facts["acceptedInvalidToken"] === true) {
+    caps.push(cap("cap.accepts_invalid_token", "cap", "B", "A garbage bearer token was accepted.", fixable("auth.invalid_token_rejected")));
+  }
+  return caps;
+}
+
+export function scoreAfterCaps(scoreBeforeCaps: number, caps: readonly AppliedCap[]): number {
+  return caps.reduce((score, c) => Math.min(score, c.limit), scoreBeforeCaps);
+}

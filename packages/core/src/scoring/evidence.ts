@@ -1,0 +1,77 @@
+// GradeEvidence: everything a grade is computed from, as plain JSON. Stored as grade_snapshot.inputs and
+// hashed (evidenceHash), so a grade can be recomputed bit for bit from storage and the methodology version.
+import { z } from "zod";
+import { AuthMethod, type DeclaredFactName } from "../catalogue/declared-facts";
+import { CheckVerdict, ReadinessCheck } from "../probe/check-result";
+import { CredentialSummary } from "../probe/probe-record";
+import { ErrorClass } from "../taxonomy/error-classes";
+
+const Count = z.number().int().nonnegative();
+const Ms = z.number().nonnegative().nullable();
+
+export const PathTraffic = z
+  .object({
+    runs: Count,
+    /** Protocol and call steps; readiness checks are findings, not traffic. */
+    calls: Count,
+    successes: Count,
+    vendorFailures: Count,
+    clientFailures: Count,
+    intermediaryFailures: Count,
+    errorCounts: z.partialRecord(ErrorClass, Count),
+    /** Percentiles of successful calls, from the rollup histogram. */
+    latencyMs: z.object({ p50: Ms, p95: Ms, p99: Ms }),
+  })
+  .superRefine((t, ctx) => {
+    const failures = t.vendorFailures + t.clientFailures + t.intermediaryFailures;
+    if (t.successes + failures !== t.calls) {
+      ctx.addIssue({ code: "custom", message: `successes (${t.successes}) + failures by fault (${failures}) must equal calls (${t.calls})` });
+    }
+    const classified = Object.values(t.errorCounts).reduce((sum, n) => sum + (n ?? 0), 0);
+    if (classified !== failures) ctx.addIssue({ code: "custom", path: ["errorCounts"], message: `error counts add up to ${classified}, failures by fault to ${failures}` });
+  });
+export type PathTraffic = z.infer<typeof PathTraffic>;
+
+/** A readiness check's verdict and the facts the scorer reads (see scoredCheckFacts). */
+export const CheckEvidence = z.object({
+  verdict: CheckVerdict,
+  facts: z.record(z.string(), z.union([z.boolean(), z.number(), z.string(), z.null()])),
+});
+export type CheckEvidence = z.infer<typeof CheckEvidence>;
+
+/** The check facts the methodology reads; the probe engine records them under these names. */
+export const scoredCheckFacts: Partial<Record<ReadinessCheck, readonly string[]>> = {
+  auth_challenge: ["unauthenticatedAccess"],
+  authorization_server: ["pkceS256", "implicitGrant", "dynamicClientRegistration", "clientIdMetadataDocument", "refreshTokenGrant", "idJag"],
+  invalid_token: ["acceptedInvalidToken"],
+};
+
+export const DeclaredEvidence = z.object({ value: z.union([z.boolean(), z.literal("unknown")]), source: z.string().optional() });
+export type DeclaredEvidence = z.infer<typeof DeclaredEvidence>;
+
+export const declaredFactNames = [
+  "saml", "oidc", "idJag", "scim", "terraformProvider", "pulumiProvider", "openTelemetry", "registryEntry", "environmentSeparation",
+] as const satisfies readonly DeclaredFactName[];
+
+export const GradeEvidence = z
+  .object({
+    format: z.literal("kensa.evidence/v1"),
+    window: z.object({ from: z.iso.datetime(), to: z.iso.datetime() }),
+    traffic: z.object({ direct: PathTraffic.optional(), gateway: PathTraffic.optional() }),
+    /** Failures the vendor answered, by shape; absent when the caller could not count them. */
+    errorShapes: z.object({ structured: Count, inferred: Count }).optional(),
+    checks: z.partialRecord(ReadinessCheck, CheckEvidence),
+    tools: z.object({ count: Count, writeTools: Count }).optional(),
+    credential: z.object({
+      mode: CredentialSummary.shape.mode.optional(),
+      /** Window totals. */
+      refreshes: Count,
+      expiredDuringRun: Count,
+      lifetimeSec: z.number().positive().optional(),
+      lifetimeSource: z.enum(["observed", "declared"]).optional(),
+    }),
+    authMethod: AuthMethod,
+    declared: z.object(Object.fromEntries(declaredFactNames.map((name) => [name, DeclaredEvidence])) as Record<(typeof declaredFactNames)[number], typeof DeclaredEvidence>),
+  })
+  .refine((e) => Date.parse(e.window.from) <= Date.parse(e.window.to), { path: ["window"], message: "window.from must not be after window.to" });
+export type GradeEvidence = z.infer<typeof GradeEvidence>;

@@ -1,0 +1,82 @@
+// GradeReport: what the dashboard, the API and `kensa scan --json` show. Every number comes with where it
+// came from: axis evidence status, each finding's points of its maximum, each cap's reason and limit.
+import { z } from "zod";
+import { capIds } from "./caps";
+import { Grade } from "./grade";
+import { AxisName } from "./methodology";
+
+export const EvidenceStatus = z.enum(["observed", "declared", "not_tested"]);
+
+export const Finding = z.object({
+  id: z.string(),
+  /** True when the item earned all its points. */
+  ok: z.boolean(),
+  /** False when the item could not be judged and is left out of its axis score. */
+  scored: z.boolean(),
+  evidence: EvidenceStatus,
+  points: z.number(),
+  maxPoints: z.number(),
+  message: z.string(),
+  /** What to change to earn the missing points (empty when nothing is missing). */
+  fix: z.string(),
+});
+export type Finding = z.infer<typeof Finding>;
+
+export const AxisReport = z.object({
+  label: z.string(),
+  /** 0–100, or null when nothing on this axis could be tested. */
+  score: z.number().nullable(),
+  /** Percent of the total the methodology gives this axis. */
+  weight: z.number(),
+  /** Percent it carried in this grade, after untested axes' weight moved. */
+  effectiveWeight: z.number(),
+  evidence: EvidenceStatus,
+  facts: z.record(z.string(), z.json()),
+  findings: z.array(Finding),
+});
+export type AxisReport = z.infer<typeof AxisReport>;
+
+export const AppliedCapReport = z.object({
+  id: z.enum(capIds),
+  kind: z.enum(["cap", "floor"]),
+  reason: z.string(),
+  maxGrade: Grade,
+  limit: z.number(),
+  liftedBy: z.array(z.string()),
+});
+
+export const FixReport = z.object({
+  id: z.string(),
+  axis: AxisName,
+  description: z.string(),
+  points: z.number(),
+  liftsCaps: z.array(z.string()),
+});
+
+export const NextGradeReport = z.object({
+  grade: Grade,
+  minScore: z.number(),
+  pointsNeeded: z.number(),
+  reachable: z.boolean(),
+  scoreAfterFixes: z.number(),
+  blockedBy: z.array(z.string()),
+});
+
+export const GradeReport = z.object({
+  methodologyVersion: z.string(),
+  /** sha256 of the canonical evidence JSON: the same hash and version always give this report. */
+  evidenceHash: z.string(),
+  window: z.object({ from: z.string(), to: z.string() }),
+  grade: Grade,
+  /** After caps and floors. */
+  score: z.number(),
+  scoreBeforeCaps: z.number(),
+  /** True when an evidence floor applies: more successful calls could change the grade. */
+  provisional: z.boolean(),
+  axes: z.record(AxisName, AxisReport),
+  caps: z.array(AppliedCapReport),
+  /** The smallest set of fixes reaching nextGrade, largest first. */
+  fixes: z.array(FixReport),
+  nextGrade: NextGradeReport.nullable(),
+});
+export type GradeReport = z.infer<typeof GradeReport>;

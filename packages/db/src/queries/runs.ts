@@ -1,0 +1,49 @@
+// Reading runs back: existence by idempotency key (the worker's guard before probing) and recent runs.
+import type { CheckResult, ProbeStepRecord, StepOutcome } from "@kensa/core";
+import type { DbClient } from "../client";
+
+export async function runExists(db: DbClient, idempotencyKey: string): Promise<boolean> {
+  return (await db.probeRun.count({ where: { idempotencyKey } })) > 0;
+}
+
+export function recentRuns(db: DbClient, serviceId: string, limit = 20) {
+  return db.probeRun.findMany({ where: { serviceId }, orderBy: { startedAt: "desc" }, take: limit });
+}
+
+/** Runs whose idempotency keys start with a prefix, counted per key: the exactly-once audit of a sweep. */
+export async function countRunsByKeyPrefix(db: DbClient, prefix: string): Promise<Map<string, number>> {
+  const rows = await db.probeRun.groupBy({ by: ["idempotencyKey"], where: { idempotencyKey: { startsWith: prefix } }, _count: { _all: true } });
+  return new Map(rows.map((r) => [r.idempotencyKey, r._count._all]));
+}
+
+export interface RunWithChecks {
+  id: string;
+  startedAt: string;
+  steps: ProbeStepRecord[];
+}
+
+/**
+ * What a grade needs beyond rollups, as of an instant: the latest run's summary, and the check steps of the
+ * latest few runs that ran readiness checks (checks may run less often than traffic probes).
+ */
+export async function latestEvidenceRuns(db: DbClient, serviceId: string, asOf: Date, checkRuns = 3): Promise<{ summary: unknown; checkRuns: RunWithChecks[] }> {
+  const latest = await db.probeRun.findFirst({ where: { serviceId, startedAt: { lte: asOf } }, orderBy: { startedAt: "desc" }, select: { summary: true } });
+  const withChecks = await db.$queryRawUnsafe<{ run_id: string }[]>(
+    `SELECT run_id::text FROM probe_step WHERE service_id = $1 AND kind = 'check' AND started_at <= $2::timestamptz
+     GROUP BY run_id ORDER BY max(started_at) DESC LIMIT $3`,
+    serviceId, asOf.toISOString(), checkRuns,
+  );
+  const steps = withChecks.length
+    ? await db.probeStep.findMany({ where: { runId: { in: withChecks.map((r) => r.run_id) }, kind: "check" }, orderBy: [{ runId: "asc" }, { seq: "asc" }] })
+    : [];
+  const byRun = new Map<string, RunWithChecks>();
+  for (const s of steps) {
+    const evidence = s.evidence as { outcome?: StepOutcome; check?: CheckResult };
+    if (!evidence.check || !evidence.outcome) continue;
+    const run = byRun.get(s.runId) ?? { id: s.runId, startedAt: s.startedAt.toISOString(), steps: [] };
+    if (s.startedAt.toISOString() < run.startedAt) run.startedAt = s.startedAt.toISOString();
+    run.steps.push({ seq: s.seq, name: s.name, kind: "check", startedAt: s.startedAt.toISOString(), latencyMs: s.latencyMs, outcome: evidence.outcome, check: evidence.check });
+    byRun.set(s.runId, run);
+  }
+  return { summary: latest?.summary, checkRuns: [...byRun.values()] };
+}

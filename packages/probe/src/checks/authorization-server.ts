@@ -1,0 +1,74 @@
+// authorization_server: RFC 8414 / OIDC discovery for each issuer the protected-resource metadata names.
+// Deciding: metadata found, issuer matches, PKCE S256 offered, no implicit grant. Reported as facts and
+// findings for the scorer: DCR or Client ID Metadata Documents, refresh_token, client_credentials, and the
+// enterprise-managed authorization profile (ID-JAG) when advertised.
+import { finding, result, verdictOf, type CheckContext, type CheckOutput } from "./check-context";
+import { attemptOutcome } from "./protected-resource";
+
+const ID_JAG = "urn:ietf:params:oauth:grant-profile:id-jag";
+const MAX_ISSUERS = 3;
+
+export async function authorizationServerCheck(ctx: CheckContext): Promise<CheckOutput> {
+  if (!ctx.discovery) {
+    return { outcome: { kind: "ok" }, check: result("authorization_server", "not_applicable", [finding("transport", true, "stdio servers have no HTTP metadata")], {}) };
+  }
+  const prm = await ctx.discovery.protectedResource(ctx.challenge.resourceMetadata);
+  const issuers = Array.isArray(prm.found?.json.authorization_servers) ? (prm.found!.json.authorization_servers as unknown[]).filter((s): s is string => typeof s === "string" && URL.canParse(s)) : [];
+  if (issuers.length === 0) {
+    if (ctx.challenge.authRequired !== true) {
+      return { outcome: { kind: "ok" }, check: result("authorization_server", "not_applicable", [finding("issuer", true, "no authorization server is named, and none is needed without auth")], {}) };
+    }
+    const none = finding("issuer", false, "no authorization server could be discovered", "Name the authorization server in RFC 9728 metadata (authorization_servers).");
+    return { outcome: { kind: "ok" }, check: result("authorization_server", "fail", [none], { found: false }) };
+  }
+  const servers = [];
+  for (const issuer of issuers.slice(0, MAX_ISSUERS)) servers.push({ issuer, lookup: await ctx.discovery.authorizationServer(issuer) });
+  const primary = servers.find((s) => s.lookup.found) ?? servers[0]!;
+  const outcome = attemptOutcome(primary.lookup.attempts);
+  const doc = primary.lookup.found?.json;
+  if (!doc) {
+    const failed = primary.lookup.attempts.find((a) => !a.ok);
+    if (failed && !failed.ok && failed.failure.kind !== "network-error") {
+      return { outcome, check: result("authorization_server", "inconclusive", [finding("reachable", false, `metadata could not be fetched: ${failed.failure.kind}`)], { issuer: primary.issuer }) };
+    }
+    const missing = finding("metadata", false, `no RFC 8414 or OIDC metadata for ${primary.issuer}`, "Serve /.well-known/oauth-authorization-server (RFC 8414) for the issuer.");
+    return { outcome, check: result("authorization_server", "fail", [missing], { issuer: primary.issuer, found: false }) };
+  }
+  const list = (name: string) => (Array.isArray(doc[name]) ? (doc[name] as unknown[]).filter((v): v is string => typeof v === "string") : undefined);
+  const grants = list("grant_types_supported");
+  // RFC 8414 §2: an absent grant_types_supported means ["authorization_code", "implicit"].
+  const effectiveGrants = grants ?? ["authorization_code", "implicit"];
+  const responseTypes = list("response_types_supported") ?? [];
+  const pkceS256 = (list("code_challenge_methods_supported") ?? []).includes("S256");
+  const implicit = effectiveGrants.includes("implicit") || responseTypes.some((t) => t.split(" ").includes("token"));
+  const dcr = typeof doc.registration_endpoint === "string";
+  const cimd = doc.client_id_metadata_document_supported === true;
+  const idJag = Object.values(doc).some((v) => v === ID_JAG || (Array.isArray(v) && v.includes(ID_JAG)));
+  const issuerMatches = typeof doc.issuer === "string" && doc.issuer.replace(/\/+$/, "") === primary.issuer.replace(/\/+$/, "");
+  const findings = [
+    finding("issuer", issuerMatches, `issuer is ${String(doc.issuer)}`, "The metadata's issuer must equal the issuer URL it was discovered from (RFC 8414 §3.3)."),
+    finding("pkce-s256", pkceS256, pkceS256 ? "PKCE S256 is offered" : "code_challenge_methods_supported does not list S256", 'Offer PKCE: code_challenge_methods_supported: ["S256"] (MCP clients must refuse without it).'),
+    finding("no-implicit", !implicit, implicit ? "the implicit grant is advertised (or implied by an absent grant_types_supported)" : "no implicit grant", "Drop the implicit grant (OAuth 2.1) and list grant_types_supported explicitly."),
+    finding("client-registration", dcr || cimd, dcr || cimd ? `clients can register (${[dcr && "DCR", cimd && "Client ID Metadata Documents"].filter(Boolean).join(", ")})` : "no dynamic client registration and no Client ID Metadata Documents", "Support Client ID Metadata Documents or RFC 7591 dynamic registration."),
+    finding("refresh-token", effectiveGrants.includes("refresh_token"), effectiveGrants.includes("refresh_token") ? "refresh_token grant offered" : "no refresh_token grant: sessions end when the access token expires", "Offer the refresh_token grant so long-running agents do not hit expired tokens."),
+    finding("id-jag", idJag, idJag ? "the enterprise-managed authorization profile (ID-JAG) is advertised" : "no enterprise-managed authorization (ID-JAG) profile", "Advertise and accept ID-JAG (urn:ietf:params:oauth:grant-profile:id-jag) for enterprise SSO."),
+  ];
+  const facts = {
+    found: true,
+    issuer: primary.issuer,
+    metadataUrl: primary.lookup.found!.url,
+    issuers: servers.map((s) => ({ issuer: s.issuer, found: s.lookup.found !== undefined })),
+    issuerMatches,
+    pkceS256,
+    implicitGrant: implicit,
+    dynamicClientRegistration: dcr,
+    clientIdMetadataDocuments: cimd,
+    refreshTokenGrant: effectiveGrants.includes("refresh_token"),
+    clientCredentialsGrant: effectiveGrants.includes("client_credentials"),
+    idJag,
+    grantTypesSupported: grants ?? null,
+    tokenEndpoint: typeof doc.token_endpoint === "string" ? doc.token_endpoint : null,
+  };
+  const verdict = verdictOf(findings, ["issuer", "pkce-s256", "no-implicit"]);
+  return { outcome, excerpt: ctx.redactor.excerpt(JSON.stringify(doc), ctx.limits.maxExcerptChars), check: result("authorization_server", verdict, findings, facts) };
+}

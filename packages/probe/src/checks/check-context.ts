@@ -1,0 +1,73 @@
+// What the readiness checks see of the probe: the endpoint, a fetch that carries no credentials, shared
+// discovery, and the facts earlier steps established (session, server info, tools, trace observations).
+import type { CheckFinding, CheckResult, CheckVerdict, ReadinessCheck, StepOutcome } from "@kensa/core";
+import type { Discovery } from "../discovery/discovery";
+import type { Redactor } from "../evidence/redactor";
+import type { FetchLike } from "../net/guarded-fetch";
+import type { ProbeLimits } from "../limits";
+
+export interface ChallengeFacts {
+  /** undefined when the challenge could not be decided. */
+  authRequired?: boolean;
+  resourceMetadata?: string;
+}
+
+export interface TraceObservation {
+  method: string;
+  sent: string;
+  /** The request got a result (not an error, not silence). */
+  answered: boolean;
+  /** The traceparent found in the result's _meta, if any. */
+  returned?: string;
+}
+
+export interface CheckContext {
+  transport: "streamable-http" | "sse" | "stdio";
+  endpoint?: URL;
+  /** Requests for checks: no credentials unless the check adds them. */
+  fetch: FetchLike;
+  discovery?: Discovery;
+  limits: ProbeLimits;
+  redactor: Redactor;
+  traceId: string;
+  /** Headers the caller asked for on every request (never credentials). */
+  userHeaders: Record<string, string>;
+  credentialHeaders: () => Record<string, string>;
+  session: { initialized: boolean; sessionId?: string; protocolVersion?: string; serverVersion?: string };
+  toolNames?: string[];
+  traces: TraceObservation[];
+  registry?: { serverJsonUrl?: string };
+  /** Filled by the auth_challenge check, read by the checks after it. */
+  challenge: ChallengeFacts;
+}
+
+/** What one check step returns. */
+export interface CheckOutput {
+  outcome: StepOutcome;
+  check: CheckResult;
+  excerpt?: string;
+}
+
+export function result(check: ReadinessCheck, verdict: CheckVerdict, findings: CheckFinding[], facts: Record<string, unknown>): CheckResult {
+  return { check, verdict, findings, facts };
+}
+
+export function finding(id: string, ok: boolean, message: string, fix?: string): CheckFinding {
+  return { id, ok, message, ...(fix && !ok ? { fix } : {}) };
+}
+
+/** Verdict from findings: fail when any finding that decides the verdict is not ok. */
+export function verdictOf(findings: CheckFinding[], deciding: string[]): CheckVerdict {
+  return findings.some((f) => deciding.includes(f.id) && !f.ok) ? "fail" : "pass";
+}
+
+export const jsonRpcHeaders = { "content-type": "application/json", accept: "application/json, text/event-stream" };
+
+export function initializeBody(id: string): string {
+  return JSON.stringify({
+    jsonrpc: "2.0",
+    id,
+    method: "initialize",
+    params: { protocolVersion: "2025-11-25", capabilities: {}, clientInfo: { name: "kensa-readiness-check", version: "1" } },
+  });
+}

@@ -1,0 +1,102 @@
+// A pass-through Transport that watches the JSON-RPC traffic the SDK client exchanges: which request ids
+// went out, what came back for them (result or error, `_meta` included), and responses to ids never sent.
+// It lets the engine tell a server's error apart from one the client raised, and read what the SDK hides.
+import type { Transport, TransportSendOptions } from "@modelcontextprotocol/sdk/shared/transport.js";
+import type { JSONRPCMessage } from "@modelcontextprotocol/sdk/types.js";
+
+export type RequestId = string | number;
+
+export interface ObservedResponse {
+  id: RequestId;
+  method: string;
+  result?: Record<string, unknown>;
+  error?: { code: number; message: string; data?: unknown };
+}
+
+export interface RecordingHooks {
+  /** A response arrived for an id this client never sent. */
+  onUnknownResponse(id: unknown): void;
+  /** The transport could not parse or accept an incoming message. */
+  onTransportError(error: Error): void;
+}
+
+export class RecordingTransport implements Transport {
+  onclose?: () => void;
+  onerror?: (error: Error) => void;
+  onmessage?: Transport["onmessage"];
+  private started = false;
+  private readonly sent = new Map<RequestId, string>();
+  private readonly outstanding = new Set<RequestId>();
+  /** Responses by request id since the last `beginStep`. */
+  private stepResponses = new Map<RequestId, ObservedResponse>();
+  private stepRequests: RequestId[] = [];
+  initializeResult?: Record<string, unknown>;
+
+  constructor(readonly inner: Transport, private readonly hooks: RecordingHooks) {
+    inner.onclose = () => this.onclose?.();
+    inner.onerror = (error) => {
+      this.hooks.onTransportError(error);
+      this.onerror?.(error);
+    };
+    inner.onmessage = (message, extra) => {
+      this.observe(message);
+      this.onmessage?.(message, extra);
+    };
+  }
+
+  get sessionId(): string | undefined {
+    return this.inner.sessionId;
+  }
+
+  setProtocolVersion(version: string): void {
+    this.inner.setProtocolVersion?.(version);
+  }
+
+  /** Idempotent: the engine starts the transport in its own "connect" step before the client does. */
+  async start(): Promise<void> {
+    if (this.started) return;
+    this.started = true;
+    await this.inner.start();
+  }
+
+  async send(message: JSONRPCMessage, options?: TransportSendOptions): Promise<void> {
+    if ("method" in message && "id" in message && message.id !== undefined) {
+      this.sent.set(message.id, message.method);
+      this.outstanding.add(message.id);
+      this.stepRequests.push(message.id);
+    }
+    return this.inner.send(message, options);
+  }
+
+  close(): Promise<void> {
+    return this.inner.close();
+  }
+
+  beginStep(): void {
+    this.stepResponses = new Map();
+    this.stepRequests = [];
+  }
+
+  /** The responses to requests sent during the current step, in the order the requests were sent. */
+  responsesThisStep(): ObservedResponse[] {
+    return this.stepRequests.map((id) => this.stepResponses.get(id)).filter((r): r is ObservedResponse => r !== undefined);
+  }
+
+  /** Requests of this step still waiting for an answer. */
+  pendingThisStep(): boolean {
+    return this.stepRequests.some((id) => this.outstanding.has(id));
+  }
+
+  private observe(message: JSONRPCMessage): void {
+    if ("method" in message || !("id" in message)) return;
+    const id = message.id as RequestId;
+    const method = this.sent.get(id);
+    if (method === undefined) return this.hooks.onUnknownResponse(id);
+    this.outstanding.delete(id);
+    const observed: ObservedResponse = { id, method };
+    if ("result" in message) observed.result = message.result as Record<string, unknown>;
+    if ("error" in message) observed.error = message.error as ObservedResponse["error"];
+    this.stepResponses.set(id, observed);
+    if (method === "initialize" && observed.result) this.initializeResult = observed.result;
+  }
+}

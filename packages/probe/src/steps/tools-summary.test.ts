@@ -1,0 +1,22 @@
+import { expect, it } from "vitest";
+import { canonicalJson, summariseTools } from "./tools-summary";
+
+const tools = [
+  { name: "b_write", inputSchema: { type: "object", properties: { x: { type: "string" } } } },
+  { name: "a_read", description: "reads", inputSchema: { type: "object" }, annotations: { readOnlyHint: true } },
+];
+
+it("summarises tools with a hash that ignores order and key order but sees any change", () => {
+  const s = summariseTools(tools);
+  expect(s).toMatchObject({ count: 2, withSchema: 2, names: ["a_read", "b_write"], writeTools: 1 });
+  const reordered = summariseTools([{ ...tools[1]!, annotations: { readOnlyHint: true }, inputSchema: { type: "object" } }, { inputSchema: { properties: { x: { type: "string" } }, type: "object" }, name: "b_write" }]);
+  expect(reordered.hash).toBe(s.hash);
+  expect(summariseTools([{ ...tools[0]!, description: "now documented" }, tools[1]!]).hash).not.toBe(s.hash);
+});
+
+it("writes canonical JSON without recursing past its bound", () => {
+  expect(canonicalJson({ b: 1, a: [true, null, undefined], c: undefined })).toBe('{"a":[true,null,null],"b":1}');
+  let deep: unknown = {};
+  for (let i = 0; i < 5_000; i++) deep = { d: deep };
+  expect(canonicalJson(deep)).toContain("[too deep]");
+});

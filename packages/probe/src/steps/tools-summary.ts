@@ -1,0 +1,47 @@
+// tools/list reduced to what drift detection and scoring need. The hash is sha256 over the canonical JSON
+// (keys sorted, tools sorted by name) of each tool's name, title, description, schemas and annotations.
+import { createHash } from "node:crypto";
+import type { ToolsSummary } from "@kensa/core";
+
+interface ListedTool {
+  name: string;
+  title?: unknown;
+  description?: unknown;
+  inputSchema?: unknown;
+  outputSchema?: unknown;
+  annotations?: { readOnlyHint?: unknown } & Record<string, unknown>;
+}
+
+const MAX_CANONICAL_DEPTH = 200;
+
+export function summariseTools(tools: readonly ListedTool[]): ToolsSummary {
+  const sorted = [...tools].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const canonical = canonicalJson(
+    sorted.map((t) => ({ name: t.name, title: t.title, description: t.description, inputSchema: t.inputSchema, outputSchema: t.outputSchema, annotations: t.annotations })),
+  );
+  return {
+    count: tools.length,
+    withSchema: tools.filter((t) => isSchema(t.inputSchema)).length,
+    hash: createHash("sha256").update(canonical).digest("hex"),
+    names: sorted.map((t) => t.name),
+    writeTools: tools.filter((t) => t.annotations?.readOnlyHint !== true).length,
+  };
+}
+
+function isSchema(schema: unknown): boolean {
+  return typeof schema === "object" && schema !== null && Object.keys(schema).length > 0;
+}
+
+/** JSON with object keys sorted; undefined members dropped; nesting beyond the bound is cut, not recursed. */
+export function canonicalJson(value: unknown, depth = 0): string {
+  if (depth > MAX_CANONICAL_DEPTH) return '"[too deep]"';
+  if (Array.isArray(value)) return `[${value.map((v) => canonicalJson(v === undefined ? null : v, depth + 1)).join(",")}]`;
+  if (typeof value === "object" && value !== null) {
+    const entries = Object.keys(value).sort().flatMap((k) => {
+      const v = (value as Record<string, unknown>)[k];
+      return v === undefined ? [] : [`${JSON.stringify(k)}:${canonicalJson(v, depth + 1)}`];
+    });
+    return `{${entries.join(",")}}`;
+  }
+  return JSON.stringify(value) ?? "null";
+}

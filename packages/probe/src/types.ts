@@ -1,0 +1,41 @@
+// The engine's public shapes. Records themselves (steps, summary) are core contracts; these are the inputs.
+import type { Clock, CredentialSpec, ProbeCall, ProbeRunSummary, ProbeStepRecord, ReadinessCheck, RunPath, SecretSource } from "@kensa/core";
+import type { ProbeLimits } from "./limits";
+import type { AddressPolicy } from "./net/address-policy";
+
+export type HttpTransportChoice = "streamable-http" | "sse" | "auto";
+
+export type ProbeTarget =
+  | { kind: "http"; url: string; transport?: HttpTransportChoice }
+  | { kind: "stdio"; command: string; args: string[]; env?: Record<string, string>; cwd?: string };
+
+export interface ProbeOptions {
+  target: ProbeTarget;
+  credential: CredentialSpec;
+  secrets: SecretSource;
+  calls: ProbeCall[];
+  /** Repeat the call set this many times (default 1). */
+  rounds?: number;
+  checks?: "all" | "none" | ReadinessCheck[];
+  limits?: Partial<ProbeLimits>;
+  addressPolicy: AddressPolicy;
+  /** Timestamps and token expiry; latency is always measured on the monotonic clock. Default: real time. */
+  clock?: Clock;
+  path?: RunPath;
+  /** Sent with every request to the target's origin (never to an authorization server). */
+  headers?: Record<string, string>;
+  registry?: { serverJsonUrl?: string };
+  /** Aborting stops the probe and rejects with the signal's reason (Kensa's cancellation, not a result). */
+  signal?: AbortSignal;
+}
+
+export interface ProbeResult {
+  startedAt: string;
+  finishedAt: string;
+  traceId: string;
+  path: RunPath;
+  summary: ProbeRunSummary;
+  steps: ProbeStepRecord[];
+}
+
+export type { ProbeLimits, AddressPolicy };

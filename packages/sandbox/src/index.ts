@@ -1,0 +1,6 @@
+export * from "./clock/controllable-clock";
+export * from "./fleet/start-sandbox";
+export type { PathName } from "./fleet/service-runtime";
+export { injectedFailureRate } from "./behaviour/call-draws";
+export { toolsFor } from "./mcp/category-tools";
+export { categoryEntities } from "./mcp/entities";

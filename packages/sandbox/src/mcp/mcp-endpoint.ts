@@ -1,0 +1,65 @@
+// POST /s/<id>/mcp: the whole life of one request to a simulated service — authentication, rate limit,
+// the seeded draw (latency, injected failure), then a real SDK server over stateless Streamable HTTP.
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
+import { LATEST_PROTOCOL_VERSION, SUPPORTED_PROTOCOL_VERSIONS } from "@modelcontextprotocol/sdk/types.js";
+import { authenticate } from "../auth/authenticate";
+import { holdOpen, injectHttpFailure, isToolFailure } from "../behaviour/inject-failure";
+import type { Fleet, ServiceRuntime } from "../fleet/service-runtime";
+import { readBody, sendJson, sendText } from "../util/http";
+import { buildMcpServer, type ToolFailure } from "./build-server";
+
+const rpcError = (code: number, message: string, id: unknown = null) => ({ jsonrpc: "2.0", id, error: { code, message } });
+
+/** The first request in a message or batch: what the draw and the failure are about. */
+function firstRequest(body: unknown): { method?: string; id?: unknown } {
+  const first = Array.isArray(body) ? body[0] : body;
+  return first && typeof first === "object" ? (first as { method?: string; id?: unknown }) : {};
+}
+
+/** A lenient server ignores a bogus MCP-Protocol-Version instead of refusing it (the SDK would say 400). */
+function relaxProtocolVersion(req: IncomingMessage): void {
+  const raw = req.rawHeaders;
+  for (let i = 0; i < raw.length; i += 2) {
+    if (raw[i]!.toLowerCase() === "mcp-protocol-version" && !SUPPORTED_PROTOCOL_VERSIONS.includes(raw[i + 1]!)) raw[i + 1] = LATEST_PROTOCOL_VERSION;
+  }
+}
+
+export async function handleMcp(req: IncomingMessage, res: ServerResponse, rt: ServiceRuntime, fleet: Fleet): Promise<void> {
+  if (req.method !== "POST") return sendJson(res, 405, rpcError(-32000, "Method not allowed: this server is stateless (POST only)"), { allow: "POST" });
+  const auth = authenticate(req, rt, fleet);
+  if (!auth.ok) {
+    const body = { error: auth.error, error_description: auth.description };
+    return rt.profile.errorShape === "structured" ? sendJson(res, auth.status, body, auth.headers) : sendText(res, auth.status, auth.description, auth.headers);
+  }
+  const path = auth.viaGateway ? "gateway" : "direct";
+  const limit = rt.limits[path].take();
+  if (!limit.allowed) {
+    const headers: Record<string, string> = rt.profile.rateLimit?.retryAfter ? { "retry-after": String(limit.retryAfterSec) } : {};
+    return sendJson(res, 429, { error: "rate_limited", error_description: "Rate limit exceeded" }, headers);
+  }
+  const raw = await readBody(req);
+  if (raw === null) return sendJson(res, 413, rpcError(-32600, "Request body too large"));
+  let body: unknown;
+  try {
+    body = JSON.parse(raw.toString("utf8"));
+  } catch {
+    return sendJson(res, 400, rpcError(-32700, "Parse error"));
+  }
+  const request = firstRequest(body);
+  const draw = rt.draws[path].next(request.method === "tools/call");
+  if (!(await holdOpen(draw.latencyMs, res, fleet))) return;
+  let injected: ToolFailure | null = null;
+  if (draw.failure && isToolFailure(draw.failure)) injected = draw.failure;
+  else if (draw.failure && (await injectHttpFailure(draw.failure, req, res, rt, fleet, request.id))) return;
+  if (rt.profile.protocolVersion === "lenient") relaxProtocolVersion(req);
+
+  const server = buildMcpServer(rt, auth.scope, injected);
+  const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: rt.profile.responseMode === "json" });
+  res.on("close", () => {
+    void transport.close();
+    void server.close();
+  });
+  await server.connect(transport);
+  await transport.handleRequest(req, res, body);
+}
