@@ -4,7 +4,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@kensa/db";
-import { openTestPgliteDatabase, seedDashboard } from "@kensa/testkit";
+import { openTestPgliteDatabase, seedDashboard, type DashboardSeed } from "@kensa/testkit";
 import { createWebHandler, type WebHandler } from "@kensa/web/server";
 import { ensureWebBuild, webDir } from "../support/web-build";
 
@@ -13,11 +13,12 @@ describe("the dashboard hosted in-process over PGlite", () => {
   let web: WebHandler;
   let server: Server;
   let base: string;
+  let seed: DashboardSeed;
 
   beforeAll(async () => {
     const [database] = await Promise.all([openTestPgliteDatabase(), ensureWebBuild()]);
     db = database;
-    await seedDashboard(db, { services: 8, days: 5, endDay: "2026-11-20" });
+    seed = await seedDashboard(db, { services: 8, days: 5, endDay: "2026-11-20" });
     web = await createWebHandler({ database: db, dir: webDir });
     server = createServer((req, res) => void web.handle(req, res));
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -38,10 +39,11 @@ describe("the dashboard hosted in-process over PGlite", () => {
   it("serves the API and the pages from that database", async () => {
     const list = await (await fetch(`${base}/api/v1/services?pageSize=250`)).json();
     expect(list.total).toBe(8);
-    const page = await fetch(`${base}/services/svc-003`);
+    const service = seed.services[2]!;
+    const page = await fetch(`${base}/services/${service.id}`);
     expect(page.status).toBe(200);
     const html = await page.text();
-    expect(html).toContain("svc-003");
+    expect(html).toContain(`/api/v1/badge/${service.id}.svg`);
     expect(page.headers.get("content-security-policy")).toMatch(/'nonce-[^']+'/);
   });
 });

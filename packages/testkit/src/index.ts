@@ -4,6 +4,6 @@ export * from "./pglite";
 export * from "./redis";
 export * from "./backends";
 export * from "./run-factory";
-export * from "./seed-population";
+export * from "./seed-services";
 export * from "./seed-grades";
 export * from "./dashboard-seed";
