@@ -2,14 +2,17 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@kensa/db";
 import { recordRuns } from "@kensa/db";
-import { openTestPgliteDatabase, seedDashboard, syntheticRun } from "@kensa/testkit";
+import { openTestPgliteDatabase, seedDashboard, syntheticRun, type DashboardSeed } from "@kensa/testkit";
 import { cachedWindowStats } from "./window-cache";
 
 describe("cached window figures", () => {
   let db: Database;
+  let first: string;
+  let second: string;
   beforeAll(async () => {
     db = await openTestPgliteDatabase();
-    await seedDashboard(db, { services: 3, days: 3, endDay: "2026-11-03" });
+    const seed: DashboardSeed = await seedDashboard(db, { services: 3, days: 3, endDay: "2026-11-03" });
+    [first, second] = seed.services.map((s) => s.id) as [string, string];
   });
   afterAll(async () => {
     await db?.close();
@@ -19,22 +22,22 @@ describe("cached window figures", () => {
     let now = 1_000_000;
     const options = { freshMs: 30_000, now: () => now };
     const window = { from: "2026-11-01", to: "2026-11-03" };
-    const first = (await cachedWindowStats(db, window, options)).get("svc-001")!.calls;
-    const run = syntheticRun({ serviceId: "svc-001", startedAt: new Date("2026-11-02T05:00:00Z"), seed: 9, idempotencyKey: "cache-test" });
+    const before = (await cachedWindowStats(db, window, options)).get(first)!.calls;
+    const run = syntheticRun({ serviceId: first, startedAt: new Date("2026-11-02T05:00:00Z"), seed: 9, idempotencyKey: "cache-test" });
     await recordRuns(db, [run]);
     now += 10_000;
-    expect((await cachedWindowStats(db, window, options)).get("svc-001")!.calls).toBe(first);
+    expect((await cachedWindowStats(db, window, options)).get(first)!.calls).toBe(before);
     now += 30_000;
-    expect((await cachedWindowStats(db, window, options)).get("svc-001")!.calls).toBe(first);
+    expect((await cachedWindowStats(db, window, options)).get(first)!.calls).toBe(before);
     // The refresh runs in the background: wait for it by polling, not by a fixed sleep.
-    const fresh = async () => (await cachedWindowStats(db, window, options)).get("svc-001")!.calls;
-    for (let i = 0; i < 200 && (await fresh()) === first; i++) await new Promise((r) => setTimeout(r, 50));
-    expect(await fresh()).toBe(first + run.steps.length);
+    const fresh = async () => (await cachedWindowStats(db, window, options)).get(first)!.calls;
+    for (let i = 0; i < 200 && (await fresh()) === before; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(await fresh()).toBe(before + run.steps.length);
   });
 
   it("keeps figures per window", async () => {
     const a = await cachedWindowStats(db, { from: "2026-11-03", to: "2026-11-03" });
     const b = await cachedWindowStats(db, { from: "2026-11-01", to: "2026-11-03" });
-    expect(a.get("svc-002")!.calls).toBeLessThan(b.get("svc-002")!.calls);
+    expect(a.get(second)!.calls).toBeLessThan(b.get(second)!.calls);
   });
 });
