@@ -172,8 +172,11 @@ describe.skipIf(skip)("dashboard in a browser", () => {
     expect(oauth).toBeGreaterThan(40);
     expect(sso!).toBeLessThan(oauth!);
     expect(iac!).toBeLessThan(10);
-    expect(await page.locator(".recharts-surface").count()).toBeGreaterThanOrEqual(3);
+    expect(await page.locator(".recharts-surface").count()).toBeGreaterThanOrEqual(4);
     await shot(page, "trends");
+    await page.goto(`${server.url}/trends?category=accounting`);
+    await page.waitForSelector(".recharts-surface");
+    expect(await page.locator("#error-weeks-heading").textContent()).toContain("accounting");
     await page.context().close();
   });
 

@@ -142,6 +142,8 @@ export const en = {
     down: "Down",
     change: "Change",
     week: "Week",
+    errorMixOverTime: "Error classes by week",
+    allCategories: "All categories",
   },
   compare: {
     title: "Compare services",

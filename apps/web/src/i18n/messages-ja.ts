@@ -144,6 +144,8 @@ export const ja: Messages = {
     down: "下降",
     change: "変化",
     week: "週",
+    errorMixOverTime: "週ごとのエラー分類",
+    allCategories: "全カテゴリ",
   },
   compare: {
     title: "サービス比較",
