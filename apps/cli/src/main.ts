@@ -5,9 +5,11 @@ import { dbCommand } from "./commands/db";
 import { probesCommand } from "./commands/probes";
 import { sandboxCommand } from "./commands/sandbox";
 import { scanCommand } from "./commands/scan";
+import { schedulerCommand } from "./commands/scheduler";
 import { startCommand } from "./commands/start";
+import { workerCommand } from "./commands/worker";
 
-export const commands: Command[] = [startCommand, scanCommand, sandboxCommand, probesCommand, dbCommand];
+export const commands: Command[] = [startCommand, scanCommand, workerCommand, schedulerCommand, sandboxCommand, probesCommand, dbCommand];
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.name.length));

@@ -27,3 +27,9 @@ export type WorkerEnv = z.infer<typeof WorkerEnv>;
 export function parseWorkerEnv(env: Record<string, string | undefined> = process.env): WorkerEnv {
   return parseEnv(WorkerEnv, env);
 }
+
+/** First-start history for the sandbox (kensa start): how far back, and how many sweeps a simulated day. */
+export const BackfillEnv = z.object({
+  KENSA_BACKFILL_DAYS: z.coerce.number().int().min(0).max(365).default(28),
+  KENSA_BACKFILL_SWEEPS_PER_DAY: z.coerce.number().int().min(1).max(96).default(4),
+});

@@ -1,2 +1,11 @@
-// The worker app: job catalogue, runners and schedules land here (issue 6).
-export {};
+// @kensa/worker: the job catalogue, handlers and runners, and the runtime kensa start / worker / scheduler share.
+export { parseWorkerEnv, WorkerEnv, BackfillEnv } from "./config";
+export { jobDefinitions, jobNames, type JobName, type JobPayload } from "./jobs/definitions";
+export { probeJobId, runIdempotencyKey, runIdFor, alignTick } from "./jobs/keys";
+export { openRuntime, type KensaRuntime, type Log } from "./runtime/open-runtime";
+export { syncCatalogue } from "./runtime/sync-catalogue";
+export { scheduledProbes } from "./runtime/scheduled-probes";
+export { syncSchedules, schedulerId, type ScheduledProbe } from "./runtime/bullmq-schedules";
+export { InProcessScheduler } from "./runtime/in-process-scheduler";
+export { backfillHistory, type BackfillReport } from "./runtime/backfill";
+export type { JobQueue } from "./runtime/job-queue";

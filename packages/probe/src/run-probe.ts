@@ -66,7 +66,7 @@ export async function runProbe(options: ProbeOptions): Promise<ProbeResult> {
     "streamable-http": createGuardedFetch(base, { role: (m) => (m === "GET" ? "listen" : "rpc"), originHeaders }),
     sse: createGuardedFetch(sseContext, { role: (m) => (m === "GET" ? "listen" : "rpc"), originHeaders }),
   };
-  const hooks = recordingHooks(wire, redactor, () => live);
+  const hooks = recordingHooks(wire, redactor, limits.maxJsonDepth, () => live);
 
   const stop = (failure: Parameters<Wire["trip"]>[1]) => {
     runner.markDeadline();
@@ -80,7 +80,7 @@ export async function runProbe(options: ProbeOptions): Promise<ProbeResult> {
   const traces: TraceObservation[] = [];
   let session: Session | undefined;
   try {
-    session = await openSession({ target, limits, policy: options.addressPolicy, redactor, wire, runner, credentials, fetchFor: (kind) => transportFetch[kind], hooks, setTransport: (t) => (live = t) });
+    session = await openSession({ target, limits, policy: options.addressPolicy, redactor, runner, credentials, fetchFor: (kind) => transportFetch[kind], hooks, setTransport: (t) => (live = t) });
     summary.target.transport = session.kind;
     const init = session.transport?.initializeResult;
     if (session.initialized && init) describeServer(summary, init);
@@ -109,15 +109,16 @@ export async function runProbe(options: ProbeOptions): Promise<ProbeResult> {
       limits,
       redactor,
       traceId,
-      userHeaders: Object.fromEntries(Object.entries(userHeaders).filter(([n]) => n.toLowerCase() !== "authorization")),
-      credentialHeaders: () => credentials.headers(),
+      sessionHeaders: () => ({ ...userHeaders, ...credentials.headers() }),
       session: { initialized: session.initialized, sessionId: session.transport?.sessionId, protocolVersion: summary.protocolVersion, serverVersion: summary.serverInfo?.version },
       ...(toolNames ? { toolNames } : {}),
       traces,
       ...(options.registry ? { registry: options.registry } : {}),
       challenge: {},
     };
-    for (const name of selectChecks(options.checks)) {
+    // A target that cannot be reached at all gives the checks nothing to look at: they would only repeat it.
+    const reached = runner.steps[0]?.outcome.kind === "ok";
+    for (const name of reached ? selectChecks(options.checks) : []) {
       if (runner.stopped) break;
       await runner.run<never>(`check:${name}`, "check", async () => runCheck(name, checkContext));
     }
@@ -152,9 +153,13 @@ async function discoverTokenUrl(discovery: Discovery | undefined): Promise<strin
 }
 
 /** Messages the SDK could not use fail the running step at once, when that step is waiting for an answer. */
-function recordingHooks(wire: Wire, redactor: Redactor, live: () => RecordingTransport | undefined): RecordingHooks {
+function recordingHooks(wire: Wire, redactor: Redactor, maxDepth: number, live: () => RecordingTransport | undefined): RecordingHooks {
   const waiting = () => wire.step !== undefined && live()?.pendingThisStep() === true;
   return {
+    maxDepth,
+    onTooDeep() {
+      if (waiting()) wire.trip(undefined, { kind: "protocol-violation", violation: "too-deep", detail: `a message nests deeper than ${maxDepth} levels` }, "current");
+    },
     onUnknownResponse(id) {
       if (waiting()) wire.trip(undefined, { kind: "protocol-violation", violation: "id-mismatch", detail: `a response arrived for id ${JSON.stringify(id)}, which was never sent` }, "current");
     },

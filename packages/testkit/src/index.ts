@@ -7,3 +7,6 @@ export * from "./run-factory";
 export * from "./seed-services";
 export * from "./seed-grades";
 export * from "./dashboard-seed";
+export * from "./free-port";
+export * from "./private-redis";
+export * from "./tcp-proxy";

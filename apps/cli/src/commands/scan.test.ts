@@ -31,7 +31,8 @@ describe("npx kensa scan against @modelcontextprotocol/server-everything", () =>
   it("prints a full report and exits 0", async () => {
     const { code, stdout } = await kensa(["scan", server.url, "--call", 'echo={"message":"hello"}', "--call", 'get-sum={"a":1}']);
     expect(code).toBe(0);
-    for (const heading of ["kensa scan", "Grade", "Readiness checks", "Steps", "Error classes"]) expect(stdout).toContain(heading);
+    for (const heading of ["kensa scan", "Grade", "Axes", "Readiness checks", "Steps", "Error classes"]) expect(stdout).toContain(heading);
+    expect(stdout).toMatch(/Grade\s+(AAA|AA|A|BBB|BB|B|C|D)\s+score [\d.]+/);
     expect(stdout).toContain("mcp-servers/everything");
     expect(stdout).toMatch(/tools\/call:get-sum\s+✗.*invalid_input/);
   });
@@ -42,6 +43,11 @@ describe("npx kensa scan against @modelcontextprotocol/server-everything", () =>
     const doc = JSON.parse(stdout);
     expect(doc).toMatchObject({ schema: "kensa.scan/v1", target: server.url, transport: "streamable-http", server: { name: "mcp-servers/everything" } });
     for (const key of ["grade", "score", "scoreBeforeCaps", "caps", "axes", "steps", "errorClasses", "methodologyVersion"]) expect(doc).toHaveProperty(key);
+    expect(doc.grade).toMatch(/^(AAA|AA|A|BBB|BB|B|C|D)$/);
+    expect(doc.methodologyVersion).toEqual(expect.any(String));
+    expect(doc.scoreBeforeCaps).toBeGreaterThanOrEqual(doc.score);
+    expect(doc.axes.reliability).toMatchObject({ score: expect.any(Number), evidence: "observed" });
+    for (const cap of doc.caps) expect(cap).toMatchObject({ reason: expect.any(String), maxGrade: expect.any(String) });
     expect(doc.steps.filter((s: { name: string }) => s.name === "tools/call:echo")).toHaveLength(2);
     for (const step of doc.steps) {
       expect(Object.keys(step)).toEqual(expect.arrayContaining(["name", "ok", "latencyMs", "errorClass", "httpStatus", "rpcCode"]));
@@ -75,11 +81,16 @@ describe("kensa scan usage and targets", () => {
     expect(JSON.parse(stdout).steps[0]).toMatchObject({ name: "connect", ok: false, errorClass: "network_error" });
   });
 
-  it("exits 1 when --fail-under is not met", async () => {
+  it("exits 1 when --fail-under is not met and 0 when it is", async () => {
     const fixture = await startMcpFixture();
-    const { code } = await kensa(["scan", fixture.url(), "--fail-under", "AAA", "--checks", "none"]);
+    const json = await kensa(["scan", fixture.url(), "--json", "--checks", "none"]);
+    const grade = JSON.parse(json.stdout).grade as string;
+    const { code: tooHigh } = await kensa(["scan", fixture.url(), "--fail-under", "AAA", "--checks", "none"]);
+    const { code: met } = await kensa(["scan", fixture.url(), "--fail-under", grade, "--checks", "none"]);
     await fixture.close();
-    expect(code).toBe(1);
+    expect(grade).not.toBe("AAA"); // three calls and no auth never earn AAA
+    expect(tooHigh).toBe(1);
+    expect(met).toBe(0);
   });
 });
 

@@ -1,18 +1,77 @@
-// kensa start — the whole embedded system. Until the workers and dashboard land it says what is missing.
+// kensa start — the whole system on this machine: database, sandbox fleet, scheduler, workers and the dashboard.
+// Embedded by default (PGlite in ./.kensa, in-process runner); DATABASE_URL / REDIS_URL switch to the shared ones.
+import { parseArgs } from "node:util";
+import { parseEnv } from "@kensa/core";
+import { describeDatabase, databaseConfigFrom } from "@kensa/db";
+import { BackfillEnv, backfillHistory, InProcessScheduler, openRuntime, parseWorkerEnv, scheduledProbes, syncCatalogue, syncSchedules } from "@kensa/worker";
 import type { Command } from "../command";
+import { buildDashboard, dashboardBuildIsCurrent, startDashboard, type Dashboard } from "../support/dashboard";
+import { lineLogger } from "../support/log";
+import { progressLine } from "../support/progress";
+import { untilStopSignal } from "../support/signals";
 
 export const startCommand: Command = {
   name: "start",
   summary: "run everything on this machine: sandbox fleet, scheduler, workers, dashboard",
-  usage: "kensa start",
-  async run() {
-    console.error(
-      [
-        "kensa start: not built yet. What exists today:",
-        "  - the data layer (PGlite in ./.kensa or PostgreSQL via DATABASE_URL): kensa db status",
-        "Still to come: the probe engine (kensa scan), the sandbox fleet, workers and the dashboard.",
-      ].join("\n"),
-    );
-    return 1;
+  usage: "kensa start [--no-backfill]   (PORT, DATABASE_URL, REDIS_URL, KENSA_BACKFILL_DAYS from the environment)",
+  async run(argv) {
+    const { values } = parseArgs({ args: argv, strict: true, options: { "no-backfill": { type: "boolean" } } });
+    const env = parseWorkerEnv();
+    const history = parseEnv(BackfillEnv, process.env);
+    const log = lineLogger();
+    console.log(`kensa start — ${describeDatabase(databaseConfigFrom(env))}; jobs: ${env.REDIS_URL ? "BullMQ on Redis" : "in-process runner"}; targets: ${env.KENSA_TARGETS}`);
+
+    if (!dashboardBuildIsCurrent()) {
+      console.log("building the dashboard (first start or changed sources; about a minute)…");
+      await buildDashboard();
+    }
+    const stopping = new AbortController();
+    const stopped = untilStopSignal().then((signal) => { stopping.abort(signal); return signal; });
+    const runtime = await openRuntime({ env, log, migrations: "apply" });
+    let dashboard: Dashboard | undefined;
+    let scheduler: InProcessScheduler | undefined;
+    try {
+      const sync = await syncCatalogue(runtime.db, runtime.catalogue, "kensa start");
+      console.log(`catalogue: ${runtime.catalogue.entries.length} services (${sync.added.length} new, ${sync.changed.length} changed, ${sync.removed.length} removed)`);
+      if (runtime.sandbox) console.log(`sandbox fleet: ${runtime.sandbox.serviceIds.length} simulated services on ${runtime.sandbox.baseUrl} — everything it produces is shown as SANDBOX data`);
+      dashboard = await startDashboard(runtime.db, env.PORT);
+      console.log(`dashboard: ${dashboard.url}`);
+
+      const probes = scheduledProbes(runtime.catalogue.entries, runtime.targets);
+      const firstStart = (await runtime.db.prisma.probeRun.findFirst({ select: { id: true } })) === null;
+      if (firstStart && runtime.sandbox && history.KENSA_BACKFILL_DAYS > 0 && !values["no-backfill"]) {
+        const bar = progressLine("building sandbox history");
+        const report = await backfillHistory(runtime, probes, {
+          days: history.KENSA_BACKFILL_DAYS,
+          sweepsPerDay: history.KENSA_BACKFILL_SWEEPS_PER_DAY,
+          gatewayEvery: 4,
+          concurrency: Math.max(env.WORKER_CONCURRENCY, 32),
+          signal: stopping.signal,
+          onProgress: (p) => bar.update(p.sweep, p.sweeps, `${p.day} · ${p.runs.toLocaleString("en-US")} runs`),
+        });
+        bar.done(`history: ${report.runs.toLocaleString("en-US")} runs over ${report.sweeps} sweeps (${report.from.slice(0, 10)} → ${report.to.slice(0, 10)}), ${report.grades.toLocaleString("en-US")} daily grades${report.failures ? `, ${report.failures} jobs failed (see log)` : ""}`);
+      }
+      if (!stopping.signal.aborted) {
+        if (runtime.bullmq) {
+          const schedules = await syncSchedules(runtime.bullmq.queue.queue, probes);
+          runtime.startWorker();
+          console.log(`schedules: ${probes.length} on BullMQ (${schedules.added.length} new); this process also works the queue`);
+        } else {
+          scheduler = new InProcessScheduler(runtime.queue, runtime.clock);
+          scheduler.sync(probes);
+          scheduler.start((error) => log("scheduler.error", { error: String(error) }));
+          console.log(`schedules: ${probes.length} in-process`);
+        }
+        console.log(`Kensa is running: ${dashboard.url} — Ctrl-C stops`);
+      }
+      await stopped;
+      console.log("stopping: finishing in-flight probes…");
+      return 0;
+    } finally {
+      scheduler?.stop();
+      await dashboard?.close();
+      await runtime.close();
+      console.log("stopped");
+    }
   },
 };

@@ -47,7 +47,6 @@ export function renderReport(doc: ScanDocument): string {
 }
 
 function gradeLines(doc: ScanDocument): string[] {
-  if (doc.grade === null) return [`Grade       — (${doc.gradeNote ?? "not graded"})`];
   const before = doc.scoreBeforeCaps !== null && doc.scoreBeforeCaps !== doc.score ? `, ${doc.scoreBeforeCaps} before caps` : "";
   const lines = [`Grade       ${doc.grade}   score ${doc.score}${before}${doc.provisional ? "  (provisional: not enough evidence yet)" : ""}   methodology ${doc.methodologyVersion}`];
   for (const cap of doc.caps) lines.push(`  capped at ${cap.maxGrade}: ${cap.reason}`);
@@ -55,9 +54,12 @@ function gradeLines(doc: ScanDocument): string[] {
   for (const [name, axis] of Object.entries(doc.axes)) {
     lines.push(`  ${pad(axis.label ?? name, 30)} ${padLeft(axis.score === null ? "—" : String(Math.round(axis.score)), 4)}  ${axis.evidence.replace("_", " ")}`);
   }
-  if (doc.fixes.length > 0) {
-    lines.push("", "Fixes, most points first");
-    for (const fix of [...doc.fixes].sort((a, b) => b.points - a.points).slice(0, 8)) lines.push(`  +${fix.points.toFixed(1).padStart(4)}  ${fix.description}`);
+  const next = doc.nextGrade;
+  if (next && doc.fixes.length > 0) {
+    lines.push("", `To reach ${next.grade} (${next.minScore}+, ${next.pointsNeeded} points needed${next.reachable ? "" : "; not reachable by these fixes alone"})`);
+    for (const fix of doc.fixes) lines.push(`  +${fix.points.toFixed(1).padStart(4)}  ${fix.description}`);
   }
+  const axisGaps = Object.entries(doc.axes).flatMap(([, axis]) => axis.findings.filter((f) => f.scored && !f.ok && f.fix).map((f) => `  ${axis.label}: ${f.message}\n      fix: ${f.fix}`));
+  if (axisGaps.length > 0) lines.push("", "Scored findings", ...axisGaps);
   return lines;
 }

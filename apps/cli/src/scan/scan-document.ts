@@ -1,7 +1,6 @@
 // The `kensa.scan/v1` document: a stable contract other tools parse. Keys are always present (null when
 // unknown); new keys may be added, none renamed or removed.
-import { httpStatusOf, isTrafficStep, rpcCodeOf, stepOk, type ErrorClass, type ProbeRunRecord } from "@kensa/core";
-import type { ScanGrade } from "./grade-scan";
+import { httpStatusOf, isTrafficStep, rpcCodeOf, stepOk, type ErrorClass, type GradeReport, type ProbeRunRecord } from "@kensa/core";
 
 export const SCAN_SCHEMA = "kensa.scan/v1";
 
@@ -29,7 +28,7 @@ export interface ScanFinding {
   fix: string | null;
 }
 
-export function scanDocument(target: string, run: ProbeRunRecord, grade: ScanGrade) {
+export function scanDocument(target: string, run: ProbeRunRecord, grade: GradeReport) {
   const errorClasses: Partial<Record<ErrorClass, number>> = {};
   for (const step of run.steps) {
     const c = step.classification?.errorClass;
@@ -60,6 +59,7 @@ export function scanDocument(target: string, run: ProbeRunRecord, grade: ScanGra
     finishedAt: run.finishedAt,
     traceId: run.traceId ?? null,
     methodologyVersion: grade.methodologyVersion,
+    evidenceHash: grade.evidenceHash,
     grade: grade.grade,
     score: grade.score,
     scoreBeforeCaps: grade.scoreBeforeCaps,
@@ -67,7 +67,7 @@ export function scanDocument(target: string, run: ProbeRunRecord, grade: ScanGra
     caps: grade.caps,
     axes: grade.axes,
     fixes: grade.fixes,
-    ...(grade.note ? { gradeNote: grade.note } : {}),
+    nextGrade: grade.nextGrade,
     server: {
       protocolVersion: run.summary.protocolVersion ?? null,
       name: run.summary.serverInfo?.name ?? null,

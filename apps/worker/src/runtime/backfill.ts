@@ -13,6 +13,8 @@ export interface BackfillOptions {
   /** Gateway paths are swept every n-th sweep (they are scheduled less often). */
   gatewayEvery: number;
   concurrency: number;
+  /** Aborting stops after the current sweep; what is stored stays (the next start resumes nothing: history is a one-off). */
+  signal?: AbortSignal;
   onProgress?: (progress: { sweep: number; sweeps: number; runs: number; day: string }) => void;
 }
 
@@ -42,7 +44,7 @@ export async function backfillHistory(runtime: KensaRuntime, probes: readonly Sc
     onFailure: (f) => { if (f.final) failures += 1; },
   });
   try {
-    for (let i = 0; i < sweeps; i++) {
+    for (let i = 0; i < sweeps && !options.signal?.aborted; i++) {
       const tick = start + i * step;
       runtime.clock.set(tick);
       for (const probe of probes) {

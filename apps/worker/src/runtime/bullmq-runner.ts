@@ -11,6 +11,8 @@ export interface BullmqSettings {
   connection: ConnectionOptions;
   /** Redis key prefix: separates deployments and test runs sharing one Redis. */
   prefix: string;
+  /** Connection trouble (Redis restarting, unreachable): reported here while ioredis reconnects. */
+  onError?: (error: Error) => void;
 }
 
 export function jobOptions(name: JobName) {
@@ -27,6 +29,7 @@ export class BullmqJobQueue implements JobQueue {
   readonly queue: Queue;
   constructor(settings: BullmqSettings) {
     this.queue = new Queue(queueName, { connection: settings.connection, prefix: settings.prefix });
+    this.queue.on("error", settings.onError ?? (() => undefined));
   }
 
   async add<N extends JobName>(name: N, payload: JobPayload<N>, options: AddOptions = {}): Promise<void> {
@@ -70,7 +73,7 @@ export function startBullmqWorker(
   settings: WorkerSettings,
   execute: (name: string, payload: unknown) => Promise<unknown>,
 ): Worker {
-  return new Worker(
+  const worker = new Worker(
     queueName,
     async (job) => {
       const payload = job.name === "probe.run" ? withScheduledTick(job) : job.data;
@@ -90,4 +93,6 @@ export function startBullmqWorker(
       maxStalledCount: 3,
     },
   );
+  worker.on("error", settings.onError ?? (() => undefined));
+  return worker;
 }

@@ -66,7 +66,9 @@ export async function openRuntime(options: OpenRuntimeOptions): Promise<KensaRun
     const clock = new ControllableClock();
     let sandbox: Sandbox | undefined;
     let targets: TargetResolver;
-    if (env.KENSA_TARGETS === "sandbox" && options.sandbox !== false) {
+    if (env.KENSA_TARGETS === "sandbox" && options.sandbox === false) {
+      targets = sandboxTargets(undefined);
+    } else if (env.KENSA_TARGETS === "sandbox") {
       // Each process hosts its own deterministic fleet: the sandbox stands in for the internet.
       sandbox = await startSandbox({
         catalogue: catalogue.entries,
@@ -90,7 +92,17 @@ export async function openRuntime(options: OpenRuntimeOptions): Promise<KensaRun
     let runner: InProcessRunner | undefined;
     let bullmq: KensaRuntime["bullmq"];
     if (env.REDIS_URL) {
-      const settings: BullmqSettings = { connection: { url: env.REDIS_URL, maxRetriesPerRequest: null }, prefix: env.KENSA_QUEUE_PREFIX };
+      let lastReported = 0;
+      const settings: BullmqSettings = {
+        connection: { url: env.REDIS_URL, maxRetriesPerRequest: null },
+        prefix: env.KENSA_QUEUE_PREFIX,
+        // While Redis is away every connection reports each retry: say it at most every 5 s.
+        onError: (error) => {
+          if (Date.now() - lastReported < 5_000) return;
+          lastReported = Date.now();
+          log("redis.error", { error: error.message });
+        },
+      };
       const bullQueue = new BullmqJobQueue(settings);
       closers.push(() => bullQueue.close());
       bullmq = { settings, queue: bullQueue };

@@ -21,16 +21,20 @@ export interface TargetResolver {
   paths(entry: CatalogueEntry): { path: RunPath; intervalFactor: number }[];
 }
 
-export function sandboxTargets(sandbox: Sandbox): TargetResolver {
+// Every simulated service also sits behind the reference gateway; that path is probed a quarter as often.
+const sandboxPaths: TargetResolver["paths"] = () => [{ path: "direct", intervalFactor: 1 }, { path: "gateway", intervalFactor: 4 }];
+
+/** Probes go to this process's own fleet; without one (a scheduler) only the schedule shape is known. */
+export function sandboxTargets(sandbox: Sandbox | undefined): TargetResolver {
   return {
     source: "sandbox",
-    secrets: sandbox.secrets,
+    secrets: sandbox?.secrets ?? { get: () => undefined },
     resolve(entry, path) {
+      if (!sandbox) return undefined;
       const t = sandbox.targetFor(entry.id, path);
       return { url: t.url, credential: t.credential, ...(t.serverJsonUrl ? { serverJsonUrl: t.serverJsonUrl } : {}) };
     },
-    // Every simulated service also sits behind the reference gateway; that path is probed a quarter as often.
-    paths: () => [{ path: "direct", intervalFactor: 1 }, { path: "gateway", intervalFactor: 4 }],
+    paths: sandboxPaths,
   };
 }
 

@@ -33,6 +33,8 @@ const rows: Row[] = [
   { rule: "403 invalid_token", outcome: http(403, { "www-authenticate": 'Bearer error="invalid_token"' }), expect: e("auth_invalid", "client") },
   { rule: "403 invalid_token with a token past its expiry", outcome: http(403, { "www-authenticate": 'Bearer error="invalid_token"' }), expiredAtSend: true, expect: e("auth_expired", "vendor") },
   { rule: "403 without a challenge", outcome: http(403), expect: e("auth_forbidden", "client") },
+  { rule: "401 expired on the gateway path (the gateway's credential, not the vendor's)", path: "gateway", outcome: http(401, { "www-authenticate": 'Bearer error="invalid_token", error_description="The access token expired"', via: "1.1 kensa-gateway" }), expect: e("auth_expired", "intermediary", "inferred") },
+  { rule: "401 invalid_token on the gateway path (propagated credential refused)", path: "gateway", outcome: http(401, { "www-authenticate": 'Bearer error="invalid_token"' }), expect: e("auth_invalid", "intermediary") },
   { rule: "407 proxy authentication", outcome: http(407), expect: e("gateway_error", "intermediary") },
   { rule: "408 request timeout", outcome: http(408), expect: e("timeout", "vendor") },
   { rule: "429 with Retry-After", outcome: http(429, { "retry-after": "30" }), expect: e("rate_limited", "client", "code", /Retry-After: 30/) },
@@ -95,6 +97,7 @@ const rows: Row[] = [
   { rule: "text: invalid input (Japanese)", outcome: tool("必須項目が入力されていません"), expect: e("invalid_input", "client", "inferred") },
   { rule: "text: invalid input behind a gateway", path: "gateway", outcome: tool("Invalid block format"), expect: e("invalid_input", "intermediary", "inferred") },
   { rule: "text: internal", outcome: tool("Internal server error"), expect: e("server_error", "vendor", "inferred") },
+  { rule: "text: no longer exists", outcome: tool("Error: the requested record no longer exists"), expect: e("not_found", "vendor", "inferred") },
   { rule: "text nobody recognises", outcome: tool("それはできません"), expect: e("server_error", "vendor", "inferred", /matches no rule/) },
 
   // Below HTTP, and our own guards
@@ -107,6 +110,17 @@ const rows: Row[] = [
   { rule: "protocol violation", outcome: { kind: "protocol-violation", violation: "malformed-json", detail: "Unexpected token <" }, expect: e("protocol_error", "vendor", "code", /malformed-json/) },
   { rule: "blocked redirect into a private address", outcome: { kind: "blocked", reason: "redirect-to-private", detail: "10.0.0.5" }, expect: e("blocked_by_policy", "vendor") },
   { rule: "a readiness check whose own exchange timed out", kind: "check", outcome: { kind: "timeout", phase: "connect", limitMs: 5000 }, expect: e("timeout", "vendor") },
+
+  // Shapes @kensa/probe records (its http-errors fixture) and @kensa/sandbox answers
+  { rule: "probe: 404 carrying JSON-RPC -32001 'Session not found' (the status decides)", outcome: http(404, { "content-type": "application/json" }, jsonRpcBody(-32001, "Session not found")), expect: e("not_found", "vendor") },
+  { rule: "probe: 503 with Via and an HTML page on the direct path", outcome: http(503, { "content-type": "text/html", via: "1.1 gateway" }, "<html>Service Unavailable</html>"), expect: e("gateway_error", "vendor") },
+  { rule: "probe: a server that is not listening", outcome: { kind: "network-error", code: "ECONNREFUSED", message: "connect ECONNREFUSED 127.0.0.1:1" }, expect: e("network_error", "vendor") },
+  { rule: "probe: a loopback target that is not allow-listed", outcome: { kind: "blocked", reason: "private-address", detail: "127.0.0.1" }, expect: e("blocked_by_policy", "vendor") },
+  { rule: "sandbox: structured tool error { error: { class, code: -32602 } }", outcome: tool("invalid_input: rejected", { error: { class: "invalid_input", code: -32602, message: "rejected", field: "company_id" } }), expect: e("invalid_input", "client", "code") },
+  { rule: "sandbox: structured tool error { error: { class, code: -32002 } }", outcome: tool("not_found: gone", { error: { class: "not_found", code: -32002, message: "gone" } }), expect: e("not_found", "vendor", "code") },
+  { rule: "sandbox: structured error class only", outcome: tool("x", { error: { errorClass: "rate_limited" } }), expect: e("rate_limited", "client", "code") },
+  { rule: "sandbox: gateway 502 with a JSON error that is not JSON-RPC", path: "gateway", outcome: http(502, { via: "1.1 kensa-gateway", "content-type": "application/json" }, '{"error":"bad_gateway"}'), expect: e("gateway_error", "intermediary") },
+  { rule: "sandbox: service refuses gateway-forwarded requests", path: "gateway", outcome: http(403, { "www-authenticate": 'Bearer error="insufficient_scope", error_description="requests forwarded by a gateway are not accepted"' }), expect: e("auth_forbidden", "intermediary") },
 
   // Real shapes from KanseiLink's deep audit of live servers (2026-06-09, MIT, see docs/ATTRIBUTION.md)
   { rule: "KanseiLink com-iterationlayer-mcp: tools/list error: HTTP 401", outcome: http(401), expect: e("auth_invalid", "client") },

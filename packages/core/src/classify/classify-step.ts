@@ -22,8 +22,8 @@
 //                                             direct path are the vendor's; headers/body timeouts → timeout
 //   protocol-violation / blocked            → protocol_error / blocked_by_policy
 // Any class that lands on auth_invalid while the token was past its expiry when sent becomes auth_expired.
-// Fault: the taxonomy's default unless a row names one; behind a gateway, invalid_input and auth_forbidden
-// go to the intermediary (it shaped the request and propagated the authorization).
+// Fault: the taxonomy's default unless a row names one; behind a gateway, invalid_input and the auth classes
+// go to the intermediary (it shaped the request, presented the credential, propagated the authorization).
 import type { Classification } from "../probe/classification";
 import type { ProbeStepRecord, RunPath } from "../probe/probe-record";
 import type { StepOutcome } from "../probe/step-outcome";

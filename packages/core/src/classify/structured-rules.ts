@@ -9,7 +9,7 @@ export type StructuredSignal =
   | { kind: "class"; errorClass: ErrorClass; where: string; value: string };
 
 const statusKeys = ["status", "statusCode", "status_code", "httpStatus", "http_status"];
-const codeStringKeys = ["code", "error", "errorCode", "error_code", "type", "reason", "kind"];
+const codeStringKeys = ["code", "error", "errorCode", "error_code", "errorClass", "class", "type", "reason", "kind"];
 
 /** Exact error-code strings → class; the suffix rules below catch the families (Slack's *_not_found). */
 const codeWords: Readonly<Record<string, ErrorClass>> = {

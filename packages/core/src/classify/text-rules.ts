@@ -14,7 +14,7 @@ export const textRules: readonly TextRule[] = [
   { errorClass: "rate_limited", says: "a rate limit", pattern: /rate.?limit|too many requests|throttl|quota exceeded|レート制限|リクエスト(数)?が多すぎ|回数制限/i },
   { errorClass: "auth_forbidden", says: "a missing permission", pattern: /forbidden|permission denied|insufficient.?scope|missing.?scope|not (allowed|permitted)|access denied|権限がありません|権限が不足/i },
   { errorClass: "auth_invalid", says: "a rejected credential", pattern: /unauthori[sz]ed|unauthenticated|invalid[ _-]?(api[ _-]?key|token|credentials?|auth)|authentication (failed|required)|認証(に失敗|エラー|が必要)/i },
-  { errorClass: "not_found", says: "something that does not exist", pattern: /not found|does not exist|no such|unknown tool|見つかりません|存在しません/i },
+  { errorClass: "not_found", says: "something that does not exist", pattern: /not found|(does not|doesn't|no longer) exists?|no such|unknown tool|見つかりません|存在しません/i },
   { errorClass: "timeout", says: "a timeout", pattern: /timed? ?out|timeout|deadline exceeded|タイムアウト/i },
   { errorClass: "gateway_error", says: "a failing intermediary", pattern: /bad gateway|gateway time-?out|upstream (error|connect|timed)/i },
   { errorClass: "invalid_input", says: "invalid arguments", pattern: /invalid|required|must (be|have|contain)|validation|expected|malformed|missing|not a valid|不正|必須|形式/i },

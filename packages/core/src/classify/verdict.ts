@@ -16,8 +16,8 @@ export function verdict(errorClass: ErrorClass, confidence: Confidence, decidedB
   return fault === undefined ? { errorClass, confidence, decidedBy } : { errorClass, confidence, decidedBy, fault };
 }
 
-/** Classes a gateway shapes on the way in: the request it forwarded, the authorization it propagated. */
-const reshapedByGateway: ReadonlySet<ErrorClass> = new Set(["invalid_input", "auth_forbidden"]);
+/** What a gateway owns on its path: the request it forwarded, the credential it presented, the authorization it propagated. */
+const reshapedByGateway: ReadonlySet<ErrorClass> = new Set(["invalid_input", "auth_forbidden", "auth_invalid", "auth_expired"]);
 
 export function finishVerdict(v: Verdict, path: RunPath): Classification {
   const info = errorClasses[v.errorClass];

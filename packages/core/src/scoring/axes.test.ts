@@ -65,12 +65,13 @@ describe("weights", () => {
 });
 
 describe("auth", () => {
-  const noAuth = [check("auth_challenge", "fail", { unauthenticatedAccess: true })];
+  const noAuth = [check("auth_challenge", "not_applicable", { authRequired: false })];
   it.each<[string, Partial<EvidenceInput>, number]>([
     ["observed OAuth (authorization-server metadata)", { authMethod: "unknown", checks: [check("authorization_server", "pass")] }, 50],
     ["declared OAuth 2.0", { authMethod: "oauth2" }, 50],
     ["declared API key", { authMethod: "api_key" }, 25],
     ["unknown, but a 401 challenge is observed", { authMethod: "unknown", checks: [check("auth_challenge", "pass")] }, 25],
+    ["declared none, but a credential is demanded (incomplete challenge)", { authMethod: "none", checks: [check("auth_challenge", "fail", { authRequired: true })] }, 25],
     ["unknown and nothing observed", { authMethod: "unknown" }, 0],
     ["observed unauthenticated access beats a declared OAuth", { authMethod: "oauth2", checks: noAuth }, 0],
   ])("authentication: %s earns %d of 50", (_, patch, points) => {

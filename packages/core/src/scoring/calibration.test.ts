@@ -11,10 +11,10 @@ const atMost = (grade: Grade, best: Grade) => gradeRank(grade) >= gradeRank(best
 const source = "vendor documentation";
 
 const allChecksPass: CheckResult[] = [
-  check("auth_challenge", "pass", { unauthenticatedAccess: false }),
+  check("auth_challenge", "pass", { authRequired: true }),
   check("protected_resource", "pass"),
   check("authorization_server", "pass", { pkceS256: true, implicitGrant: false, dynamicClientRegistration: true, refreshTokenGrant: true, idJag: true }),
-  check("invalid_token", "pass", { acceptedInvalidToken: false }),
+  check("invalid_token", "pass", { status: 401 }),
   check("protocol_version", "pass"),
   check("trace_context", "pass"),
   check("server_card", "pass"),
@@ -122,7 +122,7 @@ describe("evidence floors and caps", () => {
   });
 
   it("no authentication at all on a server with write tools is capped at B", () => {
-    const checks = [check("auth_challenge", "fail", { unauthenticatedAccess: true }), ...allChecksPass.slice(1)];
+    const checks = [check("auth_challenge", "not_applicable", { authRequired: false }), ...allChecksPass.slice(1)];
     const runs = buildRuns({ serviceId: "open", path: "direct", runs: 50, steps: [{ outcome: ok, count: 400 }], checks, writeTools: 3 });
     const report = gradeService(evidenceFromRuns(runs, { authMethod: "none", declared: allDeclared }));
     expect(atMost(report.grade, "B")).toBe(true);
@@ -130,14 +130,14 @@ describe("evidence floors and caps", () => {
   });
 
   it("the same unauthenticated server with read-only tools is not capped for it", () => {
-    const checks = [check("auth_challenge", "fail", { unauthenticatedAccess: true }), ...allChecksPass.slice(1)];
+    const checks = [check("auth_challenge", "not_applicable", { authRequired: false }), ...allChecksPass.slice(1)];
     const runs = buildRuns({ serviceId: "open", path: "direct", runs: 50, steps: [{ outcome: ok, count: 400 }], checks, writeTools: 0 });
     const report = gradeService(evidenceFromRuns(runs, { authMethod: "none", declared: allDeclared }));
     expect(report.caps.map((c) => c.id)).not.toContain("cap.unauthenticated_write_tools");
   });
 
   it("a server that accepts a garbage token is capped at B", () => {
-    const checks = allChecksPass.map((c) => (c.check === "invalid_token" ? check("invalid_token", "fail", { acceptedInvalidToken: true }) : c));
+    const checks = allChecksPass.map((c) => (c.check === "invalid_token" ? check("invalid_token", "fail", { status: 200 }) : c));
     expect(atMost(excellent(200, checks).grade, "B")).toBe(true);
   });
 

@@ -1,7 +1,7 @@
 // Caps and evidence floors: limits on the grade whatever the weighted total says, each with its reason.
 // A cap names the items whose fix lifts it; a floor is lifted only by more evidence (more successful calls).
 import { isUnauthenticated } from "./axes/auth";
-import type { GradeEvidence } from "./evidence";
+import { acceptedInvalidToken, type GradeEvidence } from "./evidence";
 import { maxScoreOf, type Grade } from "./grade";
 import type { Item } from "./items";
 import { evidenceFloors, reliabilityCaps } from "./methodology";
@@ -49,12 +49,13 @@ export function applicableCaps(e: GradeEvidence, items: readonly Item[]): Applie
     caps.push(cap("cap.no_auth_metadata", "cap", "AA", "No auth metadata at all: no 401 challenge naming resource_metadata, no RFC 9728 or RFC 8414 document.",
       fixable("auth.challenge", "auth.protected_resource", "auth.authorization_server")));
   }
-  const expired = countOf(t.errorCounts, "auth_expired");
+  // On the gateway path an expired token is the gateway's credential, not the vendor's.
+  const expired = e.traffic.direct ? countOf(e.traffic.direct.errorCounts, "auth_expired") : 0;
   if (expired > 0) caps.push(cap("cap.tokens_expire_mid_run", "cap", "AA", `Tokens expired mid-operation ${expired} times in the window (auth_expired).`, fixable("auth.expiry_free")));
   if (isUnauthenticated(e) && (e.tools?.writeTools ?? 0) > 0) {
     caps.push(cap("cap.unauthenticated_write_tools", "cap", "B", `No authentication, yet ${e.tools!.writeTools} tools are not marked read-only.`, fixable("auth.authentication")));
   }
-  if (e.checks.invalid_token?.facts["acceptedInvalidToken"] === true) {
+  if (acceptedInvalidToken(e.checks)) {
     caps.push(cap("cap.accepts_invalid_token", "cap", "B", "A garbage bearer token was accepted.", fixable("auth.invalid_token_rejected")));
   }
   return caps;

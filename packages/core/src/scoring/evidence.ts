@@ -39,12 +39,26 @@ export const CheckEvidence = z.object({
 });
 export type CheckEvidence = z.infer<typeof CheckEvidence>;
 
-/** The check facts the methodology reads; the probe engine records them under these names. */
+/** The check facts the methodology reads, under the names @kensa/probe records them. */
 export const scoredCheckFacts: Partial<Record<ReadinessCheck, readonly string[]>> = {
-  auth_challenge: ["unauthenticatedAccess"],
-  authorization_server: ["pkceS256", "implicitGrant", "dynamicClientRegistration", "clientIdMetadataDocument", "refreshTokenGrant", "idJag"],
-  invalid_token: ["acceptedInvalidToken"],
+  /** authRequired: false when an initialize without credentials succeeded. */
+  auth_challenge: ["authRequired"],
+  authorization_server: ["pkceS256", "implicitGrant", "dynamicClientRegistration", "clientIdMetadataDocuments", "refreshTokenGrant", "idJag"],
+  /** status: how a garbage bearer token was answered (2xx = accepted). */
+  invalid_token: ["status"],
 };
+
+/** The server answered an initialize without any credential. */
+export function observedUnauthenticated(checks: GradeEvidence["checks"]): boolean {
+  return checks.auth_challenge?.facts["authRequired"] === false;
+}
+
+/** A garbage bearer token was answered with success. */
+export function acceptedInvalidToken(checks: GradeEvidence["checks"]): boolean {
+  const c = checks.invalid_token;
+  const status = c?.facts["status"];
+  return c?.verdict === "fail" && typeof status === "number" && status >= 200 && status < 300;
+}
 
 export const DeclaredEvidence = z.object({ value: z.union([z.boolean(), z.literal("unknown")]), source: z.string().optional() });
 export type DeclaredEvidence = z.infer<typeof DeclaredEvidence>;

@@ -36,7 +36,7 @@ const checkArb = fc.record({
   check: fc.constantFrom(...checkNames),
   verdict: fc.constantFrom("pass", "fail", "not_applicable", "inconclusive" as const),
   findings: fc.constant<CheckResult["findings"]>([]),
-  facts: fc.record({ unauthenticatedAccess: fc.boolean(), pkceS256: fc.boolean(), implicitGrant: fc.boolean(), dynamicClientRegistration: fc.boolean(), idJag: fc.boolean(), acceptedInvalidToken: fc.boolean() }, { requiredKeys: [] }),
+  facts: fc.record({ authRequired: fc.boolean(), pkceS256: fc.boolean(), implicitGrant: fc.boolean(), dynamicClientRegistration: fc.boolean(), clientIdMetadataDocuments: fc.boolean(), idJag: fc.boolean(), status: fc.constantFrom(200, 401, 403) }, { requiredKeys: [] }),
 });
 const declaredArb = fc.constantFrom({ value: "unknown" as const }, { value: true, source: "docs" }, { value: false, source: "docs" });
 const scenarioArb = fc.record({

@@ -86,10 +86,10 @@ export function freeeRuns(otherFailures: StepSpec[] = [
     steps: [{ outcome: ok, count: 191 }, { outcome: expiredToken, count: 4, expiredAtSend: true }, ...otherFailures],
     credential: { mode: "oauth-refresh", expiresInSec: 86_400, refreshes: 0 },
     checks: [
-      check("auth_challenge", "fail", { unauthenticatedAccess: false }),
+      check("auth_challenge", "fail", { authRequired: true }),
       check("protected_resource", "fail"),
-      check("authorization_server", "pass", { pkceS256: true, implicitGrant: false, dynamicClientRegistration: false, clientIdMetadataDocument: false, refreshTokenGrant: true }),
-      check("invalid_token", "pass", { acceptedInvalidToken: false }),
+      check("authorization_server", "pass", { pkceS256: true, implicitGrant: false, dynamicClientRegistration: false, clientIdMetadataDocuments: false, refreshTokenGrant: true }),
+      check("invalid_token", "pass", { status: 401 }),
       check("protocol_version", "pass"),
       check("trace_context", "fail"),
       check("server_card", "not_applicable"),
@@ -102,10 +102,10 @@ export function freeeRuns(otherFailures: StepSpec[] = [
 export function slackRuns(): { runs: ProbeRunRecord[]; context: RunsContext } {
   const credential = { mode: "oauth-refresh" as const, expiresInSec: 43_200, refreshes: 1 };
   const fullOAuth = [
-    check("auth_challenge", "pass", { unauthenticatedAccess: false }),
+    check("auth_challenge", "pass", { authRequired: true }),
     check("protected_resource", "pass"),
-    check("authorization_server", "pass", { pkceS256: true, implicitGrant: false, dynamicClientRegistration: true, clientIdMetadataDocument: false, refreshTokenGrant: true }),
-    check("invalid_token", "pass", { acceptedInvalidToken: false }),
+    check("authorization_server", "pass", { pkceS256: true, implicitGrant: false, dynamicClientRegistration: true, clientIdMetadataDocuments: false, refreshTokenGrant: true }),
+    check("invalid_token", "pass", { status: 401 }),
     check("protocol_version", "pass"),
     check("trace_context", "fail"),
     check("server_card", "fail"),

@@ -82,6 +82,21 @@ describe("readiness checks against authorization setups that get each item right
     expect(checks.protocol_version).toMatchObject({ verdict: "fail", facts: { status: 200 } });
   });
 
+  it("makes the auth checks without the caller's headers, which may carry an API key", async () => {
+    fixture = await startMcpFixture({
+      intercept: (req, res) => {
+        if (req.headers["x-api-key"] === "key-123") return false;
+        res.writeHead(401, { "www-authenticate": 'Bearer resource_metadata="http://127.0.0.1/.well-known/oauth-protected-resource"' }).end();
+        return true;
+      },
+    });
+    const result = await runProbe(probeOptions(fixture.url(), { headers: { "X-Api-Key": "key-123" }, checks: ["auth_challenge", "protocol_version"] }));
+    expect(result.steps.find((s) => s.name === "initialize")?.outcome.kind).toBe("ok");
+    const checks = Object.fromEntries(result.steps.filter((s) => s.check).map((s) => [s.check!.check, s.check!]));
+    expect(checks.auth_challenge).toMatchObject({ facts: { authRequired: true, status: 401 } });
+    expect(checks.protocol_version).toMatchObject({ verdict: "pass", facts: { status: 400 } });
+  });
+
   it("says not applicable, not failed, for a server without auth", async () => {
     fixture = await startMcpFixture();
     const checks = await checksOf(fixture.url());

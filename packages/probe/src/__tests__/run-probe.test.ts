@@ -59,15 +59,21 @@ describe("runProbe against an SDK server over Streamable HTTP", () => {
   });
 
   it("ends a slow tool at the request bound and keeps probing", async () => {
-    const result = await runProbe(probeOptions(fixture.url(), { calls: [call("slow", { ms: 5_000 }), call("echo")], checks: "none", limits: { requestTimeoutMs: 300 } }));
-    expect(stepNamed(result.steps, "tools/call:slow").outcome).toEqual({ kind: "timeout", phase: "request", limitMs: 300 });
-    expect(stepNamed(result.steps, "tools/call:slow").latencyMs).toBeLessThan(2_000);
+    const result = await runProbe(probeOptions(fixture.url(), { calls: [call("slow", { ms: 5_000 }), call("echo")], checks: "none", limits: { requestTimeoutMs: 800 } }));
+    expect(stepNamed(result.steps, "tools/call:slow").outcome).toEqual({ kind: "timeout", phase: "request", limitMs: 800 });
+    expect(stepNamed(result.steps, "tools/call:slow").latencyMs).toBeLessThan(3_000);
     expect(stepNamed(result.steps, "tools/call:echo").outcome.kind).toBe("ok");
   });
 
+  it("cuts the standalone listening stream at its bound without failing any step", async () => {
+    const slow = Array.from({ length: 6 }, () => call("slow", { ms: 100 }));
+    const result = await runProbe(probeOptions(fixture.url(), { calls: slow, checks: "none", limits: { maxStreamMs: 450, requestTimeoutMs: 2_000 } }));
+    expect(result.steps.filter((s) => s.kind === "call").map((s) => s.outcome.kind)).toEqual(Array(6).fill("ok"));
+  });
+
   it("stops at the probe deadline, marking the interrupted step", async () => {
-    const result = await runProbe(probeOptions(fixture.url(), { calls: [call("slow", { ms: 5_000 }), call("echo")], limits: { requestTimeoutMs: 4_000, deadlineMs: 400 } }));
-    expect(stepNamed(result.steps, "tools/call:slow").outcome).toEqual({ kind: "timeout", phase: "deadline", limitMs: 400 });
+    const result = await runProbe(probeOptions(fixture.url(), { calls: [call("slow", { ms: 5_000 }), call("echo")], limits: { requestTimeoutMs: 4_000, deadlineMs: 1_500 } }));
+    expect(stepNamed(result.steps, "tools/call:slow").outcome).toEqual({ kind: "timeout", phase: "deadline", limitMs: 1_500 });
     expect(result.steps.some((s) => s.name === "tools/call:echo" || s.kind === "check")).toBe(false);
   });
 

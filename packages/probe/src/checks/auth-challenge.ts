@@ -12,8 +12,8 @@ export async function authChallengeCheck(ctx: CheckContext): Promise<CheckOutput
   }
   const init: RequestInit =
     ctx.transport === "sse"
-      ? { method: "GET", headers: { ...ctx.userHeaders, accept: "text/event-stream" } }
-      : { method: "POST", headers: { ...ctx.userHeaders, ...jsonRpcHeaders }, body: initializeBody(`kensa-${randomBytes(4).toString("hex")}`) };
+      ? { method: "GET", headers: { accept: "text/event-stream" } }
+      : { method: "POST", headers: { ...jsonRpcHeaders }, body: initializeBody(`kensa-${randomBytes(4).toString("hex")}`) };
   const answer = await checkRequest(ctx, init);
   if (!answer.ok) {
     return { outcome: answer.failure, check: result("auth_challenge", "inconclusive", [finding("reachable", false, `the unauthenticated request failed: ${answer.failure.kind}`)], {}) };

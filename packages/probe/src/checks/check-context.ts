@@ -30,9 +30,11 @@ export interface CheckContext {
   limits: ProbeLimits;
   redactor: Redactor;
   traceId: string;
-  /** Headers the caller asked for on every request (never credentials). */
-  userHeaders: Record<string, string>;
-  credentialHeaders: () => Record<string, string>;
+  /**
+   * What the probe's own session sends (the caller's headers and the credential), for checks made inside
+   * that session. The auth checks send none of it: any caller header might be a credential.
+   */
+  sessionHeaders: () => Record<string, string>;
   session: { initialized: boolean; sessionId?: string; protocolVersion?: string; serverVersion?: string };
   toolNames?: string[];
   traces: TraceObservation[];

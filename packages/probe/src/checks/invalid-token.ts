@@ -15,7 +15,7 @@ export async function invalidTokenCheck(ctx: CheckContext): Promise<CheckOutput>
   const garbage = `kensa-invalid-${randomBytes(16).toString("hex")}`;
   const answer = await checkRequest(ctx, {
     method: "POST",
-    headers: { ...ctx.userHeaders, ...jsonRpcHeaders, authorization: `Bearer ${garbage}` },
+    headers: { ...jsonRpcHeaders, authorization: `Bearer ${garbage}` },
     body: initializeBody(`kensa-${randomBytes(4).toString("hex")}`),
   });
   if (!answer.ok) {

@@ -13,7 +13,7 @@ export async function protocolVersionCheck(ctx: CheckContext): Promise<CheckOutp
   if (!ctx.session.initialized) {
     return { outcome: { kind: "ok" }, check: result("protocol_version", "inconclusive", [finding("session", false, "no session could be initialized to test in")], {}) };
   }
-  const headers: Record<string, string> = { ...ctx.userHeaders, ...ctx.credentialHeaders(), ...jsonRpcHeaders, "mcp-protocol-version": BOGUS_VERSION };
+  const headers: Record<string, string> = { ...ctx.sessionHeaders(), ...jsonRpcHeaders, "mcp-protocol-version": BOGUS_VERSION };
   if (ctx.session.sessionId) headers["mcp-session-id"] = ctx.session.sessionId;
   const answer = await checkRequest(ctx, {
     method: "POST",

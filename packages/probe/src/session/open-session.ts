@@ -3,12 +3,10 @@
 // legacy HTTP+SSE transport, as the MCP spec's backwards-compatibility section describes. stdio: spawn,
 // then initialize. The session is closed politely (DELETE of the session) and always within bounds.
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import type { StepOutcome } from "@kensa/core";
 import type { CredentialManager } from "../credentials/credential-manager";
 import type { Redactor } from "../evidence/redactor";
 import type { FetchLike } from "../net/guarded-fetch";
 import type { AddressPolicy } from "../net/address-policy";
-import type { Wire } from "../net/wire";
 import type { ProbeLimits } from "../limits";
 import type { StepRunner } from "../steps/step-runner";
 import type { ProbeTarget } from "../types";
@@ -22,7 +20,6 @@ export interface OpenSessionDeps {
   limits: ProbeLimits;
   policy: AddressPolicy;
   redactor: Redactor;
-  wire: Wire;
   runner: StepRunner;
   credentials: CredentialManager;
   fetchFor: (kind: "streamable-http" | "sse") => FetchLike;
@@ -103,12 +100,8 @@ export async function openSession(deps: OpenSessionDeps): Promise<Session> {
     client: session?.client,
     transport: session?.transport,
     initialized,
-    close: () => closeSession(session, outcomeOk(init.record.outcome)),
+    close: () => closeSession(session, initialized),
   };
-}
-
-function outcomeOk(outcome: StepOutcome): boolean {
-  return outcome.kind === "ok";
 }
 
 async function closeSession(session: { client: Client; transport: RecordingTransport; kind: TransportKind } | undefined, initialized: boolean): Promise<void> {

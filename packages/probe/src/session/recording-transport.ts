@@ -14,6 +14,10 @@ export interface ObservedResponse {
 }
 
 export interface RecordingHooks {
+  /** Deepest JSON nesting allowed in a message (HTTP bodies are also scanned before parsing). */
+  maxDepth: number;
+  /** A message nests deeper than allowed (stdio has no byte stream to scan before the SDK parses). */
+  onTooDeep(): void;
   /** A response arrived for an id this client never sent. */
   onUnknownResponse(id: unknown): void;
   /** The transport could not parse or accept an incoming message. */
@@ -88,6 +92,7 @@ export class RecordingTransport implements Transport {
   }
 
   private observe(message: JSONRPCMessage): void {
+    if (nestsDeeperThan(message, this.hooks.maxDepth)) this.hooks.onTooDeep();
     if ("method" in message || !("id" in message)) return;
     const id = message.id as RequestId;
     const method = this.sent.get(id);
@@ -99,4 +104,18 @@ export class RecordingTransport implements Transport {
     this.stepResponses.set(id, observed);
     if (method === "initialize" && observed.result) this.initializeResult = observed.result;
   }
+}
+
+/** Iterative, so a hostile message cannot exhaust the stack while being measured. */
+export function nestsDeeperThan(value: unknown, max: number): boolean {
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length > 0) {
+    const [current, depth] = stack.pop()!;
+    if (typeof current !== "object" || current === null) continue;
+    if (depth > max) return true;
+    for (const child of Array.isArray(current) ? current : Object.values(current)) {
+      if (typeof child === "object" && child !== null) stack.push([child, depth + 1]);
+    }
+  }
+  return false;
 }

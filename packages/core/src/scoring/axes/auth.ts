@@ -1,14 +1,19 @@
 // Auth & SSO readiness: is authentication in place (OAuth best), is it discoverable the standard way
 // (RFC 9728 / RFC 8414), OAuth 2.1 hygiene, token lifecycle as observed (auth_expired, refresh), and
 // enterprise identity as declared (SAML/OIDC, ID-JAG, SCIM). Observed evidence beats declared.
-import type { GradeEvidence } from "../evidence";
+import { observedUnauthenticated, type GradeEvidence } from "../evidence";
 import { checkItem, declaredItem, percent, rateShare, scored, unscored, type AxisAssessment, type Item } from "../items";
 import { rateToZero } from "../methodology";
-import { countOf, trafficTotals } from "../traffic-totals";
+import { countOf } from "../traffic-totals";
 
 export function isUnauthenticated(e: GradeEvidence): boolean {
-  if (e.checks.auth_challenge?.facts["unauthenticatedAccess"] === true) return true;
-  return e.authMethod === "none" && e.checks.auth_challenge?.verdict !== "pass" && e.credential.mode !== "oauth-refresh" && e.credential.mode !== "oauth-client-credentials";
+  if (observedUnauthenticated(e.checks)) return true;
+  return e.authMethod === "none" && !observedCredentialDemand(e) && !observedOAuth(e);
+}
+
+/** An unauthenticated request was refused (with or without a complete challenge). */
+function observedCredentialDemand(e: GradeEvidence): boolean {
+  return e.checks.auth_challenge?.facts["authRequired"] === true || e.checks.auth_challenge?.verdict === "pass";
 }
 
 function observedOAuth(e: GradeEvidence): boolean {
@@ -16,8 +21,8 @@ function observedOAuth(e: GradeEvidence): boolean {
 }
 
 export function assessAuth(e: GradeEvidence): AxisAssessment {
-  const t = trafficTotals(e);
-  const expired = countOf(t.errorCounts, "auth_expired");
+  const direct = e.traffic.direct;
+  const expired = direct ? countOf(direct.errorCounts, "auth_expired") : 0;
   const as = e.checks.authorization_server;
   const fact = (name: string) => as?.facts[name] === true;
   const asItem = (id: string, max: number, ok: boolean, yes: string, no: string, fix: string): Item => {
@@ -43,7 +48,7 @@ export function assessAuth(e: GradeEvidence): AxisAssessment {
     }),
     asItem("pkce_s256", 4, fact("pkceS256"), "PKCE with S256 is advertised.", "PKCE with S256 is not advertised.", "Advertise and enforce PKCE S256 (code_challenge_methods_supported)."),
     asItem("no_implicit", 3, as?.facts["implicitGrant"] === false, "The implicit grant is not offered.", "The implicit grant is offered, or its absence is not shown.", "Stop offering the implicit grant (OAuth 2.1)."),
-    asItem("client_registration", 3, fact("dynamicClientRegistration") || fact("clientIdMetadataDocument"),
+    asItem("client_registration", 3, fact("dynamicClientRegistration") || fact("clientIdMetadataDocuments"),
       "Agents can register themselves (DCR or Client ID Metadata Documents).", "No Dynamic Client Registration and no Client ID Metadata Documents.",
       "Support Dynamic Client Registration or Client ID Metadata Documents so agents can register without a person."),
     checkItem(e, "invalid_token", "auth", "invalid_token_rejected", 5, {
@@ -51,7 +56,7 @@ export function assessAuth(e: GradeEvidence): AxisAssessment {
       fail: "A garbage bearer token is not rejected with 401.",
       fix: "Reject invalid bearer tokens with 401 and error=\"invalid_token\".",
     }),
-    expiryFree(e, t.successes, expired),
+    expiryFree(e, direct?.successes ?? 0, expired),
     refreshInUse(e),
     declaredItem(e, ["saml", "oidc"], "auth", "sso", 6, "Enterprise SSO (SAML or OIDC)", "Support SSO through SAML 2.0 or OpenID Connect and declare it with a source."),
     fact("idJag")
@@ -77,7 +82,7 @@ export function assessAuth(e: GradeEvidence): AxisAssessment {
 function authentication(e: GradeEvidence): Item {
   const fix = "Require OAuth 2.1 authorization (authorization code with PKCE) for the MCP endpoint.";
   if (isUnauthenticated(e)) {
-    const observed = e.checks.auth_challenge?.facts["unauthenticatedAccess"] === true;
+    const observed = observedUnauthenticated(e.checks);
     return scored("auth", "authentication", 50, 0, observed ? "observed" : "declared", observed ? "The server answered initialize without any credential." : "Declared as needing no authentication.", fix);
   }
   if (observedOAuth(e)) return scored("auth", "authentication", 50, 1, "observed", "OAuth is in place (seen in the authorization-server metadata or the credential the probe used).", fix);
@@ -89,19 +94,18 @@ function authentication(e: GradeEvidence): Item {
     case "api_key":
       return scored("auth", "authentication", 50, 0.5, "declared", "Declared authentication: a per-service API key (no delegated, scoped authorization).", fix);
     case "none":
-      return scored("auth", "authentication", 50, 0, "declared", "Declared as needing no authentication.", fix);
     case "unknown":
-      if (e.checks.auth_challenge?.verdict === "pass") return scored("auth", "authentication", 50, 0.5, "observed", "The server demands a credential, but its kind is unknown.", fix);
+      if (observedCredentialDemand(e)) return scored("auth", "authentication", 50, 0.5, "observed", "The server demands a credential, but not through discoverable OAuth.", fix);
       return scored("auth", "authentication", 50, 0, "not_tested", "The authentication method is unknown, so not demonstrated.", fix);
   }
 }
 
 function expiryFree(e: GradeEvidence, successes: number, expired: number): Item {
   const fix = "Stop tokens expiring mid-operation: issue refresh tokens (or longer-lived, revocable tokens) so long-running agents keep working.";
-  if (isUnauthenticated(e) || successes + expired === 0) return unscored("auth", "expiry_free", 6, "No authenticated traffic to judge token expiry on.", fix);
+  if (isUnauthenticated(e) || successes + expired === 0) return unscored("auth", "expiry_free", 6, "No authenticated direct-path traffic to judge token expiry on.", fix);
   const lifetime = e.credential.lifetimeSec === undefined ? "" : ` Token lifetime: ${e.credential.lifetimeSec / 3600} h (${e.credential.lifetimeSource}).`;
   return scored("auth", "expiry_free", 6, rateShare(expired, successes + expired, rateToZero.authExpired), "observed",
-    `${expired} calls failed with auth_expired (${percent(expired / (successes + expired))} of authenticated calls answered).${lifetime}`, fix);
+    `${expired} direct calls failed with auth_expired (${percent(expired / (successes + expired))} of authenticated calls answered).${lifetime}`, fix);
 }
 
 function refreshInUse(e: GradeEvidence): Item {

@@ -1,0 +1,100 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { openDatabase, type Database } from "@kensa/db";
+import { hasRedis, inCi, openTestPostgresDatabase, redisUnavailable, redisUrl, skipWithoutPostgres, startPrivateRedis, startTcpProxy, testRedisPrefix } from "@kensa/testkit";
+import { probeJobId, runIdempotencyKey } from "../jobs/keys";
+import type { KensaRuntime } from "../runtime/open-runtime";
+import { openTestRuntime, storyServices } from "./support/runtime";
+
+if (!hasRedis && inCi) throw new Error(`Redis is required in CI: ${redisUnavailable}`);
+const skip = skipWithoutPostgres() || !hasRedis;
+
+async function waitUntil(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check().catch(() => false))) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/** Enqueues one sweep (every story service, both paths) and returns its run keys. */
+async function enqueueSweep(runtime: KensaRuntime, tick: number): Promise<string[]> {
+  const keys: string[] = [];
+  for (const serviceId of storyServices) {
+    for (const path of ["direct", "gateway"] as const) {
+      const payload = { serviceId, path, trigger: "schedule" as const, tick, intervalMs: 900_000 };
+      keys.push(runIdempotencyKey(payload));
+      await runtime.queue.add("probe.run", payload, { jobId: probeJobId(payload) });
+    }
+  }
+  return keys;
+}
+
+function slowProbes(runtime: KensaRuntime, ms: number): void {
+  const probe = runtime.context.probeService;
+  runtime.context.probeService = async (...args) => {
+    await new Promise((r) => setTimeout(r, ms));
+    return probe(...args);
+  };
+}
+
+describe.skipIf(skip)("fault injection: the sweep completes, nothing lost or doubled", () => {
+  const cleanups: (() => Promise<unknown>)[] = [];
+  afterEach(async () => {
+    for (const c of cleanups.splice(0).reverse()) await c().catch(() => undefined);
+  });
+
+  it("Redis restarted mid-sweep: workers reconnect and every run is stored exactly once", async () => {
+    const redis = await startPrivateRedis();
+    cleanups.push(() => redis.dispose());
+    const db = await openTestPostgresDatabase();
+    cleanups.push(() => db.close());
+    const runtime = await openTestRuntime({ database: db, env: { REDIS_URL: redis.url, KENSA_QUEUE_PREFIX: "fault-redis" } });
+    cleanups.push(() => runtime.close());
+    slowProbes(runtime, 400);
+    runtime.startWorker({ concurrency: 2, lockDurationMs: 3000, stalledIntervalMs: 1500 });
+    const keys = await enqueueSweep(runtime, Date.UTC(2026, 10, 22, 1));
+    await waitUntil(async () => (await db.prisma.probeRun.count({ where: { idempotencyKey: { in: keys } } })) >= 2, 30_000, "the first runs");
+    await redis.stop();
+    await new Promise((r) => setTimeout(r, 1500));
+    await redis.start();
+    await waitUntil(async () => (await db.prisma.probeRun.count({ where: { idempotencyKey: { in: keys } } })) === keys.length, 90_000, "the whole sweep after the restart");
+    await new Promise((r) => setTimeout(r, 1000));
+    const rows = await db.prisma.probeRun.groupBy({ by: ["idempotencyKey"], where: { idempotencyKey: { in: keys } }, _count: { _all: true } });
+    expect(rows).toHaveLength(keys.length);
+    expect(rows.every((r) => r._count._all === 1)).toBe(true);
+  });
+
+  it("PostgreSQL unreachable mid-sweep: jobs fail, retry with backoff, and every run is stored exactly once", async () => {
+    const real = await openTestPostgresDatabase();
+    cleanups.push(() => real.close());
+    const proxy = await startTcpProxy({ host: "127.0.0.1", port: Number(new URL(real.url).port || 5432) });
+    cleanups.push(() => proxy.close());
+    const viaProxy = new URL(real.url);
+    viaProxy.port = String(proxy.port);
+    const db: Database = await openDatabase({ kind: "postgres", url: viaProxy.toString(), poolSize: 4 });
+    cleanups.push(() => db.close());
+    const prefix = testRedisPrefix("fault-pg").replace(/:/g, "-");
+    const runtime = await openTestRuntime({ database: db, env: { REDIS_URL: redisUrl, KENSA_QUEUE_PREFIX: prefix } });
+    cleanups.push(async () => {
+      await runtime.bullmq?.queue.queue.obliterate({ force: true });
+      await runtime.close();
+    });
+    slowProbes(runtime, 300);
+    const failures: string[] = [];
+    const worker = runtime.startWorker({ concurrency: 3 });
+    worker.on("failed", (job, error) => failures.push(`${job?.data?.serviceId}: ${error.message}`));
+    const keys = await enqueueSweep(runtime, Date.UTC(2026, 10, 22, 2));
+    await waitUntil(async () => (await real.prisma.probeRun.count({ where: { idempotencyKey: { in: keys } } })) >= 2, 30_000, "the first runs");
+    await proxy.cut();
+    await new Promise((r) => setTimeout(r, 3000));
+    await proxy.restore();
+    await waitUntil(async () => (await real.prisma.probeRun.count({ where: { idempotencyKey: { in: keys } } })) === keys.length, 120_000, "the whole sweep after the outage");
+    expect(failures.length).toBeGreaterThan(0); // the outage was felt, and retried
+    const rows = await real.prisma.probeRun.groupBy({ by: ["idempotencyKey"], where: { idempotencyKey: { in: keys } }, _count: { _all: true } });
+    expect(rows).toHaveLength(keys.length);
+    expect(rows.every((r) => r._count._all === 1)).toBe(true);
+    const steps = await real.prisma.probeStep.count({ where: { run: { idempotencyKey: { in: keys } } } });
+    const expected = await real.prisma.probeRun.aggregate({ where: { idempotencyKey: { in: keys } }, _sum: { stepCount: true } });
+    expect(steps).toBe(expected._sum.stepCount);
+  });
+});
