@@ -9,7 +9,7 @@ import type { ErrorClass } from "@kensa/core";
 import { addDays, todayUtc, weekStart } from "../lib/days";
 import { gradeOrder } from "../lib/grades";
 import { hasIac, hasSso } from "./declared";
-import { cachedWindowStats } from "./window-cache";
+import { cachedWindowStats, staleWhileRevalidate } from "./window-cache";
 
 export const oauthOrBetter = new Set(["oauth2", "oauth2_1_pkce", "enterprise_sso"]);
 
@@ -28,8 +28,13 @@ export interface Trends {
   movers: { up: ScoreMove[]; down: ScoreMove[] };
 }
 
+/** Population trends move once per sweep: cached like the window figures (see window-cache.ts). */
 export async function loadTrends(db: Database, days: number, category: string | null = null): Promise<Trends> {
   const asOf = await latestRollupDay(db);
+  return staleWhileRevalidate(db, `trends|${asOf}|${days}|${category ?? ""}`, () => computeTrends(db, asOf, days, category), { freshMs: 60_000 });
+}
+
+async function computeTrends(db: Database, asOf: string | null, days: number, category: string | null): Promise<Trends> {
   const to = asOf ?? todayUtc();
   const from = addDays(to, -(days - 1));
   const weekEnds = Array.from({ length: Math.ceil(days / 7) }, (_, i) => addDays(to, -7 * i)).reverse();
