@@ -48,7 +48,8 @@ export const startCommand: Command = {
           days: history.KENSA_BACKFILL_DAYS,
           sweepsPerDay: history.KENSA_BACKFILL_SWEEPS_PER_DAY,
           gatewayEvery: 4,
-          concurrency: Math.max(env.WORKER_CONCURRENCY, 32),
+          // Runs wait on simulated latency, not CPU: a whole sweep in flight at once.
+          concurrency: Math.max(env.WORKER_CONCURRENCY, Math.min(probes.length, 256)),
           signal: stopping.signal,
           onProgress: (p) => bar.update(p.sweep, p.sweeps, `${p.day} · ${p.runs.toLocaleString("en-US")} runs`),
         });
