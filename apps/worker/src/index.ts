@@ -10,3 +10,4 @@ export { InProcessScheduler } from "./runtime/in-process-scheduler";
 export { backfillHistory, type BackfillReport } from "./runtime/backfill";
 export type { JobQueue } from "./runtime/job-queue";
 export { requestReprobe, reprobeSlotMs, type ReprobeDecision } from "./reprobe/request-reprobe";
+export { InProcessRunner } from "./runtime/in-process-runner";
