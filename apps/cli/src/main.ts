@@ -3,6 +3,7 @@ import { isKensaError } from "@kensa/core";
 import { UsageError, type Command } from "./command";
 import { dbCommand } from "./commands/db";
 import { probesCommand } from "./commands/probes";
+import { reprobeCommand } from "./commands/reprobe";
 import { sandboxCommand } from "./commands/sandbox";
 import { scanCommand } from "./commands/scan";
 import { schedulerCommand } from "./commands/scheduler";
@@ -10,7 +11,7 @@ import { startCommand } from "./commands/start";
 import { tokenCommand } from "./commands/token";
 import { workerCommand } from "./commands/worker";
 
-export const commands: Command[] = [startCommand, scanCommand, workerCommand, schedulerCommand, sandboxCommand, probesCommand, tokenCommand, dbCommand];
+export const commands: Command[] = [startCommand, scanCommand, workerCommand, schedulerCommand, reprobeCommand, sandboxCommand, probesCommand, tokenCommand, dbCommand];
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.name.length));
