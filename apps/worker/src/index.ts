@@ -9,3 +9,4 @@ export { syncSchedules, schedulerId, type ScheduledProbe } from "./runtime/bullm
 export { InProcessScheduler } from "./runtime/in-process-scheduler";
 export { backfillHistory, type BackfillReport } from "./runtime/backfill";
 export type { JobQueue } from "./runtime/job-queue";
+export { createServiceProber, sandboxTargets, liveTargets, type TargetResolver, type ResolvedTarget } from "./runtime/service-prober";

@@ -3,7 +3,7 @@
 // kensa worker and kensa scheduler differ only in which of these they start and what they run on top.
 import { loadCatalogue, type Catalogue } from "@kensa/catalogue";
 import { databaseConfigFrom, openDatabase, type Database } from "@kensa/db";
-import { envSecretSource } from "@kensa/probe";
+import { envSecretSource, type ProbeLimits } from "@kensa/probe";
 import { ControllableClock, startSandbox, type Sandbox } from "@kensa/sandbox";
 import type { Worker } from "bullmq";
 import type { WorkerEnv } from "../config";
@@ -50,6 +50,10 @@ export interface OpenRuntimeOptions {
   database?: Database;
   /** Scales the sandbox's simulated latency (tests that only care about outcomes use 0). */
   sandboxLatencyScale?: number;
+  /** Probe these targets instead of the sandbox or live endpoints (the hostile-target suite). */
+  targets?: TargetResolver;
+  /** Bounds for every probe this process runs (default: the probe engine's safe defaults). */
+  probeLimits?: Partial<ProbeLimits>;
 }
 
 export async function openRuntime(options: OpenRuntimeOptions): Promise<KensaRuntime> {
@@ -66,7 +70,9 @@ export async function openRuntime(options: OpenRuntimeOptions): Promise<KensaRun
     const clock = new ControllableClock();
     let sandbox: Sandbox | undefined;
     let targets: TargetResolver;
-    if (env.KENSA_TARGETS === "sandbox" && options.sandbox === false) {
+    if (options.targets) {
+      targets = options.targets;
+    } else if (env.KENSA_TARGETS === "sandbox" && options.sandbox === false) {
       targets = sandboxTargets(undefined);
     } else if (env.KENSA_TARGETS === "sandbox") {
       // Each process hosts its own deterministic fleet: the sandbox stands in for the internet.
@@ -120,7 +126,7 @@ export async function openRuntime(options: OpenRuntimeOptions): Promise<KensaRun
       queue,
       clock,
       workerId: env.KENSA_WORKER_ID,
-      probeService: createServiceProber({ entries: catalogue.byId, targets, clock, addressPolicy: { allowPrivate: false, allowHosts } }),
+      probeService: createServiceProber({ entries: catalogue.byId, targets, clock, addressPolicy: { allowPrivate: false, allowHosts }, ...(options.probeLimits ? { limits: options.probeLimits } : {}) }),
       tracer: telemetry.tracer,
       log,
     };
