@@ -10,3 +10,4 @@ export { InProcessScheduler } from "./runtime/in-process-scheduler";
 export { backfillHistory, type BackfillReport } from "./runtime/backfill";
 export type { JobQueue } from "./runtime/job-queue";
 export { createServiceProber, sandboxTargets, liveTargets, type TargetResolver, type ResolvedTarget } from "./runtime/service-prober";
+export { workerSecretSource } from "./runtime/secret-source";

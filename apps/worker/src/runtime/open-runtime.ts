@@ -3,7 +3,7 @@
 // kensa worker and kensa scheduler differ only in which of these they start and what they run on top.
 import { loadCatalogue, type Catalogue } from "@kensa/catalogue";
 import { databaseConfigFrom, openDatabase, type Database } from "@kensa/db";
-import { envSecretSource, type ProbeLimits } from "@kensa/probe";
+import type { ProbeLimits } from "@kensa/probe";
 import { ControllableClock, startSandbox, type Sandbox } from "@kensa/sandbox";
 import type { Worker } from "bullmq";
 import type { WorkerEnv } from "../config";
@@ -14,6 +14,7 @@ import { InProcessRunner, type JobFailure } from "./in-process-runner";
 import type { JobContext } from "./job-context";
 import type { JobQueue } from "./job-queue";
 import { runJob } from "./run-job";
+import { workerSecretSource } from "./secret-source";
 import { createServiceProber, liveTargets, sandboxTargets, type TargetResolver } from "./service-prober";
 
 export type Log = (event: string, fields?: Record<string, unknown>) => void;
@@ -86,7 +87,7 @@ export async function openRuntime(options: OpenRuntimeOptions): Promise<KensaRun
       closers.push(() => sandbox!.close());
       targets = sandboxTargets(sandbox);
     } else {
-      targets = liveTargets(envSecretSource());
+      targets = liveTargets(await workerSecretSource(env));
     }
     const allowHosts = [...env.KENSA_ALLOW_HOSTS, ...(sandbox ? [new URL(sandbox.baseUrl).hostname] : [])];
     const telemetry: Telemetry = createTelemetry({ serviceName: "kensa-worker", ...(env.OTEL_EXPORTER_OTLP_ENDPOINT ? { otlpEndpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT } : {}) });
