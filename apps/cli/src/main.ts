@@ -7,9 +7,10 @@ import { sandboxCommand } from "./commands/sandbox";
 import { scanCommand } from "./commands/scan";
 import { schedulerCommand } from "./commands/scheduler";
 import { startCommand } from "./commands/start";
+import { tokenCommand } from "./commands/token";
 import { workerCommand } from "./commands/worker";
 
-export const commands: Command[] = [startCommand, scanCommand, workerCommand, schedulerCommand, sandboxCommand, probesCommand, dbCommand];
+export const commands: Command[] = [startCommand, scanCommand, workerCommand, schedulerCommand, sandboxCommand, probesCommand, tokenCommand, dbCommand];
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.name.length));

@@ -22,6 +22,8 @@ export const WorkerEnv = z.object({
   /** For workers on other machines than the sandbox: its base URL (kensa sandbox prints it). */
   KENSA_SANDBOX_URL: z.url().optional(),
   KENSA_SANDBOX_SEED: z.coerce.number().int().default(20260424),
+  /** Per-request probe timeout; unset: 15 s for live targets, 4 s for the loopback sandbox (its hangs are simulated). */
+  KENSA_PROBE_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
 });
 export type WorkerEnv = z.infer<typeof WorkerEnv>;
@@ -32,6 +34,7 @@ export function parseWorkerEnv(env: Record<string, string | undefined> = process
 
 /** First-start history for the sandbox (kensa start): how far back, and how many sweeps a simulated day. */
 export const BackfillEnv = z.object({
-  KENSA_BACKFILL_DAYS: z.coerce.number().int().min(0).max(365).default(28),
-  KENSA_BACKFILL_SWEEPS_PER_DAY: z.coerce.number().int().min(1).max(96).default(4),
+  // A sweep costs its slowest run (the sandbox's simulated latency, ~7 s at p95): 28 sweeps ≈ 3–4 minutes.
+  KENSA_BACKFILL_DAYS: z.coerce.number().int().min(0).max(365).default(14),
+  KENSA_BACKFILL_SWEEPS_PER_DAY: z.coerce.number().int().min(1).max(96).default(2),
 });

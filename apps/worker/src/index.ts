@@ -11,3 +11,4 @@ export { backfillHistory, type BackfillReport } from "./runtime/backfill";
 export type { JobQueue } from "./runtime/job-queue";
 export { createServiceProber, sandboxTargets, liveTargets, type TargetResolver, type ResolvedTarget } from "./runtime/service-prober";
 export { workerSecretSource } from "./runtime/secret-source";
+export { requestReprobe, reprobeSlotMs, type ReprobeDecision } from "./reprobe/request-reprobe";

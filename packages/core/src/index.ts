@@ -19,3 +19,4 @@ export * from "./sandbox/behaviour-profile";
 export * from "./sandbox/profile-library";
 export * from "./sandbox/resolve-profile";
 export * from "./scoring/index";
+export * from "./auth/scopes";

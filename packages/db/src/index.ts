@@ -13,3 +13,4 @@ export * from "./queries/leaderboard";
 export * from "./queries/service-detail";
 export * from "./queries/daily-series";
 export * from "./queries/trends";
+export * from "./queries/api-tokens";

@@ -14,7 +14,7 @@ const clock = new ControllableClock({ speed: 0 });
 beforeAll(async () => {
   catalogue = await loadCatalogue();
   const entries = catalogue.entries.filter((e) => e.id === "freee" || e.id === "slack");
-  sandbox = await startSandbox({ catalogue: entries, seed: 2026, latencyScale: 0, hangMs: 400, clock });
+  sandbox = await startSandbox({ catalogue: entries, seed: 2026, latencyScale: 0, hangMs: 5_000, clock });
 });
 afterAll(() => sandbox.close());
 
@@ -32,7 +32,7 @@ describe("the seed's stories", () => {
     const outcomes: string[] = [];
     for (let round = 0; round < story.rounds; round++) {
       const headers = await credentialHeaders(target.credential, sandbox.secrets); // each run reads the secret store
-      for (const call of entry.calls) outcomes.push(outcomeOf(await rawCall(target.url, "tools/call", { name: call.tool, arguments: call.arguments }, headers, 200)));
+      for (const call of entry.calls) outcomes.push(outcomeOf(await rawCall(target.url, "tools/call", { name: call.tool, arguments: call.arguments }, headers, 1_000)));
       clock.advance(story.roundEveryMs);
     }
     const counts = tally(outcomes);
@@ -46,21 +46,21 @@ describe("the seed's stories", () => {
   });
 
   it("Slack: ~91% over 113 calls behind a gateway, errors mostly invalid_input from structured blocks; direct is cleaner", async () => {
-    // One batch of 113 calls is noisy (±3 errors), so the story is checked over twelve seeded fleets.
+    // One batch of 113 calls is noisy (±3 errors), so the story is checked over six seeded fleets.
     const story = seedStories.slack;
     const entries = catalogue.entries.filter((e) => e.id === "slack");
     const entry = entries[0]!;
     const totals = { gateway: {} as Record<string, number>, direct: {} as Record<string, number> };
-    const seeds = 12;
+    const seeds = 6;
     for (let seed = 1; seed <= seeds; seed++) {
       const fleetClock = new ControllableClock({ speed: 0 });
-      const fleet = await startSandbox({ catalogue: entries, seed, latencyScale: 0, hangMs: 400, clock: fleetClock });
+      const fleet = await startSandbox({ catalogue: entries, seed, latencyScale: 0, hangMs: 5_000, clock: fleetClock });
       for (const path of ["gateway", "direct"] as const) {
         const target = fleet.targetFor("slack", path);
         for (let i = 0; i < story.calls; i++) {
           const call = entry.calls[i % entry.calls.length]!;
           const headers = await credentialHeaders(target.credential, fleet.secrets);
-          const outcome = outcomeOf(await rawCall(target.url, "tools/call", { name: call.tool, arguments: call.arguments }, headers, 200));
+          const outcome = outcomeOf(await rawCall(target.url, "tools/call", { name: call.tool, arguments: call.arguments }, headers, 1_000));
           totals[path][outcome] = (totals[path][outcome] ?? 0) + 1;
           if (i % entry.calls.length === entry.calls.length - 1) fleetClock.advance(story.roundEveryMs);
         }
@@ -69,8 +69,8 @@ describe("the seed's stories", () => {
     }
     const calls = story.calls * seeds;
     const gatewaySuccess = (totals.gateway.ok ?? 0) / calls;
-    expect(gatewaySuccess).toBeGreaterThan(story.seedSuccessRate - 0.025);
-    expect(gatewaySuccess).toBeLessThan(story.seedSuccessRate + 0.025);
+    expect(gatewaySuccess).toBeGreaterThan(story.seedSuccessRate - 0.035);
+    expect(gatewaySuccess).toBeLessThan(story.seedSuccessRate + 0.035);
     const gatewayErrors = calls - (totals.gateway.ok ?? 0);
     expect(totals.gateway.invalid_input ?? 0).toBeGreaterThan(gatewayErrors / 2);
     expect((totals.direct.ok ?? 0) / calls).toBeGreaterThan(gatewaySuccess + 0.03);

@@ -5,6 +5,7 @@ import { parseEnv } from "@kensa/core";
 import { describeDatabase, databaseConfigFrom } from "@kensa/db";
 import { BackfillEnv, backfillHistory, InProcessScheduler, openRuntime, parseWorkerEnv, scheduledProbes, syncCatalogue, syncSchedules } from "@kensa/worker";
 import type { Command } from "../command";
+import { ensureAdminToken } from "../support/admin-token";
 import { buildDashboard, dashboardBuildIsCurrent, startDashboard, type Dashboard } from "../support/dashboard";
 import { lineLogger } from "../support/log";
 import { progressLine } from "../support/progress";
@@ -34,6 +35,8 @@ export const startCommand: Command = {
       const sync = await syncCatalogue(runtime.db, runtime.catalogue, "kensa start");
       console.log(`catalogue: ${runtime.catalogue.entries.length} services (${sync.added.length} new, ${sync.changed.length} changed, ${sync.removed.length} removed)`);
       if (runtime.sandbox) console.log(`sandbox fleet: ${runtime.sandbox.serviceIds.length} simulated services on ${runtime.sandbox.baseUrl} — everything it produces is shown as SANDBOX data`);
+      const tokenFile = await ensureAdminToken(runtime.db, env.KENSA_DATA_DIR);
+      if (tokenFile) console.log(`an admin API token for write actions (re-probe) was written to ${tokenFile} (mode 0600)`);
       dashboard = await startDashboard(runtime.db, env.PORT);
       console.log(`dashboard: ${dashboard.url}`);
 
@@ -45,7 +48,8 @@ export const startCommand: Command = {
           days: history.KENSA_BACKFILL_DAYS,
           sweepsPerDay: history.KENSA_BACKFILL_SWEEPS_PER_DAY,
           gatewayEvery: 4,
-          concurrency: Math.max(env.WORKER_CONCURRENCY, 32),
+          // Runs wait on simulated latency, not CPU: a whole sweep in flight at once.
+          concurrency: Math.max(env.WORKER_CONCURRENCY, Math.min(probes.length, 256)),
           signal: stopping.signal,
           onProgress: (p) => bar.update(p.sweep, p.sweeps, `${p.day} · ${p.runs.toLocaleString("en-US")} runs`),
         });

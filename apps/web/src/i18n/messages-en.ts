@@ -77,6 +77,10 @@ export const en = {
     noPath: "No computed set of fixes reaches the next grade on its own (a cap or missing evidence stands in the way).",
     topGrade: "This is the top grade.",
     allFixes: "Every fix the scorer found",
+    liftedBy: "Lifted by fixing",
+    floorNote: "An evidence floor: lifted only by more successful calls in the window.",
+    blockedBy: "Blocked by",
+    scoreAfterFixes: (p: string) => `score after these fixes: ${p}`,
     axes: "Axes",
     axis: "Axis",
     weight: "Weight",
@@ -138,6 +142,8 @@ export const en = {
     down: "Down",
     change: "Change",
     week: "Week",
+    errorMixOverTime: "Error classes by week",
+    allCategories: "All categories",
   },
   compare: {
     title: "Compare services",
@@ -160,7 +166,7 @@ export const en = {
   errors: { notFoundTitle: "Not found", notFound: "There is nothing at this address.", back: "Back to the leaderboard", failed: "Something went wrong while loading this page." },
   authMethods: { none: "None", api_key: "API key", oauth2: "OAuth 2.0", oauth2_1_pkce: "OAuth 2.1 + PKCE", enterprise_sso: "Enterprise SSO", unknown: "Unknown" } as Record<string, string>,
   categories: {} as Record<string, string>,
-  axesNames: { reliability: "Reliability", auth_sso: "Auth & SSO readiness", audit_log: "Audit-log consistency", config_portability: "Config portability / IaC", gateway: "Gateway compatibility" } as Record<string, string>,
+  axesNames: { reliability: "Reliability", auth: "Auth & SSO readiness", audit: "Audit-log consistency", portability: "Config portability / IaC", gateway: "Gateway compatibility" } as Record<string, string>,
   facts: { saml: "SAML", oidc: "OIDC", idJag: "ID-JAG (enterprise-managed authorization)", scim: "SCIM", terraformProvider: "Terraform provider", pulumiProvider: "Pulumi provider", openTelemetry: "OpenTelemetry", registryEntry: "MCP Registry entry", environmentSeparation: "Environment separation" } as Record<string, string>,
 };
 

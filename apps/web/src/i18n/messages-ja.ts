@@ -79,6 +79,10 @@ export const ja: Messages = {
     noPath: "計算上、修正だけでは次のグレードに届きません（上限または証跡不足が妨げています）。",
     topGrade: "最上位のグレードです。",
     allFixes: "評価で見つかったすべての修正点",
+    liftedBy: "次の修正で解除",
+    floorNote: "証跡の下限：集計期間内の成功した呼び出しが増えた場合にのみ解除されます。",
+    blockedBy: "妨げている要因",
+    scoreAfterFixes: (p: string) => `修正後のスコア：${p}`,
     axes: "評価軸",
     axis: "軸",
     weight: "重み",
@@ -140,6 +144,8 @@ export const ja: Messages = {
     down: "下降",
     change: "変化",
     week: "週",
+    errorMixOverTime: "週ごとのエラー分類",
+    allCategories: "全カテゴリ",
   },
   compare: {
     title: "サービス比較",
@@ -168,6 +174,6 @@ export const ja: Messages = {
     reservation: "予約", logistics: "物流", groupware: "グループウェア", legal: "法務", security: "セキュリティ", data_integration: "データ連携",
     finance: "金融", food_beverage: "飲食",
   },
-  axesNames: { reliability: "信頼性", auth_sso: "認証・SSO 対応", audit_log: "監査ログの一貫性", config_portability: "設定の可搬性 / IaC", gateway: "ゲートウェイ互換性" },
+  axesNames: { reliability: "信頼性", auth: "認証・SSO 対応", audit: "監査ログの一貫性", portability: "設定の可搬性 / IaC", gateway: "ゲートウェイ互換性" },
   facts: { saml: "SAML", oidc: "OIDC", idJag: "ID-JAG（企業管理の認可）", scim: "SCIM", terraformProvider: "Terraform プロバイダ", pulumiProvider: "Pulumi プロバイダ", openTelemetry: "OpenTelemetry", registryEntry: "MCP レジストリ登録", environmentSeparation: "環境分離" },
 };

@@ -127,7 +127,13 @@ export async function openRuntime(options: OpenRuntimeOptions): Promise<KensaRun
       queue,
       clock,
       workerId: env.KENSA_WORKER_ID,
-      probeService: createServiceProber({ entries: catalogue.byId, targets, clock, addressPolicy: { allowPrivate: false, allowHosts }, ...(options.probeLimits ? { limits: options.probeLimits } : {}) }),
+      probeService: createServiceProber({
+        entries: catalogue.byId,
+        targets,
+        clock,
+        addressPolicy: { allowPrivate: false, allowHosts },
+        limits: { requestTimeoutMs: env.KENSA_PROBE_TIMEOUT_MS ?? (sandbox ? 4_000 : 15_000), ...options.probeLimits },
+      }),
       tracer: telemetry.tracer,
       log,
     };

@@ -108,7 +108,8 @@ export const profileLibrary: Record<SandboxProfileName, BehaviourProfile> = {
   "oauth-day-token": {
     ...oauthStandard,
     description: "OAuth 2.0 with 24-hour access tokens, no automated refresh: a person renews the token by hand",
-    failures: { server_error: 0.03, rate_limited: 0.02, invalid_input: 0.015, timeout: 0.01, not_found: 0.005 },
+    // ~8% besides token expiry, mostly the caller's (validation, rate limits), as the seed's AA implies.
+    failures: { invalid_input: 0.048, rate_limited: 0.019, server_error: 0.01, timeout: 0.005 },
     auth: { ...oauthAuth, tokenLifetimeSec: 86_400, refreshGrant: false, clientCredentialsGrant: false, manualRenewalLagSec: 1800 },
     rateLimit: { requests: 300, windowSec: 60, retryAfter: true },
   },

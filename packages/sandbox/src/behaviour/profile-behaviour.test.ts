@@ -5,9 +5,12 @@ import { credentialHeaders } from "../testing/credential-headers";
 import { testEntry } from "../testing/entries";
 import { outcomeOf, rawCall } from "../testing/raw-call";
 
-const mix = { server_error: 0.1, rate_limited: 0.1, not_found: 0.05, invalid_input: 0.05, protocol_error: 0.05, network_error: 0.05, timeout: 0.05 };
+// Timeouts are real waits (a client gives up after 1 s), so they are kept rare; the rest is fast.
+const mix = { server_error: 0.1, rate_limited: 0.1, not_found: 0.05, invalid_input: 0.05, protocol_error: 0.05, network_error: 0.05, timeout: 0.02 };
+const { timeout: _slow, ...fastMix } = mix;
 const entries = [
   testEntry({ id: "mixed", profile: "open-read-only", overrides: { failures: mix, rateLimit: null } }),
+  testEntry({ id: "mixed-fast", profile: "open-read-only", overrides: { failures: { ...fastMix, timeout: 0 }, rateLimit: null } }),
   testEntry({ id: "mixed-text", profile: "open-read-only", overrides: { failures: { server_error: 0.5 }, errorShape: "text-only", rateLimit: null } }),
   testEntry({ id: "solid", profile: "oauth-solid" }),
   testEntry({ id: "legacy", profile: "oauth-legacy" }),
@@ -17,11 +20,11 @@ const entries = [
 const clock = new ControllableClock({ speed: 0 });
 let sandbox: Sandbox;
 beforeAll(async () => {
-  sandbox = await startSandbox({ catalogue: entries, seed: 42, latencyScale: 0, hangMs: 2_000, clock });
+  sandbox = await startSandbox({ catalogue: entries, seed: 42, latencyScale: 0, hangMs: 5_000, clock });
 });
 afterAll(() => sandbox.close());
 
-async function call(id: string, args: Record<string, unknown> = { limit: 5 }, extra: Record<string, string> = {}, timeoutMs = 250) {
+async function call(id: string, args: Record<string, unknown> = { limit: 5 }, extra: Record<string, string> = {}, timeoutMs = 1_000) {
   const target = sandbox.targetFor(id, "direct");
   const headers = { ...(await credentialHeaders(target.credential, sandbox.secrets)), ...extra };
   return rawCall(target.url, "tools/call", { name: "list_deals", arguments: args, _meta: { traceparent: "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01" } }, headers, timeoutMs);
@@ -54,10 +57,10 @@ describe("behaviour profiles over the wire", () => {
 
   it("are deterministic under a seed", async () => {
     const run = async (seed: number) => {
-      const s = await startSandbox({ catalogue: [entries[0]!], seed, latencyScale: 0, hangMs: 2_000 });
-      const target = s.targetFor("mixed", "direct");
+      const s = await startSandbox({ catalogue: [entries[1]!], seed, latencyScale: 0 });
+      const target = s.targetFor("mixed-fast", "direct");
       const out: string[] = [];
-      for (let i = 0; i < 60; i++) out.push(outcomeOf(await rawCall(target.url, "tools/call", { name: "list_deals", arguments: { limit: 1 } }, {}, 250)));
+      for (let i = 0; i < 60; i++) out.push(outcomeOf(await rawCall(target.url, "tools/call", { name: "list_deals", arguments: { limit: 1 } }, {}, 5_000)));
       await s.close();
       return out;
     };

@@ -53,8 +53,18 @@ export interface Fleet {
   /** The gateway's own upstream access tokens, per service, renewed when they expire. */
   gatewayUpstreamTokens: Map<string, IssuedToken>;
   services: Map<string, ServiceRuntime>;
+  /** Sees each MCP request as it arrives and once it is answered (tests move the clock as a long batch would). */
+  onExchange?: (exchange: SandboxExchange) => void;
   /** Timers and waits to cut short when the fleet closes. */
   pending: Set<() => void>;
+}
+
+export interface SandboxExchange {
+  serviceId: string;
+  /** The JSON-RPC method of the (first) message, when the body parsed. */
+  rpcMethod: string | undefined;
+  /** "request": arrived, nothing checked yet; "response": answered (or the connection closed). */
+  phase: "request" | "response";
 }
 
 export const gatewayClientId = "kensa-reference-gateway";

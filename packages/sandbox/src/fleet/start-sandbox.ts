@@ -11,7 +11,7 @@ import { gatewayServiceId } from "../gateway/reference-gateway";
 import { buildRuntime } from "./build-runtime";
 import { issueCredentials, type SecretGetter } from "./issue-credentials";
 import { route } from "./routes";
-import type { Fleet, PathName } from "./service-runtime";
+import type { Fleet, PathName, SandboxExchange } from "./service-runtime";
 
 export interface StartSandboxOptions {
   catalogue: readonly CatalogueEntry[];
@@ -25,6 +25,9 @@ export interface StartSandboxOptions {
   latencyScale?: number;
   hangMs?: number;
   gatewayTimeoutMs?: number;
+  /** Called as each MCP request reaches a service (either path), before authentication, and again once it is
+   * answered: a test hook, e.g. to move the clock as a long-running batch would. */
+  onExchange?: (exchange: SandboxExchange) => void;
   /** Our own bugs while serving (never a simulated failure). Default: console.error. */
   onError?: (error: unknown) => void;
 }
@@ -93,7 +96,7 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Sandbo
     metadata: { protectedResource: "correct", authorizationServer: "rfc8414", pkce: "S256", implicitGrant: false, registration: "dcr", idJag: false },
     tokens,
   });
-  const fleet: Fleet = { seed, clock, tokens, baseUrl, gatewayKey: gatewayKeyFrom(seed), gatewayAs, gatewayUpstreamTokens: new Map(), services: new Map(), pending: new Set(), options: { latencyScale: options.latencyScale ?? 1, hangMs: options.hangMs ?? 30_000, gatewayTimeoutMs: options.gatewayTimeoutMs ?? 10_000 } };
+  const fleet: Fleet = { seed, clock, tokens, baseUrl, gatewayKey: gatewayKeyFrom(seed), gatewayAs, gatewayUpstreamTokens: new Map(), services: new Map(), pending: new Set(), ...(options.onExchange ? { onExchange: options.onExchange } : {}), options: { latencyScale: options.latencyScale ?? 1, hangMs: options.hangMs ?? 30_000, gatewayTimeoutMs: options.gatewayTimeoutMs ?? 10_000 } };
 
   const secrets = new Map<string, { owner: string; get: SecretGetter }>();
   let callerToken = gatewayAs.issueFor("kensa-sandbox-caller", "mcp:read");
@@ -140,9 +143,16 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Sandbo
     serviceIds: [...fleet.services.keys()],
     targetFor(serviceId, path) {
       const rt = runtime(serviceId);
-      const common = { serviceId, path, ...(rt.profile.serverCard !== "none" ? { serverJsonUrl: rt.urls.serverJson } : {}) };
-      if (path === "gateway") return { ...common, url: rt.urls.gatewayMcp, credential: { kind: "bearer", tokenSecret: gatewayTokenSecret }, resourceMetadataUrl: rt.urls.gatewayResourceMetadata };
-      return { ...common, url: rt.urls.mcp, credential: withTokenUrl(rt.entry.credential, rt.as ? `${rt.as.issuer}/token` : undefined), resourceMetadataUrl: rt.urls.resourceMetadata };
+      // The registry entry describes the service's own endpoint, so it is offered on the direct path only.
+      if (path === "gateway") return { serviceId, path, url: rt.urls.gatewayMcp, credential: { kind: "bearer", tokenSecret: gatewayTokenSecret }, resourceMetadataUrl: rt.urls.gatewayResourceMetadata };
+      return {
+        serviceId,
+        path,
+        url: rt.urls.mcp,
+        credential: withTokenUrl(rt.entry.credential, rt.as ? `${rt.as.issuer}/token` : undefined),
+        resourceMetadataUrl: rt.urls.resourceMetadata,
+        ...(rt.profile.serverCard !== "none" ? { serverJsonUrl: rt.urls.serverJson } : {}),
+      };
     },
     secrets: { get: (name) => secrets.get(name)?.get() },
     profileOf: (serviceId) => runtime(serviceId).profile,

@@ -27,10 +27,25 @@ function relaxProtocolVersion(req: IncomingMessage): void {
 
 export async function handleMcp(req: IncomingMessage, res: ServerResponse, rt: ServiceRuntime, fleet: Fleet): Promise<void> {
   if (req.method !== "POST") return sendJson(res, 405, rpcError(-32000, "Method not allowed: this server is stateless (POST only)"), { allow: "POST" });
+  const raw = await readBody(req);
+  if (raw === null) return sendJson(res, 413, rpcError(-32600, "Request body too large"));
+  let body: unknown;
+  let parsed = true;
+  try {
+    body = JSON.parse(raw.toString("utf8"));
+  } catch {
+    parsed = false;
+  }
+  const request = firstRequest(body);
+  if (fleet.onExchange) {
+    const exchange = { serviceId: rt.id, rpcMethod: request.method };
+    fleet.onExchange({ ...exchange, phase: "request" });
+    res.once("close", () => fleet.onExchange?.({ ...exchange, phase: "response" }));
+  }
   const auth = authenticate(req, rt, fleet);
   if (!auth.ok) {
-    const body = { error: auth.error, error_description: auth.description };
-    return rt.profile.errorShape === "structured" ? sendJson(res, auth.status, body, auth.headers) : sendText(res, auth.status, auth.description, auth.headers);
+    const answer = { error: auth.error, error_description: auth.description };
+    return rt.profile.errorShape === "structured" ? sendJson(res, auth.status, answer, auth.headers) : sendText(res, auth.status, auth.description, auth.headers);
   }
   const path = auth.viaGateway ? "gateway" : "direct";
   const limit = rt.limits[path].take();
@@ -38,15 +53,7 @@ export async function handleMcp(req: IncomingMessage, res: ServerResponse, rt: S
     const headers: Record<string, string> = rt.profile.rateLimit?.retryAfter ? { "retry-after": String(limit.retryAfterSec) } : {};
     return sendJson(res, 429, { error: "rate_limited", error_description: "Rate limit exceeded" }, headers);
   }
-  const raw = await readBody(req);
-  if (raw === null) return sendJson(res, 413, rpcError(-32600, "Request body too large"));
-  let body: unknown;
-  try {
-    body = JSON.parse(raw.toString("utf8"));
-  } catch {
-    return sendJson(res, 400, rpcError(-32700, "Parse error"));
-  }
-  const request = firstRequest(body);
+  if (!parsed) return sendJson(res, 400, rpcError(-32700, "Parse error"));
   const draw = rt.draws[path].next(request.method === "tools/call");
   if (!(await holdOpen(draw.latencyMs, res, fleet))) return;
   let injected: ToolFailure | null = null;

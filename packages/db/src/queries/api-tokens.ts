@@ -1,0 +1,49 @@
+// API tokens for write actions. The token is shown once at creation; only its sha256 is stored, so a
+// database leak reveals no usable credential. Revocation is immediate (checked on every use).
+import { createHash, randomBytes, randomUUID } from "node:crypto";
+import type { DbClient } from "../client";
+
+export const tokenPrefix = "kensa_";
+
+export function hashToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+export interface IssuedToken {
+  id: string;
+  name: string;
+  scopes: string[];
+  /** The secret itself: print it once, never store or log it. */
+  token: string;
+}
+
+export async function createApiToken(db: DbClient, input: { name: string; scopes: string[] }): Promise<IssuedToken> {
+  const token = `${tokenPrefix}${randomBytes(32).toString("base64url")}`;
+  const id = randomUUID();
+  await db.apiToken.create({ data: { id, name: input.name, scopes: input.scopes, tokenHash: hashToken(token) } });
+  return { id, name: input.name, scopes: input.scopes, token };
+}
+
+export interface VerifiedToken {
+  id: string;
+  name: string;
+  scopes: string[];
+}
+
+/** The token's identity when it is known and not revoked; null otherwise (never says which). */
+export async function verifyApiToken(db: DbClient, token: string, now = new Date()): Promise<VerifiedToken | null> {
+  if (!token.startsWith(tokenPrefix) || token.length > 200) return null;
+  const row = await db.apiToken.findUnique({ where: { tokenHash: hashToken(token) } });
+  if (!row || row.revokedAt) return null;
+  await db.apiToken.update({ where: { id: row.id }, data: { lastUsedAt: now } });
+  return { id: row.id, name: row.name, scopes: row.scopes };
+}
+
+export async function revokeApiToken(db: DbClient, id: string, now = new Date()): Promise<boolean> {
+  const result = await db.apiToken.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: now } });
+  return result.count === 1;
+}
+
+export function listApiTokens(db: DbClient) {
+  return db.apiToken.findMany({ select: { id: true, name: true, scopes: true, createdAt: true, lastUsedAt: true, revokedAt: true }, orderBy: { createdAt: "asc" } });
+}

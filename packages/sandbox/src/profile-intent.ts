@@ -1,0 +1,41 @@
+// What a scan of a service should find, read off its behaviour profile: each readiness check's verdict
+// on the direct path, and the error classes its calls should be classified into, at what rate. Tests hold
+// the probe engine and classifier to it; the dashboard can show it beside sandbox data.
+import { InjectedErrorClass, type BehaviourProfile, type CheckVerdict, type ErrorClass, type ReadinessCheck } from "@kensa/core";
+
+export interface ProfileIntent {
+  checks: Record<ReadinessCheck, CheckVerdict>;
+  /** Expected share of tools/call steps per error class (before rate limits and token expiry). */
+  callErrorRates: Partial<Record<ErrorClass, number>>;
+  callFailureRate: number;
+  /** On the gateway path: the caller's scope honoured, ignored (write tools appear), or every request refused. */
+  gateway: BehaviourProfile["gateway"]["claims"];
+}
+
+const verdict = (ok: boolean): CheckVerdict => (ok ? "pass" : "fail");
+
+export function profileIntent(profile: BehaviourProfile): ProfileIntent {
+  const { auth, metadata } = profile;
+  const open = auth.mode === "none";
+  const oauth = !open && auth.mode !== "api_key";
+  const na = (ok: boolean): CheckVerdict => (open ? "not_applicable" : verdict(ok));
+  const callErrorRates: Partial<Record<ErrorClass, number>> = {};
+  for (const cls of InjectedErrorClass.options) {
+    const rate = (profile.failures[cls] ?? 0) * profile.failureScale;
+    if (rate > 0) callErrorRates[cls] = rate;
+  }
+  return {
+    checks: {
+      auth_challenge: na(auth.challenge === "resource-metadata"),
+      invalid_token: na(auth.invalidToken === "reject-401"),
+      protected_resource: na(oauth && metadata.protectedResource === "correct"),
+      authorization_server: na(oauth && metadata.authorizationServer !== "missing" && metadata.protectedResource !== "no-authorization-servers" && metadata.pkce === "S256" && !metadata.implicitGrant),
+      protocol_version: verdict(profile.protocolVersion === "strict"),
+      trace_context: verdict(profile.traceContext === "echo"),
+      server_card: profile.serverCard === "none" ? "not_applicable" : verdict(profile.serverCard === "consistent"),
+    },
+    callErrorRates,
+    callFailureRate: Object.values(callErrorRates).reduce((a, b) => a + b, 0),
+    gateway: profile.gateway.claims,
+  };
+}
