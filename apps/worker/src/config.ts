@@ -15,6 +15,8 @@ export const WorkerEnv = z.object({
   OTEL_EXPORTER_OTLP_ENDPOINT: z.url().optional(),
   /** Private hosts probes may reach (the sandbox's loopback is added by kensa start itself). */
   KENSA_ALLOW_HOSTS: commaList.default([]),
+  /** A 0600 file of probe credentials (JSON or NAME=value lines), consulted before the environment. */
+  KENSA_SECRETS_FILE: z.string().min(1).optional(),
   /** Where probes go: the sandbox fleet (simulated) or the catalogue's live endpoints. */
   KENSA_TARGETS: z.enum(["sandbox", "live"]).default("sandbox"),
   /** For workers on other machines than the sandbox: its base URL (kensa sandbox prints it). */
