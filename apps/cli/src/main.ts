@@ -1,6 +1,7 @@
 // `kensa <command>`: one table of subcommands, one place that turns errors into exit codes.
 import { isKensaError } from "@kensa/core";
 import { UsageError, type Command } from "./command";
+import { auditCommand } from "./commands/audit";
 import { dbCommand } from "./commands/db";
 import { probesCommand } from "./commands/probes";
 import { reprobeCommand } from "./commands/reprobe";
@@ -11,7 +12,7 @@ import { startCommand } from "./commands/start";
 import { tokenCommand } from "./commands/token";
 import { workerCommand } from "./commands/worker";
 
-export const commands: Command[] = [startCommand, scanCommand, workerCommand, schedulerCommand, reprobeCommand, sandboxCommand, probesCommand, tokenCommand, dbCommand];
+export const commands: Command[] = [startCommand, scanCommand, workerCommand, schedulerCommand, reprobeCommand, sandboxCommand, probesCommand, tokenCommand, auditCommand, dbCommand];
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.name.length));

@@ -13,3 +13,4 @@ export { createServiceProber, sandboxTargets, liveTargets, type TargetResolver, 
 export { workerSecretSource } from "./runtime/secret-source";
 export { requestReprobe, reprobeSlotMs, type ReprobeDecision } from "./reprobe/request-reprobe";
 export { InProcessRunner } from "./runtime/in-process-runner";
+export { regradeOnMethodologyChange } from "./runtime/methodology-regrade";

@@ -3,7 +3,7 @@
 import { parseArgs } from "node:util";
 import { parseEnv } from "@kensa/core";
 import { describeDatabase, databaseConfigFrom } from "@kensa/db";
-import { BackfillEnv, backfillHistory, InProcessScheduler, openRuntime, parseWorkerEnv, scheduledProbes, syncCatalogue, syncSchedules } from "@kensa/worker";
+import { BackfillEnv, backfillHistory, InProcessScheduler, openRuntime, parseWorkerEnv, regradeOnMethodologyChange, scheduledProbes, syncCatalogue, syncSchedules } from "@kensa/worker";
 import type { Command } from "../command";
 import { ensureAdminToken } from "../support/admin-token";
 import { ensureDashboardBuild, startDashboard, type Dashboard } from "../support/dashboard";
@@ -53,6 +53,8 @@ export const startCommand: Command = {
         bar.done(`history: ${report.runs.toLocaleString("en-US")} runs over ${report.sweeps} sweeps (${report.from.slice(0, 10)} → ${report.to.slice(0, 10)}), ${report.grades.toLocaleString("en-US")} daily grades${report.failures ? `, ${report.failures} jobs failed (see log)` : ""}`);
       }
       if (!stopping.signal.aborted) {
+        const regrade = await regradeOnMethodologyChange(runtime.db, runtime.queue, runtime.catalogue.entries.map((e) => e.id), "kensa start");
+        if (regrade) console.log(`methodology ${regrade.from} → ${regrade.to}: re-grading every service`);
         if (runtime.bullmq) {
           const schedules = await syncSchedules(runtime.bullmq.queue.queue, probes);
           runtime.startWorker();
