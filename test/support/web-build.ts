@@ -1,14 +1,15 @@
 // One production build of apps/web per test run, shared by every suite that needs it: the first caller
 // builds under a lock in the run's scratch folder, the others wait for its marker.
-import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { buildWebApp } from "@kensa/web/server";
 
 export const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
 export const webDir = join(repoRoot, "apps", "web");
 export const nextBin = join(repoRoot, "node_modules", "next", "dist", "bin", "next");
+// The whole run shares one fresh build: tests must exercise this checkout's code, whatever .next holds.
 
 const scratch = () => process.env.KENSA_TEST_SCRATCH ?? join(repoRoot, ".reports");
 
@@ -42,12 +43,5 @@ export async function ensureWebBuild(): Promise<void> {
 }
 
 function runBuild(): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [nextBin, "build"], { cwd: webDir, env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" }, stdio: ["ignore", "pipe", "pipe"] });
-    let output = "";
-    child.stdout.on("data", (d) => (output += d));
-    child.stderr.on("data", (d) => (output += d));
-    child.on("error", reject);
-    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`next build exited ${code}:\n${output.slice(-4000)}`))));
-  });
+  return buildWebApp(webDir);
 }

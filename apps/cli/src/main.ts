@@ -9,9 +9,11 @@ const commandLoaders: Record<string, () => Promise<Command>> = {
   scan: () => import("./commands/scan").then((m) => m.scanCommand),
   worker: () => import("./commands/worker").then((m) => m.workerCommand),
   scheduler: () => import("./commands/scheduler").then((m) => m.schedulerCommand),
+  reprobe: () => import("./commands/reprobe").then((m) => m.reprobeCommand),
   sandbox: () => import("./commands/sandbox").then((m) => m.sandboxCommand),
   probes: () => import("./commands/probes").then((m) => m.probesCommand),
   token: () => import("./commands/token").then((m) => m.tokenCommand),
+  audit: () => import("./commands/audit").then((m) => m.auditCommand),
   db: () => import("./commands/db").then((m) => m.dbCommand),
 };
 

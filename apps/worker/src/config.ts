@@ -15,6 +15,8 @@ export const WorkerEnv = z.object({
   OTEL_EXPORTER_OTLP_ENDPOINT: z.url().optional(),
   /** Private hosts probes may reach (the sandbox's loopback is added by kensa start itself). */
   KENSA_ALLOW_HOSTS: commaList.default([]),
+  /** A 0600 file of probe credentials (JSON or NAME=value lines), consulted before the environment. */
+  KENSA_SECRETS_FILE: z.string().min(1).optional(),
   /** Where probes go: the sandbox fleet (simulated) or the catalogue's live endpoints. */
   KENSA_TARGETS: z.enum(["sandbox", "live"]).default("sandbox"),
   /** For workers on other machines than the sandbox: its base URL (kensa sandbox prints it). */
@@ -24,8 +26,8 @@ export const WorkerEnv = z.object({
   KENSA_SANDBOX_LATENCY_SCALE: z.coerce.number().min(0).max(100).default(1),
   /** How long a simulated hang lasts before the sandbox answers after all. */
   KENSA_SANDBOX_HANG_MS: z.coerce.number().int().min(0).default(30_000),
-  /** Per-request bound of every probe (default: the probe engine's, 15 s). */
-  KENSA_PROBE_TIMEOUT_MS: z.coerce.number().int().positive().optional(),
+  /** Per-request probe timeout; unset: 15 s for live targets, 4 s for the loopback sandbox (its hangs are simulated). */
+  KENSA_PROBE_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
 });
 export type WorkerEnv = z.infer<typeof WorkerEnv>;
@@ -36,6 +38,7 @@ export function parseWorkerEnv(env: Record<string, string | undefined> = process
 
 /** First-start history for the sandbox (kensa start): how far back, and how many sweeps a simulated day. */
 export const BackfillEnv = z.object({
-  KENSA_BACKFILL_DAYS: z.coerce.number().int().min(0).max(365).default(28),
-  KENSA_BACKFILL_SWEEPS_PER_DAY: z.coerce.number().int().min(1).max(96).default(4),
+  // A sweep costs its slowest run (the sandbox's simulated latency, ~7 s at p95): 28 sweeps ≈ 3–4 minutes.
+  KENSA_BACKFILL_DAYS: z.coerce.number().int().min(0).max(365).default(14),
+  KENSA_BACKFILL_SWEEPS_PER_DAY: z.coerce.number().int().min(1).max(96).default(2),
 });

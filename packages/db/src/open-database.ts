@@ -51,8 +51,11 @@ export async function openDatabase(config: DatabaseConfig, options: OpenOptions 
     throw new KensaError("unavailable", `cannot open the embedded database in ${config.dataDir}: ${String(cause)} (is another Kensa process using it?)`, undefined, { cause });
   });
   const factory = new PrismaPGlite(pglite);
-  if ((options.migrations ?? "apply") === "apply") await applyPendingMigrations(factory);
+  const mode = options.migrations ?? "apply";
+  if (mode === "apply") await applyPendingMigrations(factory);
   const prisma = new PrismaClient({ adapter: factory });
+  // verify: for a process that cannot run the schema engine (the dashboard's server bundle).
+  if (mode === "verify") await assertMigrated(prisma, description).catch(async (e: unknown) => { await prisma.$disconnect(); await pglite.close(); throw e; });
   return {
     kind: "pglite",
     prisma,

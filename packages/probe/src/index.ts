@@ -1,6 +1,8 @@
 export { runProbe } from "./run-probe";
 export { defaultProbeLimits, resolveLimits, ProbeLimits } from "./limits";
 export { envSecretSource } from "./credentials/secret-source";
+export { storeSecretSource, chainSecretSources, type SecretStoreAdapter, type StoreSourceOptions } from "./credentials/secret-store";
+export { openFileSecretStore, readSecretsFile } from "./credentials/file-secret-store";
 export { classifyAddress, type AddressClass } from "./net/address-class";
 export { decideAddress, isLoopbackHost, normaliseHost } from "./net/address-policy";
 export { Redactor } from "./evidence/redactor";

@@ -4,7 +4,7 @@ export * from "./pglite";
 export * from "./redis";
 export * from "./backends";
 export * from "./run-factory";
-export * from "./seed-population";
+export * from "./seed-services";
 export * from "./seed-grades";
 export * from "./dashboard-seed";
 export * from "./free-port";

@@ -4,7 +4,7 @@ import { XMLValidator } from "fast-xml-parser";
 import Papa from "papaparse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@kensa/db";
-import { databaseBackends, seedDashboard } from "@kensa/testkit";
+import { databaseBackends, seedDashboard, type DashboardSeed } from "@kensa/testkit";
 import { badgeHandler } from "./handlers/badge";
 import { distributionHandler } from "./handlers/distribution";
 import { csvColumns, exportCsvHandler } from "./handlers/export-csv";
@@ -19,10 +19,12 @@ const get = (handler: (db: Database, url: URL, p: Record<string, string>) => Pro
 
 describe.each(databaseBackends)("API on $name", (backend) => {
   let db: Database;
+  let seed: DashboardSeed;
+  const id = (i: number) => seed.services[i]!.id;
   beforeAll(async () => {
     if (!backend.available) return;
     db = await backend.open();
-    await seedDashboard(db, { services: 40, days: 21, endDay: "2026-11-20", live: 3 });
+    seed = await seedDashboard(db, { services: 40, days: 21, endDay: "2026-11-20", live: 3 });
   });
   afterAll(async () => {
     await db?.close();
@@ -37,7 +39,7 @@ describe.each(databaseBackends)("API on $name", (backend) => {
     expect(body.total).toBe(40);
     expect(body.data).toHaveLength(40);
     expect(body.asOf).toBe("2026-11-20");
-    expect(body.data.filter((s) => s.source === "live").map((s) => s.id).sort()).toEqual(["svc-001", "svc-002", "svc-003"]);
+    expect(body.data.filter((s) => s.source === "live").map((s) => s.id).sort()).toEqual([id(0), id(1), id(2)].sort());
     const graded = body.data.filter((s) => s.grade);
     expect(graded.length).toBe(40);
     expect(body.data[0]!.window.calls).toBeGreaterThan(0);
@@ -57,7 +59,7 @@ describe.each(databaseBackends)("API on $name", (backend) => {
     expect(byScore.data.map((s) => s.grade!.score)).toEqual([...scores].sort((a, b) => b - a));
   });
 
-  run.each([
+  run.for([
     ["/api/v1/services?window=5", servicesHandler, {}, "window"],
     ["/api/v1/services?pageSize=1000", servicesHandler, {}, "pageSize"],
     ["/api/v1/services?grade=Z", servicesHandler, {}, "grade"],
@@ -71,7 +73,7 @@ describe.each(databaseBackends)("API on $name", (backend) => {
     ["/api/v1/services/svc-001/history?from=2026-13-01", historyHandler, { id: "svc-001" }, "from"],
     ["/api/v1/services/svc-001/history?from=2026-11-10&to=2026-11-01", historyHandler, { id: "svc-001" }, "from"],
     ["/api/v1/services/svc-001/history?from=2020-01-01&to=2026-11-01", historyHandler, { id: "svc-001" }, "from"],
-  ] as const)("answers %s with 400 naming %s", async (path, handler, params, parameter) => {
+  ] as const)("answers %s with 400 naming the parameter", async ([path, handler, params, parameter]) => {
     const res = await get(handler, db, path, params);
     expect(res.status).toBe(400);
     expect(res.headers.get("content-type")).toContain("application/json");
@@ -82,31 +84,46 @@ describe.each(databaseBackends)("API on $name", (backend) => {
     expect(body.error.expected?.length).toBeGreaterThan(3);
   });
 
-  run.each([
+  run.for([
     ["/api/v1/services/nope", serviceHandler],
     ["/api/v1/services/nope/history", historyHandler],
-  ] as const)("answers %s with 404 JSON", async (path, handler) => {
+  ] as const)("answers %s with 404 JSON", async ([path, handler]) => {
     const res = await get(handler, db, path, { id: "nope" });
     expect(res.status).toBe(404);
     expect(ApiErrorBody.parse(await res.json()).error.code).toBe("not_found");
   });
 
   run("shows one service with axes, caps, fixes, declared facts, findings, failures and grade history", async () => {
-    const res = await get(serviceHandler, db, "/api/v1/services/svc-012", { id: "svc-012" });
+    const oauth = seed.services.find((s) => s.authMethod === "oauth2" || s.authMethod === "oauth2_1_pkce")!;
+    const res = await get(serviceHandler, db, `/api/v1/services/${oauth.id}`, { id: oauth.id });
     expect(res.status).toBe(200);
     const s = ServiceDetail.parse(await res.json());
-    expect(s.axes.map((a) => a.name).sort()).toEqual(["audit_log", "auth_sso", "config_portability", "gateway", "reliability"]);
-    expect(s.axes.every((a) => ["observed", "declared", "not_tested"].includes(a.evidence))).toBe(true);
-    expect(s.checks.map((c) => c.check).sort()).toEqual(["auth_challenge", "protected_resource", "trace_context"]);
+    expect(s.axes.map((a) => a.name).sort()).toEqual(["audit", "auth", "gateway", "portability", "reliability"]);
+    expect(s.axes.reduce((n, a) => n + (a.weight ?? 0), 0)).toBe(100);
+    expect(s.axes.every((a) => a.findings.length > 0)).toBe(true);
+    expect(s.checks.map((c) => c.check).sort()).toEqual(["auth_challenge", "authorization_server", "invalid_token", "protected_resource", "trace_context"]);
     expect(s.declared.find((f) => f.name === "saml")).toBeDefined();
+    expect(s.grade!.scoreBeforeCaps).toBeGreaterThanOrEqual(s.grade!.score);
     expect(s.gradeHistory.at(-1)!.reasons).toContain("first grade");
     expect(s.recentFailures.every((f) => f.errorClass !== null && f.step.length > 0)).toBe(true);
-    expect(s.links.badge).toBe("/api/v1/badge/svc-012.svg");
+    expect(s.links.badge).toBe(`/api/v1/badge/${oauth.id}.svg`);
+    if (s.grade!.grade !== "AAA") expect(s.nextGrade).not.toBeNull();
+  });
+
+  run("shows the caps the scorer applied, each with its reason, limit and the score before caps", async () => {
+    const snapshots = await db.prisma.gradeSnapshot.findMany({ orderBy: { computedAt: "desc" }, distinct: ["serviceId"] });
+    const capped = snapshots.find((g) => Array.isArray(g.caps) && g.caps.length > 0);
+    expect(capped, "the seeded population has a capped service").toBeDefined();
+    const s = ServiceDetail.parse(await (await get(serviceHandler, db, `/api/v1/services/${capped!.serviceId}`, { id: capped!.serviceId })).json());
+    expect(s.caps.map((c) => c.id)).toEqual((capped!.caps as { id: string }[]).map((c) => c.id));
+    expect(s.caps.every((c) => c.reason.length > 10 && c.maxGrade !== null && c.limit !== null)).toBe(true);
+    expect(s.grade!.score).toBeLessThanOrEqual(Math.min(...s.caps.map((c) => c.limit!)));
+    expect(s.grade!.scoreBeforeCaps).toBeGreaterThanOrEqual(s.grade!.score);
   });
 
   run("gives history by day and by week, the weeks summing the days", async () => {
-    const days = ServiceHistory.parse(await (await get(historyHandler, db, "/api/v1/services/svc-005/history?from=2026-11-01&to=2026-11-20", { id: "svc-005" })).json());
-    const weeks = ServiceHistory.parse(await (await get(historyHandler, db, "/api/v1/services/svc-005/history?from=2026-11-01&to=2026-11-20&granularity=week", { id: "svc-005" })).json());
+    const days = ServiceHistory.parse(await (await get(historyHandler, db, `/api/v1/services/${id(4)}/history?from=2026-11-01&to=2026-11-20`, { id: id(4) })).json());
+    const weeks = ServiceHistory.parse(await (await get(historyHandler, db, `/api/v1/services/${id(4)}/history?from=2026-11-01&to=2026-11-20&granularity=week`, { id: id(4) })).json());
     expect(days.points).toHaveLength(20);
     expect(weeks.points.length).toBe(4);
     const sum = (ps: { calls: number }[]) => ps.reduce((n, p) => n + p.calls, 0);
@@ -144,14 +161,15 @@ describe.each(databaseBackends)("API on $name", (backend) => {
   });
 
   run("exports a shortlist by ids", async () => {
-    const text = await (await get(exportCsvHandler, db, "/api/v1/export.csv?ids=svc-004,svc-009")).text();
+    const text = await (await get(exportCsvHandler, db, `/api/v1/export.csv?ids=${id(3)},${id(8)}`)).text();
     const rows = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ""), { header: true, skipEmptyLines: true }).data;
-    expect(rows.map((r) => r.id).sort()).toEqual(["svc-004", "svc-009"]);
+    expect(rows.map((r) => r.id).sort()).toEqual([id(3), id(8)].sort());
   });
 
-  run.each([["svc-010.svg", true], ["no-such-service.svg", false], ["svc-010.png", false], ["..%2F..%2Fetc.svg", false]] as const)(
+  run.each([["<first>.svg", true], ["no-such-service.svg", false], ["<first>.png", false], ["..%2F..%2Fetc.svg", false]] as const)(
     "answers badge %s with a well-formed SVG (graded: %s)",
-    async (file, graded) => {
+    async (pattern, graded) => {
+      const file = pattern.replace("<first>", id(0));
       const res = await get(badgeHandler, db, `/api/v1/badge/${file}`, { file });
       expect(res.status).toBe(200);
       expect(res.headers.get("content-type")).toContain("image/svg+xml");

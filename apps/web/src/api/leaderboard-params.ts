@@ -5,7 +5,7 @@ import { AuthMethod } from "@kensa/core";
 import { gradeOrder } from "../lib/grades";
 import { boolParam, enumDefault, enumParam, intParam, listParam, slugListParam } from "./query-params";
 
-export const sortKeys = ["grade", "score", "name", "category", "vendor", "auth", "successRate", "p95", "lastProbed"] as const;
+export const sortKeys = ["grade", "score", "name", "category", "vendor", "auth", "sso", "iac", "successRate", "p95", "lastProbed"] as const;
 export type SortKey = (typeof sortKeys)[number];
 export const windowDays = ["7", "30", "90"] as const;
 

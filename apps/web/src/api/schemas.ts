@@ -61,23 +61,52 @@ export const ServiceList = z.object({
   asOf: isoDate.nullable(),
 }).register(apiRegistry, { id: "ServiceList" });
 
-export const Finding = z.object({ id: z.string(), ok: z.boolean(), message: z.string(), fix: z.string().optional() });
+export const Finding = z.object({
+  id: z.string(),
+  ok: z.boolean(),
+  message: z.string(),
+  fix: z.string().optional().describe("what to change to earn the missing points"),
+  points: z.number().optional(),
+  maxPoints: z.number().optional(),
+  /** False when the item could not be judged and was left out of its axis score. */
+  scored: z.boolean().optional(),
+  evidence: EvidenceStatus.optional(),
+}).register(apiRegistry, { id: "Finding" });
 
 export const Axis = z.object({
   name: z.string(),
+  label: z.string().nullable(),
   score: z.number().nullable(),
-  weight: z.number().nullable(),
+  weight: z.number().nullable().describe("percent of the total the methodology gives this axis"),
+  effectiveWeight: z.number().nullable().describe("percent it carried in this grade, after untested axes' weight moved"),
   evidence: EvidenceStatus,
   facts: z.record(z.string(), z.unknown()),
   findings: z.array(Finding),
 }).register(apiRegistry, { id: "Axis" });
 
-export const Cap = z.object({ id: z.string(), reason: z.string(), maxGrade: Grade.nullable() }).register(apiRegistry, { id: "Cap" });
-export const Fix = z.object({ id: z.string(), title: z.string(), axis: z.string().nullable(), points: z.number() }).register(apiRegistry, { id: "Fix" });
+export const Cap = z.object({
+  id: z.string(),
+  kind: z.enum(["cap", "floor"]).nullable().describe("a cap is lifted by fixing one of liftedBy; a floor only by more evidence"),
+  reason: z.string(),
+  maxGrade: Grade.nullable(),
+  limit: z.number().nullable().describe("the highest score allowed"),
+  liftedBy: z.array(z.string()),
+}).register(apiRegistry, { id: "Cap" });
+
+export const Fix = z.object({
+  id: z.string(),
+  title: z.string(),
+  axis: z.string().nullable(),
+  points: z.number(),
+  liftsCaps: z.array(z.string()),
+}).register(apiRegistry, { id: "Fix" });
 
 export const NextGrade = z.object({
   grade: Grade,
   pointsNeeded: z.number(),
+  reachable: z.boolean().describe("false when a floor or a cap no fix lifts stands in the way"),
+  blockedBy: z.array(z.string()),
+  scoreAfterFixes: z.number().nullable(),
   fixes: z.array(Fix).describe("the smallest set of fixes that reaches the next grade, as the scorer computed it"),
 }).register(apiRegistry, { id: "NextGrade" });
 

@@ -1,6 +1,6 @@
 // The leaderboard: every tracked service, filterable, sortable and paged through the URL.
 import { connection } from "next/server";
-import { leaderboardParams } from "../api/leaderboard-params";
+import { filterParams, leaderboardParams } from "../api/leaderboard-params";
 import { parseParamsLenient } from "../api/query-params";
 import { GradeDistribution } from "../components/grade-distribution";
 import { LeaderboardFilters } from "../components/leaderboard-filters";
@@ -20,7 +20,10 @@ export default async function LeaderboardPage({ searchParams }: { searchParams: 
   const board = await loadLeaderboard(db, query);
   const { items, page, pages } = pageOf(board.rows, query.page, query.pageSize);
   const l = t.leaderboard;
-  const exportHref = hrefWith("/api/v1/export.csv", params, { page: undefined, pageSize: undefined });
+  // The export takes the filters only (the API rejects anything else), minus any the page had to ignore.
+  const rejected = new Set(issues.map((i) => i.parameter));
+  const exportParams = new URLSearchParams([...params].filter(([k]) => k in filterParams && !rejected.has(k)));
+  const exportHref = hrefWith("/api/v1/export.csv", exportParams, {});
   const first = board.rows.length === 0 ? 0 : (page - 1) * query.pageSize + 1;
   return (
     <>

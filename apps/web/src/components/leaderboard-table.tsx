@@ -22,7 +22,7 @@ interface Props {
 export function LeaderboardTable({ t, lang, rows, query, params }: Props) {
   const l = t.leaderboard;
   const order = query.order ?? defaultOrder(query.sort);
-  const columns: [SortKey, string][] = [["name", l.service], ["category", l.category], ["grade", l.grade], ["score", l.score], ["successRate", l.successRate], ["p95", l.p95], ["auth", l.auth]];
+  const columns: [SortKey, string][] = [["name", l.service], ["category", l.category], ["grade", l.grade], ["score", l.score], ["successRate", l.successRate], ["p95", l.p95], ["auth", l.auth], ["sso", l.sso], ["iac", l.iac]];
   const sortedLabel = [...columns, ["lastProbed", l.lastProbed] as [SortKey, string]].find(([k]) => k === query.sort)?.[1] ?? query.sort;
   const header = (key: SortKey, text: string) => {
     const active = query.sort === key;
@@ -46,8 +46,6 @@ export function LeaderboardTable({ t, lang, rows, query, params }: Props) {
             <tr>
               <th scope="col"><span className="visually-hidden">{l.select}</span></th>
               {columns.map(([k, text]) => header(k, text))}
-              <th scope="col">{l.sso}</th>
-              <th scope="col">{l.iac}</th>
               <th scope="col">{l.trend}</th>
               {header("lastProbed", l.lastProbed)}
             </tr>

@@ -24,7 +24,12 @@ export function ServiceGrade({ s, t, lang }: { s: ServiceDetailView; t: Messages
         <h3>{v.caps}</h3>
         {s.caps.length === 0 ? <p className="muted">{v.noCaps}</p> : (
           <ul className="cap-list" data-testid="caps">
-            {s.caps.map((c) => <li key={c.id}><strong>{c.reason}</strong>{c.maxGrade ? <> — {v.capTo(c.maxGrade)}</> : null} <code className="small">{c.id}</code></li>)}
+            {s.caps.map((c) => (
+              <li key={c.id}>
+                <strong>{c.reason}</strong>{c.maxGrade ? <> — {v.capTo(c.maxGrade)}</> : null} <code className="small">{c.id}</code>
+                {c.liftedBy.length > 0 ? <span className="subtle">{v.liftedBy}: {c.liftedBy.join(", ")}</span> : c.kind === "floor" ? <span className="subtle">{v.floorNote}</span> : null}
+              </li>
+            ))}
           </ul>
         )}
       </div>
@@ -32,7 +37,8 @@ export function ServiceGrade({ s, t, lang }: { s: ServiceDetailView; t: Messages
         {s.nextGrade ? (
           <>
             <h2>{v.nextGrade(s.nextGrade.grade)}</h2>
-            <p>{v.pointsNeeded(score(s.nextGrade.pointsNeeded))}</p>
+            <p>{v.pointsNeeded(score(s.nextGrade.pointsNeeded))}{s.nextGrade.reachable && s.nextGrade.scoreAfterFixes !== null ? <> · {v.scoreAfterFixes(score(s.nextGrade.scoreAfterFixes))}</> : null}</p>
+            {!s.nextGrade.reachable && s.nextGrade.blockedBy.length > 0 ? <p className="notice">{v.blockedBy}: {s.nextGrade.blockedBy.join(", ")}</p> : null}
             {s.nextGrade.fixes.length === 0 ? <p className="muted">{v.noPath}</p> : (
               <ol className="fix-list">
                 {s.nextGrade.fixes.map((f) => (
@@ -65,13 +71,21 @@ export function ServiceAxes({ s, t }: { s: ServiceDetailView; t: Messages }) {
           <tbody>
             {s.axes.map((a) => (
               <tr key={a.name}>
-                <th scope="row">{label(t.axesNames, a.name)}</th>
+                <th scope="row">{t.axesNames[a.name] ?? a.label ?? a.name}</th>
                 <td className="num">{score(a.score)}</td>
-                <td className="num">{a.weight === null ? "—" : `${Math.round(a.weight * 100)}%`}</td>
+                <td className="num">{a.weight === null ? "—" : `${a.weight}%`}{a.effectiveWeight !== null && a.effectiveWeight !== a.weight ? <span className="subtle">→ {a.effectiveWeight}%</span> : null}</td>
                 <td><span className={`evidence evidence-${a.evidence}`}>{v.evidenceStatus[a.evidence]}</span></td>
                 <td>
                   {a.findings.length === 0 ? <span className="muted">—</span> : (
-                    <ul className="small">{a.findings.map((f) => <li key={f.id}><span className={f.ok ? "verdict-pass" : "verdict-fail"}>{f.ok ? "✓" : "✗"}</span> {f.message}</li>)}</ul>
+                    <ul className="small">
+                      {a.findings.map((f) => (
+                        <li key={f.id}>
+                          <span className={f.ok ? "verdict-pass" : f.scored === false ? "verdict-other" : "verdict-fail"}>{f.ok ? "✓" : f.scored === false ? "–" : "✗"}</span> {f.message}
+                          {f.maxPoints !== undefined ? <span className="muted"> ({score(f.points ?? 0)}/{f.maxPoints})</span> : null}
+                          {!f.ok && f.fix ? <span className="subtle">→ {f.fix}</span> : null}
+                        </li>
+                      ))}
+                    </ul>
                   )}
                 </td>
               </tr>

@@ -1,6 +1,6 @@
-// Reads a stored grade snapshot's JSON (axes, caps, fixes) into the API's shapes. The scorer owns the
-// stored shape; this reader accepts its GradeReport fields and a few spellings of them, and never throws:
-// a field it cannot read is left out rather than breaking a vendor's page.
+// Reads a stored grade snapshot's JSON into the API's shapes. The scorer owns the stored shape (GradeReport:
+// axes keyed by name, caps, fixes as { fixes, nextGrade }); this reader follows it, accepts the few other
+// spellings earlier snapshots used, and never throws: a field it cannot read is left out, not a broken page.
 import { gradeAbove, gradeFloor, isGrade, type GradeName } from "../lib/grades";
 import type { AxisView, CapView, FixView, NextGradeView } from "../api/schemas";
 
@@ -8,6 +8,9 @@ type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
 const str = (v: unknown): string | undefined => (typeof v === "string" && v.length > 0 ? v : undefined);
 const num = (v: unknown): number | undefined => (typeof v === "number" && Number.isFinite(v) ? v : undefined);
+const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : []);
+/** Weights are percents (methodology); a fraction (≤ 1) from an older snapshot is scaled up. */
+const percent = (v: unknown): number | null => { const n = num(v); return n === undefined ? null : n <= 1 ? Math.round(n * 1000) / 10 : n; };
 
 export function readAxes(stored: unknown): AxisView[] {
   const entries: [string, unknown][] = Array.isArray(stored)
@@ -17,8 +20,10 @@ export function readAxes(stored: unknown): AxisView[] {
     const a = raw as Json;
     return {
       name,
+      label: str(a.label) ?? null,
       score: num(a.score) ?? null,
-      weight: num(a.weight) ?? null,
+      weight: percent(a.weight),
+      effectiveWeight: percent(a.effectiveWeight),
       evidence: evidenceOf(a.evidence),
       facts: isObject(a.facts) ? a.facts : {},
       findings: readFindings(a.findings),
@@ -41,40 +46,64 @@ function readFinding(f: unknown): AxisView["findings"][number] | null {
   if (!isObject(f)) return null;
   const message = str(f.message) ?? str(f.detail) ?? str(f.id);
   if (!message) return null;
-  return { id: str(f.id) ?? message, ok: f.ok === true || f.passed === true, message, ...(str(f.fix) ? { fix: str(f.fix)! } : {}) };
+  return {
+    id: str(f.id) ?? message,
+    ok: f.ok === true || f.passed === true,
+    message,
+    ...(str(f.fix) ? { fix: str(f.fix)! } : {}),
+    ...(num(f.points) !== undefined ? { points: num(f.points)! } : {}),
+    ...(num(f.maxPoints) !== undefined ? { maxPoints: num(f.maxPoints)! } : {}),
+    ...(typeof f.scored === "boolean" ? { scored: f.scored } : {}),
+    ...(f.evidence !== undefined ? { evidence: evidenceOf(f.evidence) } : {}),
+  };
 }
 
 export function readCaps(stored: unknown): CapView[] {
   if (!Array.isArray(stored)) return [];
-  return stored.filter(isObject).map((c, i) => {
-    const maxGrade = [c.maxGrade, c.grade, c.cap, c.ceiling].find(isGrade) ?? null;
-    return { id: str(c.id) ?? `cap-${i + 1}`, reason: str(c.reason) ?? str(c.message) ?? str(c.description) ?? str(c.id) ?? "cap", maxGrade };
-  });
+  return stored.filter(isObject).map((c, i) => ({
+    id: str(c.id) ?? `cap-${i + 1}`,
+    kind: c.kind === "cap" || c.kind === "floor" ? c.kind : null,
+    reason: str(c.reason) ?? str(c.message) ?? str(c.description) ?? str(c.id) ?? "cap",
+    maxGrade: [c.maxGrade, c.grade, c.cap, c.ceiling].find(isGrade) ?? null,
+    limit: num(c.limit) ?? num(c.maxScore) ?? null,
+    liftedBy: strings(c.liftedBy),
+  }));
 }
 
 export function readFixes(stored: unknown): FixView[] {
   const list = Array.isArray(stored) ? stored : isObject(stored) && Array.isArray(stored.fixes) ? stored.fixes : [];
   return list.filter(isObject).map((f, i) => ({
     id: str(f.id) ?? `fix-${i + 1}`,
-    title: str(f.title) ?? str(f.description) ?? str(f.fix) ?? str(f.message) ?? str(f.id) ?? "fix",
+    title: str(f.description) ?? str(f.title) ?? str(f.fix) ?? str(f.message) ?? str(f.id) ?? "fix",
     axis: str(f.axis) ?? null,
     points: num(f.points) ?? 0,
+    liftsCaps: strings(f.liftsCaps),
   }));
 }
 
 /**
- * The next band and the fixes that reach it: the snapshot's own answer when it stores one
- * (fixes.nextGrade or a nextGrade field), otherwise the highest-value fixes whose points cover the gap.
+ * The next band and the fixes that reach it. The scorer stores its own answer (fixes.nextGrade, with
+ * fixes.fixes being the smallest set that reaches it); for snapshots without one, the highest-value
+ * fixes whose points cover the gap.
  */
-export function readNextGrade(grade: string, score: number, storedFixes: unknown, storedNext?: unknown): NextGradeView | null {
+export function readNextGrade(grade: string, score: number, storedFixes: unknown): NextGradeView | null {
   if (!isGrade(grade)) return null;
   const target = gradeAbove(grade);
   if (!target) return null;
   const fixes = readFixes(storedFixes);
-  const stored = isObject(storedNext) ? storedNext : isObject(storedFixes) && isObject(storedFixes.nextGrade) ? storedFixes.nextGrade : undefined;
-  if (stored && isGrade(stored.grade)) {
-    const chosen = Array.isArray(stored.fixes) ? readFixes(stored.fixes) : fixes;
-    return { grade: stored.grade, pointsNeeded: num(stored.pointsNeeded) ?? num(stored.points) ?? gap(target, score), fixes: chosen };
+  if (isObject(storedFixes) && "nextGrade" in storedFixes) {
+    const stored = storedFixes.nextGrade;
+    if (isObject(stored) && isGrade(stored.grade)) {
+      const reachable = stored.reachable !== false;
+      return {
+        grade: stored.grade,
+        pointsNeeded: num(stored.pointsNeeded) ?? gap(target, score),
+        reachable,
+        blockedBy: strings(stored.blockedBy),
+        scoreAfterFixes: num(stored.scoreAfterFixes) ?? null,
+        fixes: reachable ? fixes : [],
+      };
+    }
   }
   const needed = gap(target, score);
   const chosen: FixView[] = [];
@@ -84,7 +113,8 @@ export function readNextGrade(grade: string, score: number, storedFixes: unknown
     chosen.push(fix);
     sum += fix.points;
   }
-  return { grade: target, pointsNeeded: needed, fixes: sum >= needed ? chosen : [] };
+  const reachable = sum >= needed;
+  return { grade: target, pointsNeeded: needed, reachable, blockedBy: [], scoreAfterFixes: reachable ? Math.round((score + sum) * 10) / 10 : null, fixes: reachable ? chosen : [] };
 }
 
 function gap(target: GradeName, score: number): number {

@@ -65,6 +65,8 @@ describe("leaderboard sorting", () => {
     ["p95", undefined, ["b", "a", "d", "c"]],
     ["p95", "desc", ["d", "a", "b", "c"]],
     ["name", undefined, ["b", "a", "c", "d"]],
+    ["sso", undefined, ["a", "b", "c", "d"]],
+    ["iac", undefined, ["c", "a", "b", "d"]],
   ] as const)("by %s %s puts missing values last: %j", (sort, order, expected) => {
     expect(sortRows(rows, sort, order).map((r) => r.id)).toEqual(expected);
   });

@@ -35,7 +35,7 @@ export async function loadServiceDetail(db: Database, id: string, windowDays = 3
     axes: gradeOk ? readAxes(snapshot.axes) : [],
     caps: gradeOk ? readCaps(snapshot.caps) : [],
     fixes: gradeOk ? readFixes(snapshot.fixes) : [],
-    nextGrade: gradeOk ? readNextGrade(snapshot.grade, snapshot.score, snapshot.fixes, (snapshot.inputs as { nextGrade?: unknown } | null)?.nextGrade) : null,
+    nextGrade: gradeOk ? readNextGrade(snapshot.grade, snapshot.score, snapshot.fixes) : null,
     declared: readDeclared(service.declared),
     declaredRaw: service.declared,
     checks: checks.map((c) => {

@@ -76,6 +76,20 @@ function sourceOf(gradeSource: string | undefined, windowSources: string[]): "li
 
 function sparkline(stats: WindowStats | undefined, range: WindowRange): (number | null)[] {
   const byDay = new Map((stats?.daily ?? []).map((d) => [d.day, d.calls > 0 ? d.successes / d.calls : null]));
-  const start = Date.parse(`${range.from}T00:00:00Z`);
-  return Array.from({ length: range.days }, (_, i) => byDay.get(new Date(start + i * 86_400_000).toISOString().slice(0, 10)) ?? null);
+  return daysOf(range).map((day) => byDay.get(day) ?? null);
+}
+
+// The window's days, computed once per window rather than once per row (225 rows × 90 days of Date work).
+const dayLists = new Map<string, string[]>();
+
+function daysOf(range: WindowRange): string[] {
+  const key = `${range.from}|${range.days}`;
+  let days = dayLists.get(key);
+  if (!days) {
+    const start = Date.parse(`${range.from}T00:00:00Z`);
+    days = Array.from({ length: range.days }, (_, i) => new Date(start + i * 86_400_000).toISOString().slice(0, 10));
+    if (dayLists.size > 32) dayLists.clear();
+    dayLists.set(key, days);
+  }
+  return days;
 }

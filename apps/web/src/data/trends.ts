@@ -2,14 +2,14 @@
 // IaC (the seed's "60% OAuth, SSO rare, IaC near zero"), grade distribution by week, success per category
 // by week, the error-class mix per category over the window, and the biggest score moves.
 import {
-  latestRollupDay, readCategoryDaily, readGradeDistributionAt, readLeaderboardServices, readScoreMoves,
-  type Database, type ScoreMove,
+  latestRollupDay, readCategoryDaily, readCategoryErrorMix, readGradeDistributionAt, readLeaderboardServices, readObservedAuthAdoption, readScoreMoves,
+  type Database, type ObservedAuthAdoption, type ScoreMove,
 } from "@kensa/db";
 import type { ErrorClass } from "@kensa/core";
 import { addDays, todayUtc, weekStart } from "../lib/days";
 import { gradeOrder } from "../lib/grades";
 import { hasIac, hasSso } from "./declared";
-import { cachedWindowStats } from "./window-cache";
+import { cachedWindowStats, staleWhileRevalidate } from "./window-cache";
 
 export const oauthOrBetter = new Set(["oauth2", "oauth2_1_pkce", "enterprise_sso"]);
 
@@ -19,24 +19,36 @@ export interface Trends {
   to: string;
   total: number;
   sandbox: boolean;
+  /** Declared in the catalogue (with sources). */
   adoption: { oauth: number; sso: number; iac: number; authMix: Record<string, number> };
+  /** Observed by the readiness checks in the window. */
+  observed: ObservedAuthAdoption;
   gradeWeeks: Record<string, string | number>[];
   categoryWeeks: { week: string; rates: Record<string, number | null> }[];
   categories: { category: string; calls: number; successes: number; errors: Partial<Record<ErrorClass, number>> }[];
+  /** Failures per error class per week, for one category or (null) the whole population. */
+  errorWeeks: { category: string | null; classes: string[]; rows: Record<string, string | number>[] };
   movers: { up: ScoreMove[]; down: ScoreMove[] };
 }
 
-export async function loadTrends(db: Database, days: number): Promise<Trends> {
+/** Population trends move once per sweep: cached like the window figures (see window-cache.ts). */
+export async function loadTrends(db: Database, days: number, category: string | null = null): Promise<Trends> {
   const asOf = await latestRollupDay(db);
+  return staleWhileRevalidate(db, `trends|${asOf}|${days}|${category ?? ""}`, () => computeTrends(db, asOf, days, category), { freshMs: 60_000 });
+}
+
+async function computeTrends(db: Database, asOf: string | null, days: number, category: string | null): Promise<Trends> {
   const to = asOf ?? todayUtc();
   const from = addDays(to, -(days - 1));
   const weekEnds = Array.from({ length: Math.ceil(days / 7) }, (_, i) => addDays(to, -7 * i)).reverse();
-  const [services, stats, categoryDays, gradeRows, moves] = await Promise.all([
+  const [services, stats, categoryDays, errorMix, gradeRows, moves, observed] = await Promise.all([
     readLeaderboardServices(db),
     cachedWindowStats(db, { from, to }),
     readCategoryDaily(db, { from, to }),
+    readCategoryErrorMix(db, { from, to }),
     readGradeDistributionAt(db, weekEnds),
     readScoreMoves(db, { from: addDays(to, -30), to }),
+    readObservedAuthAdoption(db, new Date(`${from}T00:00:00Z`)),
   ]);
   const authMix: Record<string, number> = {};
   for (const s of services) authMix[s.authMethod] = (authMix[s.authMethod] ?? 0) + 1;
@@ -60,6 +72,14 @@ export async function loadTrends(db: Database, days: number): Promise<Trends> {
     c.successes += d.successes;
     m.set(d.category, c);
   }
+  const mix = errorMix.filter((m) => category === null || m.category === category);
+  const errorClassesSeen = [...new Set(mix.map((m) => m.errorClass))].sort();
+  const errorRows = new Map<string, Record<string, string | number>>();
+  for (const m of mix) {
+    const row = errorRows.get(m.week) ?? { week: m.week };
+    row[m.errorClass] = ((row[m.errorClass] as number | undefined) ?? 0) + m.count;
+    errorRows.set(m.week, row);
+  }
   const sorted = [...moves].sort((a, b) => (b.score - b.previousScore) - (a.score - a.previousScore));
   return {
     asOf,
@@ -73,12 +93,14 @@ export async function loadTrends(db: Database, days: number): Promise<Trends> {
       iac: services.filter((s) => hasIac(s.declared)).length,
       authMix,
     },
+    observed,
     gradeWeeks: weekEnds.map((day) => ({ week: day, ...Object.fromEntries(gradeOrder.map((g) => [g, gradeRows.find((r) => r.day === day && r.grade === g)?.count ?? 0])) })),
     categoryWeeks: [...weeks.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([week, m]) => ({
       week,
       rates: Object.fromEntries([...m].map(([cat, c]) => [cat, c.calls > 0 ? c.successes / c.calls : null])),
     })),
     categories: [...byCategory.values()].sort((a, b) => b.calls - a.calls),
+    errorWeeks: { category, classes: errorClassesSeen, rows: [...errorRows.values()].sort((a, b) => String(a.week).localeCompare(String(b.week))) },
     movers: { up: sorted.filter((m) => m.score > m.previousScore).slice(0, 8), down: sorted.filter((m) => m.score < m.previousScore).reverse().slice(0, 8) },
   };
 }

@@ -9,7 +9,7 @@ export const errorClassColor: Record<ErrorClass, string> = {
   auth_forbidden: "#6639ba",
   invalid_input: "#0a7ea4",
   not_found: "#57606a",
-  rate_limited: "#b35900",
+  rate_limited: "#bf8700",
   timeout: "#c2410c",
   server_error: "#b91c1c",
   gateway_error: "#bf3989",

@@ -1,9 +1,11 @@
 // The one live Database of this process. A hosting server (kensa start) hands its own in before Next
 // prepares; `next start` opens one from the environment on first use. It lives on globalThis because
 // Next bundles @kensa/db into its server build: a module-level singleton would exist twice (STACK.md).
+import { dirname, join } from "node:path";
 import { z } from "zod";
 import { parseEnv } from "@kensa/core";
 import { databaseConfigFrom, databaseEnvShape, openDatabase, type Database } from "@kensa/db";
+import { findRepoFile } from "./repo-docs";
 
 const slot = Symbol.for("kensa.web.database");
 
@@ -45,9 +47,15 @@ export function getDatabase(): Promise<Database> {
 
 async function openFromEnvironment(): Promise<Database> {
   const env = parseEnv(z.object(databaseEnvShape), process.env);
+  // `next start` runs in apps/web: the default embedded folder is the repository's .kensa, as for kensa start.
+  if (!process.env.KENSA_DATA_DIR) {
+    const schema = findRepoFile("prisma/schema.prisma");
+    if (schema) env.KENSA_DATA_DIR = join(dirname(dirname(schema)), ".kensa");
+  }
   const config = databaseConfigFrom(env);
-  // The embedded database migrates itself; a PostgreSQL deployment runs `npm run db:migrate` first.
-  return openDatabase(config, { migrations: config.kind === "pglite" ? "apply" : "verify" });
+  // Verify only: the schema engine cannot run inside Next's server bundle. kensa start (or kensa db migrate)
+  // migrates the embedded database; a PostgreSQL deployment runs `npm run db:migrate` first.
+  return openDatabase(config, { migrations: "verify" });
 }
 
 /** Releases a database this module opened itself (never one a host provided). */

@@ -8,7 +8,7 @@ const cache = new Map<string, { mtimeMs: number; text: string }>();
 
 export function findRepoFile(relative: string, start = process.cwd()): string | null {
   for (let dir = start; ; dir = dirname(dir)) {
-    const candidate = join(dir, relative);
+    const candidate = join(/* turbopackIgnore: true */ dir, relative);
     if (existsSync(/* turbopackIgnore: true */ candidate)) return candidate;
     if (dirname(dir) === dir) return null;
   }

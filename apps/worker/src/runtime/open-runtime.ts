@@ -3,7 +3,7 @@
 // kensa worker and kensa scheduler differ only in which of these they start and what they run on top.
 import { loadCatalogue, type Catalogue } from "@kensa/catalogue";
 import { databaseConfigFrom, openDatabase, type Database } from "@kensa/db";
-import { envSecretSource, type ProbeLimits } from "@kensa/probe";
+import type { ProbeLimits } from "@kensa/probe";
 import { ControllableClock, startSandbox, type Sandbox } from "@kensa/sandbox";
 import type { Worker } from "bullmq";
 import type { WorkerEnv } from "../config";
@@ -14,6 +14,7 @@ import { InProcessRunner, type JobFailure } from "./in-process-runner";
 import type { JobContext } from "./job-context";
 import type { JobQueue } from "./job-queue";
 import { runJob } from "./run-job";
+import { workerSecretSource } from "./secret-source";
 import { createServiceProber, liveTargets, sandboxTargets, type TargetResolver } from "./service-prober";
 
 export type Log = (event: string, fields?: Record<string, unknown>) => void;
@@ -52,7 +53,9 @@ export interface OpenRuntimeOptions {
   sandboxLatencyScale?: number;
   /** How long the sandbox's simulated hangs last (default: KENSA_SANDBOX_HANG_MS). */
   sandboxHangMs?: number;
-  /** Bounds for every probe this runtime runs (default: the probe engine's, with KENSA_PROBE_TIMEOUT_MS). */
+  /** Probe these targets instead of the sandbox or live endpoints (the hostile-target suite). */
+  targets?: TargetResolver;
+  /** Bounds for every probe this process runs (default: the probe engine's safe defaults). */
   probeLimits?: Partial<ProbeLimits>;
 }
 
@@ -70,7 +73,9 @@ export async function openRuntime(options: OpenRuntimeOptions): Promise<KensaRun
     const clock = new ControllableClock();
     let sandbox: Sandbox | undefined;
     let targets: TargetResolver;
-    if (env.KENSA_TARGETS === "sandbox" && options.sandbox === false) {
+    if (options.targets) {
+      targets = options.targets;
+    } else if (env.KENSA_TARGETS === "sandbox" && options.sandbox === false) {
       targets = sandboxTargets(undefined);
     } else if (env.KENSA_TARGETS === "sandbox") {
       // Each process hosts its own deterministic fleet: the sandbox stands in for the internet.
@@ -85,9 +90,8 @@ export async function openRuntime(options: OpenRuntimeOptions): Promise<KensaRun
       closers.push(() => sandbox!.close());
       targets = sandboxTargets(sandbox);
     } else {
-      targets = liveTargets(envSecretSource());
+      targets = liveTargets(await workerSecretSource(env));
     }
-    const probeLimits: Partial<ProbeLimits> | undefined = options.probeLimits ?? (env.KENSA_PROBE_TIMEOUT_MS ? { requestTimeoutMs: env.KENSA_PROBE_TIMEOUT_MS } : undefined);
     const allowHosts = [...env.KENSA_ALLOW_HOSTS, ...(sandbox ? [new URL(sandbox.baseUrl).hostname] : [])];
     const telemetry: Telemetry = createTelemetry({ serviceName: "kensa-worker", ...(env.OTEL_EXPORTER_OTLP_ENDPOINT ? { otlpEndpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT } : {}) });
     closers.push(() => telemetry.shutdown());
@@ -126,7 +130,13 @@ export async function openRuntime(options: OpenRuntimeOptions): Promise<KensaRun
       queue,
       clock,
       workerId: env.KENSA_WORKER_ID,
-      probeService: createServiceProber({ entries: catalogue.byId, targets, clock, addressPolicy: { allowPrivate: false, allowHosts }, ...(probeLimits ? { limits: probeLimits } : {}) }),
+      probeService: createServiceProber({
+        entries: catalogue.byId,
+        targets,
+        clock,
+        addressPolicy: { allowPrivate: false, allowHosts },
+        limits: { requestTimeoutMs: env.KENSA_PROBE_TIMEOUT_MS ?? (sandbox ? 4_000 : 15_000), ...options.probeLimits },
+      }),
       tracer: telemetry.tracer,
       log,
     };

@@ -15,5 +15,5 @@ export function classifyNetworkError(code: string, message: string, path: RunPat
     return verdict("network_error", "code", `${code} at the vendor's published endpoint`, "vendor");
   }
   const detail = message.length > 80 ? `${message.slice(0, 77)}...` : message;
-  return verdict("network_error", "code", `${code}${detail ? `: ${detail}` : ""}`);
+  return verdict("network_error", "code", `${code || "a network failure without a code"}${detail ? `: ${detail}` : ""}`);
 }

@@ -52,7 +52,10 @@ export const ToolsSummary = z.object({
   withSchema: z.number().int().nonnegative(),
   /** sha256 of the canonical tool definitions: a change is drift. */
   hash: z.string(),
+  /** The first names in sort order (at most a few hundred, each bounded); `count` is the real number. */
   names: z.array(z.string()),
+  /** How many names were left out of `names` because the list was too long to keep. */
+  namesOmitted: z.number().int().nonnegative().optional(),
   /** Tools not annotated readOnlyHint: true — a server with write tools and no auth is capped. */
   writeTools: z.number().int().nonnegative(),
 });

@@ -17,6 +17,6 @@ export async function assertMigrated(prisma: PrismaClient, description: string):
   }
   const pending = expected.filter((name) => !applied.includes(name));
   if (pending.length > 0) {
-    throw new KensaError("bad_config", `${description} is missing ${pending.length} migration(s) (${pending.join(", ")}): run npm run db:migrate`);
+    throw new KensaError("bad_config", `${description} is missing ${pending.length} migration(s) (${pending.join(", ")}): run npm run db:migrate (or npx kensa db migrate for the embedded database)`);
   }
 }

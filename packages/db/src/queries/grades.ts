@@ -1,6 +1,7 @@
 // Grade snapshots: one per (service, methodology version, evidence). Saving the same grade twice is a no-op.
 import type { Prisma } from "../client";
 import type { DbClient } from "../client";
+import { storable } from "./storable";
 
 export interface GradeSnapshotInput {
   id: string;
@@ -23,7 +24,8 @@ export interface GradeSnapshotInput {
 
 /** Returns true when a new snapshot was written, false when this exact grade was already stored. */
 export async function saveGradeSnapshot(db: DbClient, snapshot: GradeSnapshotInput): Promise<boolean> {
-  const json = (v: unknown) => v as Prisma.InputJsonValue;
+  // Findings quote what targets said: keep their bytes storable (storable.ts).
+  const json = (v: unknown) => storable(v) as Prisma.InputJsonValue;
   const rows = await db.gradeSnapshot.createMany({
     data: [{ ...snapshot, axes: json(snapshot.axes), caps: json(snapshot.caps), fixes: json(snapshot.fixes), inputs: json(snapshot.inputs) }],
     skipDuplicates: true,

@@ -22,7 +22,7 @@ export interface LeaderboardService {
   vendor: string;
   category: string;
   authMethod: string;
-  /** The catalogue's declared facts as stored ({ saml: { value, source }, … }); {} when none. */
+  /** The catalogue entry's declared facts ({ saml: { value, source }, … }); {} when none. */
   declared: Record<string, unknown>;
   grade: LatestGradeSummary | null;
   lastProbedAt: Date | null;
@@ -59,7 +59,7 @@ export async function latestRollupDay(db: Database): Promise<string | null> {
 export async function readLeaderboardServices(db: Database, filter: { ids?: readonly string[] } = {}): Promise<LeaderboardService[]> {
   const rows = await db.prisma.$queryRawUnsafe<ServiceRow[]>(
     `SELECT s.id, s.name_en, s.name_ja, s.vendor, s.category, s.auth_method,
-            coalesce(s.catalogue -> 'declared', s.catalogue -> 'declaredFacts', '{}'::jsonb) AS declared,
+            coalesce(s.catalogue -> 'facts', s.catalogue -> 'declared', '{}'::jsonb) AS declared,
             g.grade, g.score, g.score_before_caps, g.provisional, g.methodology_version, g.computed_at, g.source AS grade_source,
             r.started_at AS last_probed_at
      FROM service s

@@ -5,6 +5,7 @@ import type { Database } from "../open-database";
 import type { SqlQuery } from "../raw-sql";
 import { columns } from "./sql-arrays";
 import { mergeExtras, runExtras, type RollupExtras } from "./rollup-extras";
+import { storable } from "./storable";
 
 export interface RecordReport {
   inserted: string[];
@@ -12,8 +13,10 @@ export interface RecordReport {
   steps: number;
 }
 
-export async function recordRuns(db: Database, runs: readonly ProbeRunRecord[]): Promise<RecordReport> {
-  if (runs.length === 0) return { inserted: [], duplicates: [], steps: 0 };
+export async function recordRuns(db: Database, given: readonly ProbeRunRecord[]): Promise<RecordReport> {
+  if (given.length === 0) return { inserted: [], duplicates: [], steps: 0 };
+  // Everything in a run that came from the target may hold bytes PostgreSQL refuses (storable.ts).
+  const runs = given.map(storable);
   return db.sql.transaction(async (q) => {
     const insertedKeys = new Set(await insertRuns(q, runs));
     const fresh = runs.filter((r) => insertedKeys.has(r.idempotencyKey));

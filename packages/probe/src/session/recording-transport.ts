@@ -34,6 +34,8 @@ export class RecordingTransport implements Transport {
   /** Responses by request id since the last `beginStep`. */
   private stepResponses = new Map<RequestId, ObservedResponse>();
   private stepRequests: RequestId[] = [];
+  /** Answers during this step to ids never sent or already answered: JSON-RPC allows exactly one per request. */
+  private stepAnomalies: string[] = [];
   initializeResult?: Record<string, unknown>;
 
   constructor(readonly inner: Transport, private readonly hooks: RecordingHooks) {
@@ -79,6 +81,12 @@ export class RecordingTransport implements Transport {
   beginStep(): void {
     this.stepResponses = new Map();
     this.stepRequests = [];
+    this.stepAnomalies = [];
+  }
+
+  /** Responses seen during this step that answered nothing (unknown id) or answered a second time. */
+  anomaliesThisStep(): readonly string[] {
+    return this.stepAnomalies;
   }
 
   /** The responses to requests sent during the current step, in the order the requests were sent. */
@@ -96,7 +104,14 @@ export class RecordingTransport implements Transport {
     if ("method" in message || !("id" in message)) return;
     const id = message.id as RequestId;
     const method = this.sent.get(id);
-    if (method === undefined) return this.hooks.onUnknownResponse(id);
+    if (method === undefined) {
+      this.stepAnomalies.push(`a response arrived for id ${JSON.stringify(id)}, which was never sent`);
+      return this.hooks.onUnknownResponse(id);
+    }
+    if (!this.outstanding.has(id)) {
+      this.stepAnomalies.push(`a second response arrived for id ${JSON.stringify(id)} (${method})`);
+      return;
+    }
     this.outstanding.delete(id);
     const observed: ObservedResponse = { id, method };
     if ("result" in message) observed.result = message.result as Record<string, unknown>;

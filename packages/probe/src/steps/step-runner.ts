@@ -65,6 +65,13 @@ export class StepRunner {
       result = await action({ signal: scope.failSignal, scope });
       // A guard or bound that fired during the step outranks whatever the action made of it.
       if (scope.failure && !result.check) result = { ...result, outcome: scope.failure };
+      // An answer to nothing, or a second answer, makes an otherwise fine step a protocol violation. Bytes
+      // already received behind the answer (a duplicate on the same stream) are read first: one turn of the loop.
+      if (this.deps.transport()) await new Promise((resolve) => setImmediate(resolve));
+      const anomaly = this.deps.transport()?.anomaliesThisStep()[0];
+      if (anomaly && !result.check && (result.outcome?.kind ?? "ok") === "ok") {
+        result = { ...result, outcome: { kind: "protocol-violation", violation: "id-mismatch", detail: anomaly } };
+      }
     } catch (error) {
       const outcome = outcomeFromError({
         error,

@@ -20,3 +20,13 @@ it("writes canonical JSON without recursing past its bound", () => {
   for (let i = 0; i < 5_000; i++) deep = { d: deep };
   expect(canonicalJson(deep)).toContain("[too deep]");
 });
+
+it("keeps the real count but only a bounded list of bounded names, so a huge list cannot bloat every stored run", () => {
+  const many = Array.from({ length: 10_000 }, (_, i) => ({ name: `t${String(i).padStart(5, "0")}${"x".repeat(i === 0 ? 1_000 : 0)}` }));
+  const s = summariseTools(many);
+  expect(s.count).toBe(10_000);
+  expect(s.names).toHaveLength(256);
+  expect(s.namesOmitted).toBe(10_000 - 256);
+  expect(s.names[0]!.length).toBe(128);
+  expect(summariseTools(tools).namesOmitted).toBeUndefined();
+});

@@ -13,6 +13,9 @@ interface ListedTool {
 }
 
 const MAX_CANONICAL_DEPTH = 200;
+// Names are kept for people to read; a server listing 100,000 tools must not make every stored run huge.
+export const MAX_TOOL_NAMES = 256;
+const MAX_TOOL_NAME_CHARS = 128;
 
 export function summariseTools(tools: readonly ListedTool[]): ToolsSummary {
   const sorted = [...tools].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -23,7 +26,8 @@ export function summariseTools(tools: readonly ListedTool[]): ToolsSummary {
     count: tools.length,
     withSchema: tools.filter((t) => isSchema(t.inputSchema)).length,
     hash: createHash("sha256").update(canonical).digest("hex"),
-    names: sorted.map((t) => t.name),
+    names: sorted.slice(0, MAX_TOOL_NAMES).map((t) => String(t.name).slice(0, MAX_TOOL_NAME_CHARS)),
+    ...(sorted.length > MAX_TOOL_NAMES ? { namesOmitted: sorted.length - MAX_TOOL_NAMES } : {}),
     writeTools: tools.filter((t) => t.annotations?.readOnlyHint !== true).length,
   };
 }

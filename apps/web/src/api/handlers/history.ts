@@ -21,13 +21,13 @@ export async function historyHandler(db: Database, url: URL, params: Record<stri
   const parsed = parseParams(historyParams, url.searchParams);
   if (!parsed.ok) return badRequest(parsed.issues);
   const q = parsed.value;
-  if (!(await readService(db, params.id!))) return notFound(`no tracked service has the id "${params.id}"`);
   const to = q.to ?? (await latestRollupDay(db)) ?? todayUtc();
   const from = q.from ?? addDays(to, -89);
   if (from > to) return badRequest([{ parameter: "from", message: `invalid from: ${from} is after to (${to})`, expected: "a date on or before `to`" }]);
   if (daysBetween(from, to) >= maxHistoryDays) {
     return badRequest([{ parameter: "from", message: `invalid from: the range spans more than ${maxHistoryDays} days`, expected: `a range of at most ${maxHistoryDays} days` }]);
   }
+  if (!(await readService(db, params.id!))) return notFound(`no tracked service has the id "${params.id}"`);
   const granularity = q.granularity ?? "day";
   const body: ServiceHistory = { serviceId: params.id!, from, to, granularity, points: await loadHistory(db, params.id!, { from, to }, granularity) };
   return json(body, cachePolicy.history);

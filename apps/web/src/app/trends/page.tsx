@@ -2,7 +2,7 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import { allErrorClasses } from "@kensa/core";
-import { enumDefault, parseParamsLenient } from "../../api/query-params";
+import { enumDefault, parseParamsLenient, slugListParam } from "../../api/query-params";
 import { ChartFigure, rateDomain } from "../../components/chart-figure";
 import { GradeChip } from "../../components/grade-chip";
 import { SandboxNotice } from "../../components/sandbox-notice";
@@ -16,14 +16,14 @@ import { hrefWith, toUrlParams, type PageSearchParams } from "../../lib/search-p
 import { getDatabase } from "../../server/database";
 
 export const metadata: Metadata = { title: "Trends" };
-const pageParams = { range: enumDefault(["30", "90", "365"], "90").transform(Number) };
+const pageParams = { range: enumDefault(["30", "90", "365"], "90").transform(Number), category: slugListParam(1) };
 
 export default async function TrendsPage({ searchParams }: { searchParams: Promise<PageSearchParams> }) {
   await connection();
   const query = toUrlParams(await searchParams);
   const { value: q } = parseParamsLenient(pageParams, query);
   const [{ lang, t }, db] = await Promise.all([requestLang(), getDatabase()]);
-  const d = await loadTrends(db, q.range);
+  const d = await loadTrends(db, q.range, q.category[0] ?? null);
   const tr = t.trends;
   const pct = (n: number) => percent(d.total ? n / d.total : null, 0);
   const top = d.categories.slice(0, 6).map((c) => c.category);
@@ -46,6 +46,16 @@ export default async function TrendsPage({ searchParams }: { searchParams: Promi
             </div>
           ))}
         </div>
+        <h3>{tr.observedTitle}</h3>
+        <div className="grid-3" data-testid="adoption-observed">
+          {([[tr.observedOauth, d.observed.oauth], [tr.observedIdJag, d.observed.idJag]] as const).map(([name, n]) => (
+            <div key={name} className="panel">
+              <div className="stat">{percent(d.observed.checked ? n / d.observed.checked : null, 0)}</div>
+              <div className="stat-label">{name} · {tr.ofChecked(n, d.observed.checked)}</div>
+            </div>
+          ))}
+        </div>
+        <p className="small muted">{tr.declaredVsObserved}{d.observed.sources.includes("sandbox") ? ` ${tr.observedSandbox}` : ""}</p>
         <h3>{tr.authMix}</h3>
         <ul className="distribution-legend">
           {Object.entries(d.adoption.authMix).sort((a, b) => b[1] - a[1]).map(([m, n]) => <li key={m}>{label(t.authMethods, m)} <strong>{n}</strong> ({pct(n)})</li>)}
@@ -69,6 +79,14 @@ export default async function TrendsPage({ searchParams }: { searchParams: Promi
           chart={{ kind: "stacked-bar", horizontal: true, height: Math.max(260, d.categories.length * 22), format: "count", xKey: "category", label: tr.categoryErrors,
             data: d.categories.map((c) => ({ category: label(t.categories, c.category), ...Object.fromEntries(classes.map((k) => [k, c.errors[k] ?? 0])) })),
             series: classes.map((k) => ({ key: k, label: k, color: errorClassColor[k] })) }} />
+        <h3 id="error-weeks-heading">{tr.errorMixOverTime}: {d.errorWeeks.category ? label(t.categories, d.errorWeeks.category) : tr.allCategories}</h3>
+        <nav className="range-links" aria-labelledby="error-weeks-heading">
+          <a href={hrefWith("/trends", query, { category: undefined })} aria-current={d.errorWeeks.category === null ? "true" : undefined}>{tr.allCategories}</a>
+          {d.categories.map((c) => <a key={c.category} href={hrefWith("/trends", query, { category: c.category })} aria-current={d.errorWeeks.category === c.category ? "true" : undefined}>{label(t.categories, c.category)}</a>)}
+        </nav>
+        <ChartFigure captionHidden title={tr.errorMixOverTime} tableLabel={t.service.dataTable} xLabel={tr.week} cell={(c) => String(c ?? 0)}
+          chart={{ kind: "stacked-bar", format: "count", xKey: "week", label: tr.errorMixOverTime, data: d.errorWeeks.rows,
+            series: d.errorWeeks.classes.map((k) => ({ key: k, label: k, color: errorClassColor[k as keyof typeof errorClassColor] ?? "#57606a" })) }} />
         <div className="table-scroll">
           <table>
             <thead><tr><th scope="col">{t.leaderboard.category}</th><th scope="col">{t.service.calls}</th><th scope="col">{t.leaderboard.successRate}</th></tr></thead>

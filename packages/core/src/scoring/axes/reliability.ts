@@ -32,8 +32,17 @@ export function assessReliability(e: GradeEvidence): AxisAssessment {
   };
 }
 
+/** With no failures the bound is limited by evidence alone: the smallest all-success sample that proves 95%. */
+function callsProving95(): number {
+  let n = 1;
+  while (wilsonLowerBound(n, n) < 0.95) n += 1;
+  return n;
+}
+
 function vendorSuccess(successes: number, judged: number, bound: number | null, t: ReturnType<typeof trafficTotals>): Item {
-  const fix = `Remove vendor-attributable failures (${t.vendorFailures} in the window); a 95% lower bound on vendor success of 95% or more earns full points.`;
+  const fix = t.vendorFailures === 0 && judged > 0
+    ? `Give the bound more evidence: ${judged} calls without a vendor failure only prove a ${percent(bound ?? 0)} lower bound; about ${callsProving95()} successful calls prove 95% (probe longer, or kensa scan --rounds).`
+    : `Remove vendor-attributable failures (${t.vendorFailures} in the window); a 95% lower bound on vendor success of 95% or more earns full points.`;
   if (bound === null) return unscored("reliability", "vendor_success", 80, "No call in the window could be judged on the vendor: every failure was the client's or an intermediary's, and nothing succeeded.", fix);
   const excluded = t.clientFailures + t.intermediaryFailures;
   return scored("reliability", "vendor_success", 80, interpolate(successAnchors, bound), "observed",

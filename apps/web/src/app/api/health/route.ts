@@ -8,7 +8,9 @@ export async function GET(): Promise<Response> {
     const db = await getDatabase();
     await db.prisma.$queryRawUnsafe("SELECT 1");
     return Response.json({ status: "ok", database: db.kind, ms: Math.round(performance.now() - started) }, { headers: { "Cache-Control": "no-store" } });
-  } catch {
+  } catch (error) {
+    // The reason goes to the operator's log, never to the caller.
+    console.error("kensa web: database unavailable:", error instanceof Error ? error.message : String(error));
     return Response.json({ status: "unavailable", database: "unreachable" }, { status: 503, headers: { "Cache-Control": "no-store" } });
   }
 }

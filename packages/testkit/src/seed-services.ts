@@ -1,0 +1,44 @@
+// The tracked services for a seeded dashboard: the real catalogue (probes/, 225 entries) or its first N,
+// each given a deterministic "quality" that drives its synthetic failure rate and latency.
+import { createHash } from "node:crypto";
+import { loadCatalogue } from "@kensa/catalogue";
+import type { CatalogueEntry } from "@kensa/core";
+import type { ServiceUpsert } from "@kensa/db";
+
+export interface SeedService extends ServiceUpsert {
+  entry: CatalogueEntry;
+  /** 0 (poor) … 1 (excellent): drives failure rates and latency. */
+  quality: number;
+  source: "live" | "sandbox";
+}
+
+export interface SeedServicesOptions {
+  /** How many catalogue entries to use (by id order); all when omitted. */
+  count?: number;
+  seed: number;
+  /** How many services are marked live (the rest sandbox); tests use a few to exercise the source filter. */
+  live?: number;
+}
+
+export async function seedServices(options: SeedServicesOptions): Promise<SeedService[]> {
+  const catalogue = await loadCatalogue();
+  const entries = [...catalogue.entries].sort((a, b) => a.id.localeCompare(b.id)).slice(0, options.count ?? catalogue.entries.length);
+  return entries.map((entry, i) => ({
+    id: entry.id,
+    nameEn: entry.name.en,
+    nameJa: entry.name.ja ?? null,
+    vendor: entry.vendor,
+    category: entry.category,
+    authMethod: entry.authMethod,
+    catalogue: entry,
+    contentHash: catalogue.hashOf(entry.id),
+    entry,
+    quality: 0.15 + 0.85 * unit(`${options.seed}:${entry.id}`),
+    source: i < (options.live ?? 0) ? "live" : "sandbox",
+  }));
+}
+
+/** A stable number in [0, 1) from a text. */
+export function unit(text: string): number {
+  return createHash("sha256").update(text).digest().readUInt32LE(0) / 2 ** 32;
+}

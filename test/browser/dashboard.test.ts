@@ -1,0 +1,255 @@
+// The dashboard as a person sees it: a production build (`next build` + `next start` on an ephemeral port)
+// over a PostgreSQL database seeded with 225 services and a month of history, driven by Debian's chromium.
+// Screenshots land in test-artifacts/ (gitignored).
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { openTestPostgresDatabase, seedDashboard, skipWithoutPostgres, type DashboardSeed } from "@kensa/testkit";
+import type { Database } from "@kensa/db";
+import { artifactsDir, launchBrowser, skipWithoutChromium } from "../support/browser";
+import { startNextServer, type RunningServer } from "../support/next-server";
+import { ensureWebBuild } from "../support/web-build";
+
+const skip = skipWithoutChromium() || skipWithoutPostgres();
+
+describe.skipIf(skip)("dashboard in a browser", () => {
+  let db: Database & { url: string };
+  let seed: DashboardSeed;
+  let server: RunningServer;
+  let browser: Browser;
+  const cspViolations: string[] = [];
+
+  beforeAll(async () => {
+    mkdirSync(artifactsDir, { recursive: true });
+    const [database] = await Promise.all([openTestPostgresDatabase({ poolSize: 2 }), ensureWebBuild()]);
+    db = database;
+    seed = await seedDashboard(db, { services: 225, days: 30, endDay: "2026-11-20", live: 5 });
+    server = await startNextServer({ DATABASE_URL: db.url, DATABASE_POOL_SIZE: "4" });
+    browser = await launchBrowser();
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    await db?.close();
+    expect(cspViolations).toEqual([]);
+  });
+
+  async function open(path: string, options: { width?: number; lang?: "en" | "ja" } = {}): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: options.width ?? 1280, height: 900 }, locale: options.lang === "ja" ? "ja-JP" : "en-GB" });
+    const page = await context.newPage();
+    page.on("console", (m) => {
+      if (/Content.Security.Policy|Refused to/i.test(m.text())) cspViolations.push(`${path}: ${m.text()}`);
+    });
+    const res = await page.goto(server.url + path, { waitUntil: "networkidle" });
+    expect(res?.status(), `${path}: ${server.output().slice(-2000)}`).toBe(200);
+    return page;
+  }
+
+  const shot = (page: Page, name: string) => page.screenshot({ path: join(artifactsDir, `${name}.png`), fullPage: true });
+
+  it("renders all 225 services with grades, the distribution and the sandbox label", async () => {
+    const page = await open("/?pageSize=250");
+    const rows = page.locator("table.leaderboard tbody tr");
+    expect(await rows.count()).toBe(225);
+    const grades = await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute("data-grade")));
+    expect(grades.every((g) => g && g !== "ungraded")).toBe(true);
+    const counts = await page.locator("[data-testid=grade-distribution] li").evaluateAll((lis) => lis.map((li) => Number(li.getAttribute("data-count"))));
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(225);
+    await expect(page.locator("[data-testid=sandbox-notice]").isVisible()).resolves.toBe(true);
+    expect(await page.locator(".source-tag.source-sandbox").count()).toBe(220);
+    await shot(page, "leaderboard");
+    await page.context().close();
+  });
+
+  it("narrows the rows with filters and search, and keeps them in the URL through sorting and paging", async () => {
+    const page = await open("/");
+    expect(await page.locator("table.leaderboard tbody tr").count()).toBe(50);
+    await page.selectOption("#f-category", "accounting");
+    await Promise.all([page.waitForURL(/category=accounting/), page.click("form.filters button[type=submit]")]);
+    const categories = await page.locator("table.leaderboard tbody tr td:nth-child(3)").allTextContents();
+    const expected = seed.services.filter((s) => s.category === "accounting").length;
+    expect(categories).toHaveLength(expected);
+    expect(expected).toBeLessThan(225);
+    expect(new Set(categories)).toEqual(new Set(["accounting"]));
+
+    await page.fill("#f-q", "freee");
+    await Promise.all([page.waitForURL(/q=freee/), page.click("form.filters button[type=submit]")]);
+    const found = await page.locator("table.leaderboard tbody tr").allTextContents();
+    const matching = seed.services.filter((s) => s.category === "accounting" && [s.id, s.nameEn, s.nameJa ?? "", s.vendor].some((t) => t.toLowerCase().includes("freee")));
+    expect(found).toHaveLength(matching.length);
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.every((text) => text.toLowerCase().includes("freee"))).toBe(true);
+
+    await page.goto(`${server.url}/?auth=oauth2&sort=p95`);
+    expect(await page.locator("th[aria-sort=ascending]").textContent()).toContain("p95");
+    const next = page.locator("nav.pagination a[rel=next]");
+    expect(await next.getAttribute("href")).toMatch(/auth=oauth2.*sort=p95.*page=2|page=2.*auth=oauth2/);
+    await page.context().close();
+  });
+
+  it("shows a service's charts with data points, its caps and the fixes to the next grade", async () => {
+    const snapshots = await db.prisma.gradeSnapshot.findMany({ orderBy: { computedAt: "desc" }, distinct: ["serviceId"] });
+    const capped = snapshots.find((g) => Array.isArray(g.caps) && g.caps.length > 0 && g.grade !== "AAA")!;
+    const page = await open(`/services/${capped.serviceId}`);
+    await page.waitForSelector("[data-testid=service-charts] .recharts-surface");
+    const charts = page.locator("[data-testid=service-charts] figure");
+    expect(await charts.count()).toBe(3);
+    expect(await charts.nth(0).locator(".recharts-line-dots circle, .recharts-line-dot").count()).toBeGreaterThanOrEqual(30);
+    expect(await charts.nth(1).locator(".recharts-line").count()).toBe(3);
+    const reason = (capped.caps as { reason: string }[])[0]!.reason;
+    expect(await page.locator("[data-testid=caps] li").first().textContent()).toContain(reason);
+    expect(Number(await page.locator("[data-testid=score-before-caps]").textContent())).toBeGreaterThanOrEqual(Number(await page.locator("[data-testid=score]").textContent()));
+    expect(await page.locator("[data-testid=next-grade] h2").textContent()).toMatch(/To reach (AAA|AA|A|BBB|BB|B|C)/);
+    const next = (capped.fixes as { nextGrade: { reachable: boolean } | null }).nextGrade;
+    if (next?.reachable) expect(await page.locator("[data-testid=next-grade] ol.fix-list li .points").count()).toBeGreaterThan(0);
+    expect(await page.locator("[data-testid=axes] tbody tr").count()).toBe(5);
+    expect(await page.locator("[data-testid=checks] li.panel").count()).toBeGreaterThanOrEqual(2);
+    expect(await page.locator("[data-testid=badge-code]").textContent()).toContain(`/api/v1/badge/${capped.serviceId}.svg`);
+    await shot(page, "service");
+    await page.context().close();
+  });
+
+  it("shows freee's next-grade fixes with the points each is worth", async () => {
+    const page = await open("/services/freee");
+    const items = page.locator("[data-testid=next-grade] li");
+    const snapshot = (await db.prisma.gradeSnapshot.findFirst({ where: { serviceId: "freee" }, orderBy: { computedAt: "desc" } }))!;
+    const stored = snapshot.fixes as { fixes: { description: string; points: number }[]; nextGrade: { reachable: boolean } | null };
+    if (stored.nextGrade?.reachable) {
+      expect(await items.count()).toBeGreaterThanOrEqual(stored.fixes.length);
+      expect(await items.first().textContent()).toContain(stored.fixes[0]!.description);
+    }
+    await shot(page, "service-freee");
+    await page.context().close();
+  });
+
+  it("overlays two services on the compare page, reached from a shortlist on the leaderboard", async () => {
+    const page = await open("/?sort=name");
+    const boxes = page.locator("table.leaderboard tbody input[type=checkbox]");
+    await boxes.nth(0).check();
+    await boxes.nth(1).check();
+    await Promise.all([page.waitForURL(/\/compare\?ids=/), page.click("form.shortlist-form button:not(.secondary)")]);
+    await page.waitForSelector("[data-testid=compare-charts] .recharts-surface");
+    expect(await page.locator("[data-testid=compare-table] thead th[data-service]").count()).toBe(2);
+    const overlay = page.locator("[data-testid=compare-charts] figure").first();
+    expect(await overlay.locator(".recharts-line").count()).toBe(2);
+    expect(await overlay.locator(".recharts-line-dots circle, .recharts-line-dot").count()).toBeGreaterThanOrEqual(2 * 30);
+    const csv = await page.locator("[data-testid=export-shortlist]").getAttribute("href");
+    const text = await (await fetch(server.url + csv)).text();
+    expect(text.trim().split("\r\n")).toHaveLength(3);
+    await shot(page, "compare");
+    await page.context().close();
+  });
+
+  it("switches the language and keeps the reader on the same page", async () => {
+    const page = await open("/services/freee");
+    expect(await page.locator("html").getAttribute("lang")).toBe("en");
+    expect(await page.locator("h2#grade-heading").textContent()).toBe("Grade");
+    await Promise.all([page.waitForURL(/\/services\/freee$/), page.click("[data-testid=lang-switch]")]);
+    expect(await page.locator("html").getAttribute("lang")).toBe("ja");
+    expect(await page.locator("h2#grade-heading").textContent()).toBe("グレード");
+    const ja = seed.services.find((s) => s.id === "freee")!.nameJa!;
+    expect(await page.locator("h1").textContent()).toBe(ja);
+    await page.goto(server.url + "/");
+    expect(await page.locator("h1").textContent()).toBe("MCP 対応度ランキング");
+    await shot(page, "leaderboard-ja");
+    await page.context().close();
+  });
+
+  it("uses Japanese for a Japanese browser without a choice made", async () => {
+    const page = await open("/trends", { lang: "ja" });
+    expect(await page.locator("h1").textContent()).toBe("トレンド");
+    await page.context().close();
+  });
+
+  it("shows the adoption picture and the population charts on the trends page", async () => {
+    const page = await open("/trends");
+    await page.waitForSelector(".recharts-surface");
+    const stats = await page.locator("[data-testid=adoption] .stat").allTextContents();
+    expect(stats).toHaveLength(3);
+    const [oauth, sso, iac] = stats.map((s) => Number(s.replace("%", "")));
+    expect(oauth).toBeGreaterThan(40);
+    expect(sso!).toBeLessThan(oauth!);
+    expect(iac!).toBeLessThan(10);
+    expect(await page.locator(".recharts-surface").count()).toBeGreaterThanOrEqual(4);
+    await shot(page, "trends");
+    await page.goto(`${server.url}/trends?category=accounting`);
+    await page.waitForSelector(".recharts-surface");
+    expect(await page.locator("#error-weeks-heading").textContent()).toContain("accounting");
+    await page.context().close();
+  });
+
+  it("renders the methodology page", async () => {
+    const page = await open("/methodology");
+    const doc = await page.locator("[data-testid=methodology]").count();
+    if (doc === 0) expect(await page.locator(".notice").textContent()).toContain("docs/methodology.md");
+    else expect(await page.locator("[data-testid=methodology] h1, [data-testid=methodology] h2").count()).toBeGreaterThan(0);
+    expect(await page.locator("[data-testid=versions-in-use]").textContent()).toContain("1.0.0");
+    await page.context().close();
+  });
+
+  it("works at phone width: no sideways scrolling of the page, the table scrolls in its box", async () => {
+    const page = await open("/", { width: 390 });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(1);
+    await shot(page, "leaderboard-phone");
+    const service = await open("/services/freee", { width: 390, lang: "ja" });
+    expect(await service.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(1);
+    await shot(service, "service-phone-ja");
+    await page.context().close();
+    await service.context().close();
+  });
+
+  it("is keyboard-first: the first Tab reaches the skip link, which jumps to the content", async () => {
+    const page = await open("/");
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.className)).toBe("skip-link");
+    await page.keyboard.press("Enter");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("main");
+    expect(await page.locator("label[for=f-q]").count()).toBe(1);
+    expect(await page.locator("table.leaderboard caption").count()).toBe(1);
+    await page.context().close();
+  });
+
+  it("sends strict security headers, and every script carries the page's nonce", async () => {
+    const res = await fetch(server.url + "/");
+    const csp = res.headers.get("content-security-policy")!;
+    const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
+    expect(nonce).toBeDefined();
+    expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(res.headers.get("strict-transport-security")).toMatch(/max-age=\d{7,}/);
+    expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(res.headers.get("x-frame-options")).toBe("DENY");
+    expect(res.headers.get("referrer-policy")).toBe("strict-origin-when-cross-origin");
+    expect(res.headers.get("x-powered-by")).toBeNull();
+    const html = await res.text();
+    const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
+    const second = (await fetch(server.url + "/")).headers.get("content-security-policy");
+    expect(second).not.toBe(csp);
+  });
+
+  it("serves the API over HTTP with JSON errors and a well-formed badge", async () => {
+    const health = await fetch(server.url + "/api/health");
+    expect(health.status).toBe(200);
+    expect(await health.json()).toMatchObject({ status: "ok", database: "postgres" });
+    const bad = await fetch(server.url + "/api/v1/services?window=5");
+    expect(bad.status).toBe(400);
+    expect(bad.headers.get("content-security-policy")).toContain("default-src 'none'");
+    expect((await bad.json()).error.parameter).toBe("window");
+    const missing = await fetch(server.url + "/api/v1/services/does-not-exist");
+    expect(missing.status).toBe(404);
+    expect((await missing.json()).error.code).toBe("not_found");
+    const badge = await fetch(server.url + "/api/v1/badge/unknown-id.svg");
+    expect(badge.headers.get("content-type")).toContain("image/svg+xml");
+    expect(await badge.text()).toContain("not graded");
+    const openapi = await fetch(server.url + "/api/openapi.json");
+    expect((await openapi.json()).openapi).toBe("3.1.0");
+    const lang = await fetch(server.url + "/lang?to=ja&next=//evil.example", { redirect: "manual" });
+    expect(lang.status).toBe(303);
+    expect(lang.headers.get("location")).toBe("/");
+  });
+});
