@@ -28,13 +28,9 @@ export interface RunWithChecks {
  */
 export async function latestEvidenceRuns(db: DbClient, serviceId: string, asOf: Date, checkRuns = 3): Promise<{ summary: unknown; checkRuns: RunWithChecks[] }> {
   const latest = await db.probeRun.findFirst({ where: { serviceId, startedAt: { lte: asOf } }, orderBy: { startedAt: "desc" }, select: { summary: true } });
-  const withChecks = await db.$queryRawUnsafe<{ run_id: string }[]>(
-    `SELECT run_id::text FROM probe_step WHERE service_id = $1 AND kind = 'check' AND started_at <= $2::timestamptz
-     GROUP BY run_id ORDER BY max(started_at) DESC LIMIT $3`,
-    serviceId, asOf.toISOString(), checkRuns,
-  );
-  const steps = withChecks.length
-    ? await db.probeStep.findMany({ where: { runId: { in: withChecks.map((r) => r.run_id) }, kind: "check" }, orderBy: [{ runId: "asc" }, { seq: "asc" }] })
+  const runIds = await latestCheckRunIds(db, serviceId, asOf, checkRuns);
+  const steps = runIds.length
+    ? await db.probeStep.findMany({ where: { runId: { in: runIds }, kind: "check" }, orderBy: [{ runId: "asc" }, { seq: "asc" }] })
     : [];
   const byRun = new Map<string, RunWithChecks>();
   for (const s of steps) {
@@ -46,4 +42,24 @@ export async function latestEvidenceRuns(db: DbClient, serviceId: string, asOf: 
     byRun.set(s.runId, run);
   }
   return { summary: latest?.summary, checkRuns: [...byRun.values()] };
+}
+
+/**
+ * The runs whose latest check step is newest, walking the (service, started_at) index backwards page by page:
+ * it reads only the steps since the n-th latest checked run. Grouping every check step of the service first
+ * read the whole history (a year of steps per grade, bench/benchmarks/scoring.ts).
+ */
+async function latestCheckRunIds(db: DbClient, serviceId: string, asOf: Date, n: number): Promise<string[]> {
+  const page = 64;
+  const found: string[] = [];
+  for (let offset = 0; found.length < n; offset += page) {
+    const rows = await db.$queryRawUnsafe<{ run_id: string }[]>(
+      `SELECT run_id::text FROM probe_step WHERE service_id = $1 AND started_at <= $2::timestamptz AND kind = 'check'
+       ORDER BY started_at DESC, run_id LIMIT $3 OFFSET $4`,
+      serviceId, asOf.toISOString(), page, offset,
+    );
+    for (const r of rows) if (!found.includes(r.run_id) && found.length < n) found.push(r.run_id);
+    if (rows.length < page) break;
+  }
+  return found;
 }
