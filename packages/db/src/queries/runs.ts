@@ -50,9 +50,9 @@ export async function latestEvidenceRuns(db: DbClient, serviceId: string, asOf: 
  * read the whole history (a year of steps per grade, bench/benchmarks/scoring.ts).
  */
 async function latestCheckRunIds(db: DbClient, serviceId: string, asOf: Date, n: number): Promise<string[]> {
-  const page = 64;
   const found: string[] = [];
-  for (let offset = 0; found.length < n; offset += page) {
+  // A checked run has a handful of check steps: start with a page that covers n of them, then widen.
+  for (let offset = 0, page = Math.max(8, n * 8); found.length < n; offset += page, page *= 2) {
     const rows = await db.$queryRawUnsafe<{ run_id: string }[]>(
       `SELECT run_id::text FROM probe_step WHERE service_id = $1 AND started_at <= $2::timestamptz AND kind = 'check'
        ORDER BY started_at DESC, run_id LIMIT $3 OFFSET $4`,
