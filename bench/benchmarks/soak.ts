@@ -44,9 +44,9 @@ export async function soakBenchmark(): Promise<BenchResult> {
     notes: [
       `start ${JSON.stringify(at(s[0]!))}, warm ${JSON.stringify(at(warm))}, peak heap ${mb(Math.max(...s.map((x) => x.heapUsed)))} MB / peak RSS ${mb(Math.max(...s.map((x) => x.rss)))} MB, end ${JSON.stringify(at(end))}`,
       `heap trend warm → end: ${kbPerThousand} KB per 1,000 jobs (least squares over ${tail.length} samples)`,
-      `${RUNS} runs in ${report.seconds.toFixed(0)} s; stored ${report.stored.rows} runs under ${report.stored.keys} distinct keys; each run asks for a re-grade, so grade.compute jobs are in the mix ("jobs" counts both)`,
+      `${RUNS} runs in ${report.seconds.toFixed(0)} s; stored ${report.stored.rows} runs under ${report.stored.keys} distinct keys, ${report.stored.steps} steps (${(report.stored.steps / report.stored.rows).toFixed(1)} per run, no readiness checks); each run asks for a re-grade, so grade.compute jobs are in the mix ("jobs" counts both)`,
       "one sample a second, each right after global.gc(); the worker hosts its own sandbox fleet (no simulated latency, 1 s request bound), as `kensa worker` does with KENSA_TARGETS=sandbox",
     ],
-    facts: { start: at(s[0]!), warm: at(warm), end: at(end), peakHeapMB: mb(Math.max(...s.map((x) => x.heapUsed))), peakRssMB: mb(Math.max(...s.map((x) => x.rss))), seconds: report.seconds, heapKbPer1000Jobs: kbPerThousand },
+    facts: { start: at(s[0]!), warm: at(warm), end: at(end), peakHeapMB: mb(Math.max(...s.map((x) => x.heapUsed))), peakRssMB: mb(Math.max(...s.map((x) => x.rss))), seconds: report.seconds, steps: report.stored.steps, heapKbPer1000Jobs: kbPerThousand },
   };
 }

@@ -32,7 +32,7 @@ export interface SoakReport {
   seconds: number;
   samples: MemorySample[];
   /** Distinct idempotency keys stored / runs stored (equal when nothing was written twice). */
-  stored: { keys: number; rows: number };
+  stored: { keys: number; rows: number; steps: number };
 }
 
 const redisUrl = () => process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
@@ -82,7 +82,8 @@ export async function soak(options: SoakOptions): Promise<SoakReport> {
     const seconds = (performance.now() - started) / 1000;
     await new Promise((r) => setTimeout(r, 2_500)); // two more samples with the worker idle
     const keys = await pg.db.prisma.probeRun.groupBy({ by: ["idempotencyKey"] });
-    return { runs: options.runs, seconds, samples: [...samples], stored: { keys: keys.length, rows: stored } };
+    const steps = await pg.db.prisma.probeStep.count();
+    return { runs: options.runs, seconds, samples: [...samples], stored: { keys: keys.length, rows: stored, steps } };
   } finally {
     await worker.stop();
     await queue.queue.obliterate({ force: true }).catch(() => undefined);
