@@ -25,7 +25,10 @@ function table(header: string[], rows: string[][]): string {
 }
 
 export function describeComparison(c: Comparison): { result: string; target: string; verdict: string } {
-  const result = c.ratio !== undefined ? `${c.ratio.toFixed(2)}× ${c.baseline}` : `${fmt(c.value)} ${c.unit}${c.target?.on && c.target.on !== "median" ? ` (${c.target.on})` : ""}`;
+  const value = `${fmt(c.value)} ${c.unit}${c.target?.on && c.target.on !== "median" ? ` (${c.target.on})` : ""}`;
+  const absolute = c.target?.min !== undefined || c.target?.max !== undefined;
+  const ratio = c.ratio !== undefined ? `${c.ratio.toFixed(2)}× ${c.baseline}` : undefined;
+  const result = ratio && absolute ? `${value}; ${ratio}` : (ratio ?? value);
   return { result, target: c.target?.describe ?? "(reported, no target)", verdict: c.met === undefined ? "–" : c.met ? "met" : "MISSED" };
 }
 
