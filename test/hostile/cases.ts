@@ -84,6 +84,23 @@ function raw(start: () => Promise<RawTarget>, scheme: "http" | "https" = "http")
   };
 }
 
+/** A server that demands auth and publishes metadata steering Kensa's readiness checks somewhere it must not go. */
+async function authMetadataServer(options: { challenge?: string; authorizationServer?: (origin: string) => string }): Promise<ServedTarget> {
+  let origin = "";
+  const fixture = await startMcpFixture({
+    auth: () => "missing",
+    ...(options.challenge ? { challenge: () => options.challenge } : {}),
+    documents: {
+      "/.well-known/oauth-protected-resource/mcp": {
+        get resource() { return `${origin}/mcp`; },
+        get authorization_servers() { return [options.authorizationServer?.(origin) ?? origin]; },
+      },
+    },
+  });
+  origin = fixture.origin;
+  return { url: fixture.url(), fixture, received: [], close: () => fixture.close() };
+}
+
 const violation = (step: string, v: string): Expectation => ({ step, errorClass: "protocol_error", outcome: { kind: "protocol-violation", violation: v } });
 const afterCall = (name: string) => [name, "echo"];
 
@@ -186,6 +203,22 @@ export const hostileCases: HostileCase[] = [
       if (stored.toolsCount !== 4) problems.push(`tools count ${stored.toolsCount}, expected 4`);
       return problems;
     },
+  },
+  {
+    id: "ssrf-via-resource-metadata",
+    attack: "401 challenge whose resource_metadata is 169.254.169.254",
+    calls: ["echo"],
+    serve: () => authMetadataServer({ challenge: 'Bearer resource_metadata="http://169.254.169.254/latest/meta-data/iam/security-credentials/"' }),
+    expect: { step: "check:protected_resource", errorClass: "blocked_by_policy", outcome: { kind: "blocked", reason: "private-address" } },
+    boundMs: quick,
+  },
+  {
+    id: "ssrf-via-authorization-servers",
+    attack: "protected-resource metadata naming an authorization server on a private name",
+    calls: ["echo"],
+    serve: () => authMetadataServer({ authorizationServer: (origin) => origin.replace("127.0.0.1", "localhost") }),
+    expect: { step: "check:authorization_server", errorClass: "blocked_by_policy", outcome: { kind: "blocked", reason: "private-address" } },
+    boundMs: quick,
   },
   { id: "connection-reset", attack: "TCP reset on the first request", calls: ["echo"], serve: raw(startResettingServer), expect: { step: "initialize", errorClass: "network_error", outcome: { kind: "network-error", code: "ECONNRESET" } }, boundMs: quick },
   // initialize and then each readiness check wait out their own request bound: the deadline is the real limit.
