@@ -1,12 +1,27 @@
-// npm run bench [-- name…]: runs the benchmarks, prints each table, writes bench/results/latest.json.
+// npm run bench [-- name…]: runs the benchmarks in order, prints each table and a summary of every target,
+// writes bench/results/latest.json. Benchmarks are not tests: nothing in `npm test` runs them.
+import { loadavg } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { BenchResult } from "./support/measure";
-import { printResult, writeResults } from "./support/report";
+import { printResult, printSummary, writeResults, type StampedResult } from "./support/report";
+import { closeSharedHistory } from "./support/history";
+import { sweepBenchmark } from "./benchmarks/sweep";
+import { scanBenchmark } from "./benchmarks/scan";
 import { ingestBenchmark } from "./benchmarks/ingest";
+import { dashboardBenchmark } from "./benchmarks/dashboard";
+import { scoringBenchmark } from "./benchmarks/scoring";
+import { scaleOutBenchmark } from "./benchmarks/scale-out";
+import { soakBenchmark } from "./benchmarks/soak";
 
 const benchmarks: Record<string, () => Promise<BenchResult>> = {
+  sweep: sweepBenchmark,
+  scan: scanBenchmark,
   ingest: ingestBenchmark,
+  dashboard: dashboardBenchmark,
+  scoring: scoringBenchmark,
+  "scale-out": scaleOutBenchmark,
+  soak: soakBenchmark,
 };
 
 async function main(): Promise<number> {
@@ -16,17 +31,28 @@ async function main(): Promise<number> {
     console.error(`unknown benchmark(s): ${unknown.join(", ")}; available: ${Object.keys(benchmarks).join(", ")}`);
     return 2;
   }
-  const results: BenchResult[] = [];
-  for (const name of wanted.length ? wanted : Object.keys(benchmarks)) {
-    const started = Date.now();
-    console.log(`\n▶ ${name}…`);
-    const result = await benchmarks[name]!();
-    result.notes.push(`took ${((Date.now() - started) / 1000).toFixed(1)} s`);
-    printResult(result);
-    results.push(result);
+  const results: StampedResult[] = [];
+  const suiteStart = Date.now();
+  try {
+    for (const name of wanted.length ? wanted : Object.keys(benchmarks)) {
+      const started = Date.now();
+      const loadBefore = loadavg();
+      console.log(`\n▶ ${name}…`);
+      const result = await benchmarks[name]!();
+      const stamped: StampedResult = {
+        ...result,
+        measuredAt: new Date().toISOString(),
+        context: { startedAt: new Date(started).toISOString(), loadBefore, loadAfter: loadavg(), seconds: (Date.now() - started) / 1000 },
+      };
+      printResult(stamped);
+      results.push(stamped);
+    }
+  } finally {
+    await closeSharedHistory();
   }
+  printSummary(results);
   const file = writeResults(join(fileURLToPath(new URL(".", import.meta.url)), "results"), results);
-  console.log(`\nwrote ${file}`);
+  console.log(`\nsuite took ${((Date.now() - suiteStart) / 1000).toFixed(0)} s; wrote ${file}`);
   return 0;
 }
 

@@ -20,8 +20,8 @@ const securityHeaders = [
 const apiContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
 
 const config: NextConfig = {
-  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter"],
-  transpilePackages: ["@kensa/core", "@kensa/db"],
+  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "bullmq", "ioredis"],
+  transpilePackages: ["@kensa/core", "@kensa/db", "@kensa/worker"],
   turbopack: { root: repoRoot },
   outputFileTracingRoot: repoRoot,
   poweredByHeader: false,

@@ -1,18 +1,27 @@
 // `kensa <command>`: one table of subcommands, one place that turns errors into exit codes.
 import { isKensaError } from "@kensa/core";
 import { UsageError, type Command } from "./command";
-import { dbCommand } from "./commands/db";
-import { probesCommand } from "./commands/probes";
-import { sandboxCommand } from "./commands/sandbox";
-import { scanCommand } from "./commands/scan";
-import { schedulerCommand } from "./commands/scheduler";
-import { startCommand } from "./commands/start";
-import { tokenCommand } from "./commands/token";
-import { workerCommand } from "./commands/worker";
 
-export const commands: Command[] = [startCommand, scanCommand, workerCommand, schedulerCommand, sandboxCommand, probesCommand, tokenCommand, dbCommand];
+// Loaded on demand: `kensa scan` in a vendor's CI should not pay for the worker, database and dashboard
+// modules (about half a second of start-up, measured by bench/benchmarks/scan.ts).
+const commandLoaders: Record<string, () => Promise<Command>> = {
+  start: () => import("./commands/start").then((m) => m.startCommand),
+  scan: () => import("./commands/scan").then((m) => m.scanCommand),
+  worker: () => import("./commands/worker").then((m) => m.workerCommand),
+  scheduler: () => import("./commands/scheduler").then((m) => m.schedulerCommand),
+  reprobe: () => import("./commands/reprobe").then((m) => m.reprobeCommand),
+  sandbox: () => import("./commands/sandbox").then((m) => m.sandboxCommand),
+  probes: () => import("./commands/probes").then((m) => m.probesCommand),
+  token: () => import("./commands/token").then((m) => m.tokenCommand),
+  audit: () => import("./commands/audit").then((m) => m.auditCommand),
+  db: () => import("./commands/db").then((m) => m.dbCommand),
+};
 
-function help(): string {
+export function loadCommands(): Promise<Command[]> {
+  return Promise.all(Object.values(commandLoaders).map((load) => load()));
+}
+
+function help(commands: Command[]): string {
   const width = Math.max(...commands.map((c) => c.name.length));
   return [
     "kensa — readiness scoring and benchmarking for MCP servers",
@@ -29,14 +38,15 @@ function help(): string {
 export async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === "--help" || name === "-h" || name === "help") {
-    console.log(help());
+    console.log(help(await loadCommands()));
     return name === undefined ? 2 : 0;
   }
-  const command = commands.find((c) => c.name === name);
-  if (!command) {
-    console.error(`kensa: unknown command "${name}"\n\n${help()}`);
+  const load = Object.hasOwn(commandLoaders, name) ? commandLoaders[name] : undefined;
+  if (!load) {
+    console.error(`kensa: unknown command "${name}"\n\n${help(await loadCommands())}`);
     return 2;
   }
+  const command = await load();
   // Options after "--" belong to a command the subcommand runs (kensa scan --stdio -- server --help).
   const own = rest.includes("--") ? rest.slice(0, rest.indexOf("--")) : rest;
   if (own.includes("--help") || own.includes("-h")) {

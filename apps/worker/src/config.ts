@@ -22,6 +22,10 @@ export const WorkerEnv = z.object({
   /** For workers on other machines than the sandbox: its base URL (kensa sandbox prints it). */
   KENSA_SANDBOX_URL: z.url().optional(),
   KENSA_SANDBOX_SEED: z.coerce.number().int().default(20260424),
+  /** Multiplies the sandbox's simulated latency (0: none, for benchmarks and quick demos). */
+  KENSA_SANDBOX_LATENCY_SCALE: z.coerce.number().min(0).max(100).default(1),
+  /** How long a simulated hang lasts before the sandbox answers after all. */
+  KENSA_SANDBOX_HANG_MS: z.coerce.number().int().min(0).default(30_000),
   /** Per-request probe timeout; unset: 15 s for live targets, 4 s for the loopback sandbox (its hangs are simulated). */
   KENSA_PROBE_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),

@@ -12,3 +12,5 @@ export type { JobQueue } from "./runtime/job-queue";
 export { createServiceProber, sandboxTargets, liveTargets, type TargetResolver, type ResolvedTarget } from "./runtime/service-prober";
 export { workerSecretSource } from "./runtime/secret-source";
 export { requestReprobe, reprobeSlotMs, type ReprobeDecision } from "./reprobe/request-reprobe";
+export { InProcessRunner } from "./runtime/in-process-runner";
+export { regradeOnMethodologyChange } from "./runtime/methodology-regrade";

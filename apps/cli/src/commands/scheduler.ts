@@ -3,7 +3,7 @@
 import { parseArgs } from "node:util";
 import { loadCatalogue } from "@kensa/catalogue";
 import { KensaError } from "@kensa/core";
-import { openRuntime, parseWorkerEnv, scheduledProbes, syncCatalogue, syncSchedules, type KensaRuntime } from "@kensa/worker";
+import { openRuntime, parseWorkerEnv, regradeOnMethodologyChange, scheduledProbes, syncCatalogue, syncSchedules, type KensaRuntime } from "@kensa/worker";
 import type { Command } from "../command";
 import { lineLogger } from "../support/log";
 import { untilStopSignal } from "../support/signals";
@@ -30,6 +30,8 @@ export const schedulerCommand: Command = {
     const runtime = await openRuntime({ env, log, migrations: "verify", sandbox: false });
     try {
       await syncOnce(runtime, log);
+      const regrade = await regradeOnMethodologyChange(runtime.db, runtime.queue, runtime.catalogue.entries.map((e) => e.id), "kensa scheduler");
+      if (regrade) console.log(`methodology ${regrade.from} → ${regrade.to}: re-grading every service`);
       console.log(`kensa scheduler: ${(await runtime.bullmq!.queue.queue.getJobSchedulersCount())} schedules on Redis`);
       if (values.once) return 0;
       const timer = setInterval(() => void syncOnce(runtime, log).catch((error: unknown) => log("scheduler.error", { error: String(error) })), 60_000);

@@ -3,10 +3,10 @@
 import { parseArgs } from "node:util";
 import { parseEnv } from "@kensa/core";
 import { describeDatabase, databaseConfigFrom } from "@kensa/db";
-import { BackfillEnv, backfillHistory, InProcessScheduler, openRuntime, parseWorkerEnv, scheduledProbes, syncCatalogue, syncSchedules } from "@kensa/worker";
+import { BackfillEnv, backfillHistory, InProcessScheduler, openRuntime, parseWorkerEnv, regradeOnMethodologyChange, scheduledProbes, syncCatalogue, syncSchedules } from "@kensa/worker";
 import type { Command } from "../command";
 import { ensureAdminToken } from "../support/admin-token";
-import { buildDashboard, dashboardBuildIsCurrent, startDashboard, type Dashboard } from "../support/dashboard";
+import { ensureDashboardBuild, startDashboard, type Dashboard } from "../support/dashboard";
 import { lineLogger } from "../support/log";
 import { progressLine } from "../support/progress";
 import { untilStopSignal } from "../support/signals";
@@ -22,10 +22,7 @@ export const startCommand: Command = {
     const log = lineLogger();
     console.log(`kensa start — ${describeDatabase(databaseConfigFrom(env))}; jobs: ${env.REDIS_URL ? "BullMQ on Redis" : "in-process runner"}; targets: ${env.KENSA_TARGETS}`);
 
-    if (!dashboardBuildIsCurrent()) {
-      console.log("building the dashboard (first start or changed sources; about a minute)…");
-      await buildDashboard();
-    }
+    await ensureDashboardBuild(() => console.log("building the dashboard (first start or changed sources; about a minute)…"));
     const stopping = new AbortController();
     const stopped = untilStopSignal().then((signal) => { stopping.abort(signal); return signal; });
     const runtime = await openRuntime({ env, log, migrations: "apply" });
@@ -37,7 +34,7 @@ export const startCommand: Command = {
       if (runtime.sandbox) console.log(`sandbox fleet: ${runtime.sandbox.serviceIds.length} simulated services on ${runtime.sandbox.baseUrl} — everything it produces is shown as SANDBOX data`);
       const tokenFile = await ensureAdminToken(runtime.db, env.KENSA_DATA_DIR);
       if (tokenFile) console.log(`an admin API token for write actions (re-probe) was written to ${tokenFile} (mode 0600)`);
-      dashboard = await startDashboard(runtime.db, env.PORT);
+      dashboard = await startDashboard(runtime.db, runtime.queue, env.PORT);
       console.log(`dashboard: ${dashboard.url}`);
 
       const probes = scheduledProbes(runtime.catalogue.entries, runtime.targets);
@@ -56,6 +53,8 @@ export const startCommand: Command = {
         bar.done(`history: ${report.runs.toLocaleString("en-US")} runs over ${report.sweeps} sweeps (${report.from.slice(0, 10)} → ${report.to.slice(0, 10)}), ${report.grades.toLocaleString("en-US")} daily grades${report.failures ? `, ${report.failures} jobs failed (see log)` : ""}`);
       }
       if (!stopping.signal.aborted) {
+        const regrade = await regradeOnMethodologyChange(runtime.db, runtime.queue, runtime.catalogue.entries.map((e) => e.id), "kensa start");
+        if (regrade) console.log(`methodology ${regrade.from} → ${regrade.to}: re-grading every service`);
         if (runtime.bullmq) {
           const schedules = await syncSchedules(runtime.bullmq.queue.queue, probes);
           runtime.startWorker();

@@ -1,39 +1,17 @@
-// Hosts the Next.js dashboard inside this process (PGlite has one owner process, STACK.md), building it
-// first when there is no production build or the sources are newer than it.
-import { spawn } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+// Hosts the Next.js dashboard inside this process (PGlite has one owner process, STACK.md).
 import { createServer } from "node:http";
-import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Database } from "@kensa/db";
+import type { JobQueue } from "@kensa/worker";
 
 const webDir = fileURLToPath(new URL("../../../web", import.meta.url));
-const sourceDirs = ["apps/web/src", "packages/core/src", "packages/db/src"].map((d) => fileURLToPath(new URL(`../../../../${d}`, import.meta.url)));
 
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if (entry.name === "node_modules" || entry.name === "generated") continue;
-    const path = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
-  }
-  return newest;
-}
-
-export function dashboardBuildIsCurrent(): boolean {
-  const buildId = join(webDir, ".next", "BUILD_ID");
-  if (!existsSync(buildId)) return false;
-  const built = statSync(buildId).mtimeMs;
-  return sourceDirs.every((dir) => !existsSync(dir) || newestMtime(dir) <= built);
-}
-
-export async function buildDashboard(): Promise<void> {
-  await new Promise<void>((resolve, reject) => {
-    const child = spawn("npm", ["run", "build", "--silent"], { cwd: webDir, stdio: ["ignore", "ignore", "pipe"], env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
-    let stderr = "";
-    child.stderr.on("data", (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
-    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`next build failed (exit ${code}):\n${stderr}`))));
-  });
+/** The dashboard's production build: made on a fresh clone, remade when a bundled source is newer. */
+export async function ensureDashboardBuild(onBuild: () => void): Promise<void> {
+  const { webBuildIsStale, buildWebApp } = await import("@kensa/web/server");
+  if (!webBuildIsStale(webDir)) return;
+  onBuild();
+  await buildWebApp(webDir);
 }
 
 export interface Dashboard {
@@ -41,8 +19,9 @@ export interface Dashboard {
   close(): Promise<void>;
 }
 
-export async function startDashboard(database: Database, port: number): Promise<Dashboard> {
-  const { createWebHandler } = await import("@kensa/web/server");
+export async function startDashboard(database: Database, queue: JobQueue, port: number): Promise<Dashboard> {
+  const { createWebHandler, provideJobQueue } = await import("@kensa/web/server");
+  provideJobQueue(queue);
   const handler = await createWebHandler({ database, dir: webDir, port, hostname: "localhost" });
   const server = createServer((req, res) => void handler.handle(req, res));
   await new Promise<void>((resolve, reject) => {

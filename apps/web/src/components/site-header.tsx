@@ -19,6 +19,7 @@ export function SiteHeader({ t, lang, path }: { t: Messages; lang: Lang; path: s
             <li><a href="/compare">{t.nav.compare}</a></li>
             <li><a href="/methodology">{t.nav.methodology}</a></li>
             <li><a href="/api/openapi.json">{t.nav.api}</a></li>
+            <li><a href="/signin">{t.signin.link}</a></li>
           </ul>
         </nav>
         <div className="lang-switch" role="group" aria-label={t.language}>

@@ -2,8 +2,8 @@
 // IaC (the seed's "60% OAuth, SSO rare, IaC near zero"), grade distribution by week, success per category
 // by week, the error-class mix per category over the window, and the biggest score moves.
 import {
-  latestRollupDay, readCategoryDaily, readCategoryErrorMix, readGradeDistributionAt, readLeaderboardServices, readScoreMoves,
-  type Database, type ScoreMove,
+  latestRollupDay, readCategoryDaily, readCategoryErrorMix, readGradeDistributionAt, readLeaderboardServices, readObservedAuthAdoption, readScoreMoves,
+  type Database, type ObservedAuthAdoption, type ScoreMove,
 } from "@kensa/db";
 import type { ErrorClass } from "@kensa/core";
 import { addDays, todayUtc, weekStart } from "../lib/days";
@@ -19,7 +19,10 @@ export interface Trends {
   to: string;
   total: number;
   sandbox: boolean;
+  /** Declared in the catalogue (with sources). */
   adoption: { oauth: number; sso: number; iac: number; authMix: Record<string, number> };
+  /** Observed by the readiness checks in the window. */
+  observed: ObservedAuthAdoption;
   gradeWeeks: Record<string, string | number>[];
   categoryWeeks: { week: string; rates: Record<string, number | null> }[];
   categories: { category: string; calls: number; successes: number; errors: Partial<Record<ErrorClass, number>> }[];
@@ -38,13 +41,14 @@ async function computeTrends(db: Database, asOf: string | null, days: number, ca
   const to = asOf ?? todayUtc();
   const from = addDays(to, -(days - 1));
   const weekEnds = Array.from({ length: Math.ceil(days / 7) }, (_, i) => addDays(to, -7 * i)).reverse();
-  const [services, stats, categoryDays, errorMix, gradeRows, moves] = await Promise.all([
+  const [services, stats, categoryDays, errorMix, gradeRows, moves, observed] = await Promise.all([
     readLeaderboardServices(db),
     cachedWindowStats(db, { from, to }),
     readCategoryDaily(db, { from, to }),
     readCategoryErrorMix(db, { from, to }),
     readGradeDistributionAt(db, weekEnds),
     readScoreMoves(db, { from: addDays(to, -30), to }),
+    readObservedAuthAdoption(db, new Date(`${from}T00:00:00Z`)),
   ]);
   const authMix: Record<string, number> = {};
   for (const s of services) authMix[s.authMethod] = (authMix[s.authMethod] ?? 0) + 1;
@@ -89,6 +93,7 @@ async function computeTrends(db: Database, asOf: string | null, days: number, ca
       iac: services.filter((s) => hasIac(s.declared)).length,
       authMix,
     },
+    observed,
     gradeWeeks: weekEnds.map((day) => ({ week: day, ...Object.fromEntries(gradeOrder.map((g) => [g, gradeRows.find((r) => r.day === day && r.grade === g)?.count ?? 0])) })),
     categoryWeeks: [...weeks.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([week, m]) => ({
       week,

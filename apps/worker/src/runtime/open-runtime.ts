@@ -49,8 +49,10 @@ export interface OpenRuntimeOptions {
   catalogue?: Catalogue;
   /** Use this open database instead of opening one from the environment; the caller closes it. */
   database?: Database;
-  /** Scales the sandbox's simulated latency (tests that only care about outcomes use 0). */
+  /** Scales the sandbox's simulated latency (default: KENSA_SANDBOX_LATENCY_SCALE; tests that only care about outcomes use 0). */
   sandboxLatencyScale?: number;
+  /** How long the sandbox's simulated hangs last (default: KENSA_SANDBOX_HANG_MS). */
+  sandboxHangMs?: number;
   /** Probe these targets instead of the sandbox or live endpoints (the hostile-target suite). */
   targets?: TargetResolver;
   /** Bounds for every probe this process runs (default: the probe engine's safe defaults). */
@@ -81,7 +83,8 @@ export async function openRuntime(options: OpenRuntimeOptions): Promise<KensaRun
         catalogue: catalogue.entries,
         clock,
         seed: env.KENSA_SANDBOX_SEED,
-        ...(options.sandboxLatencyScale !== undefined ? { latencyScale: options.sandboxLatencyScale } : {}),
+        latencyScale: options.sandboxLatencyScale ?? env.KENSA_SANDBOX_LATENCY_SCALE,
+        hangMs: options.sandboxHangMs ?? env.KENSA_SANDBOX_HANG_MS,
         onError: (e) => log("sandbox.error", { error: String(e) }),
       });
       closers.push(() => sandbox!.close());

@@ -47,3 +47,10 @@ export async function revokeApiToken(db: DbClient, id: string, now = new Date())
 export function listApiTokens(db: DbClient) {
   return db.apiToken.findMany({ select: { id: true, name: true, scopes: true, createdAt: true, lastUsedAt: true, revokedAt: true }, orderBy: { createdAt: "asc" } });
 }
+
+/** A session names its token by id: the token must still exist and not be revoked for the session to hold. */
+export async function activeApiToken(db: DbClient, id: string): Promise<VerifiedToken | null> {
+  if (!/^[0-9a-f-]{36}$/.test(id)) return null;
+  const row = await db.apiToken.findUnique({ where: { id } });
+  return row && !row.revokedAt ? { id: row.id, name: row.name, scopes: row.scopes } : null;
+}

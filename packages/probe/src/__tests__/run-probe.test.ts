@@ -49,6 +49,18 @@ describe("runProbe against an SDK server over Streamable HTTP", () => {
     expect(fixture.openSessions()).toBe(0);
   });
 
+  it("sends no notifications/cancelled for requests that were answered (one POST per call, not two)", async () => {
+    const methods: string[] = [];
+    const watched = await startMcpFixture({ intercept: (_req, _res, rpc) => {
+      if (rpc.method) methods.push(rpc.method);
+      return false;
+    } });
+    const result = await runProbe(probeOptions(watched.url(), { calls: [call("echo"), call("echo")], checks: "none" }));
+    await watched.close();
+    expect(result.steps.every((s) => s.outcome.kind === "ok")).toBe(true);
+    expect(methods).toEqual(["initialize", "notifications/initialized", "tools/list", "tools/call", "tools/call"]);
+  });
+
   it("sends a traceparent of the run's trace in _meta and sees it come back", async () => {
     const result = await runProbe(probeOptions(fixture.url(), { calls: [call("echo")], checks: ["trace_context"] }));
     expect(stepNamed(result.steps, "check:trace_context").check).toMatchObject({ verdict: "pass", facts: { echoed: 2 } });

@@ -33,19 +33,24 @@ export class WireError extends Error {
 
 export interface StepScope {
   readonly exchanges: Exchange[];
+  /** Aborted when the step fails or ends: cuts whatever the step left on the wire. */
   readonly signal: AbortSignal;
+  /** Aborted only when the step fails. The SDK gets this one: it sends notifications/cancelled when its
+   * signal aborts, even for a request already answered, so aborting it at every step's end spammed servers. */
+  readonly failSignal: AbortSignal;
   failure?: WireFailure;
   redirects: number;
 }
 
 export class Wire {
-  private current: (StepScope & { controller: AbortController }) | undefined;
+  private current: (StepScope & { controller: AbortController; failController: AbortController }) | undefined;
   /** Exchanges made outside any step (e.g. a listening stream opened between steps). */
   readonly background: Exchange[] = [];
 
   beginStep(): StepScope {
     const controller = new AbortController();
-    this.current = { exchanges: [], signal: controller.signal, controller, redirects: 0 };
+    const failController = new AbortController();
+    this.current = { exchanges: [], signal: controller.signal, controller, failSignal: failController.signal, failController, redirects: 0 };
     return this.current;
   }
 
@@ -76,5 +81,6 @@ export class Wire {
     const scope = current;
     scope.failure ??= failure;
     if (!scope.controller.signal.aborted) scope.controller.abort(new WireError(failure));
+    if (!scope.failController.signal.aborted) scope.failController.abort(new WireError(failure));
   }
 }

@@ -62,7 +62,7 @@ export class StepRunner {
     const started = performance.now();
     let result: StepResult<T>;
     try {
-      result = await action({ signal: scope.signal, scope });
+      result = await action({ signal: scope.failSignal, scope });
       // A guard or bound that fired during the step outranks whatever the action made of it.
       if (scope.failure && !result.check) result = { ...result, outcome: scope.failure };
       // An answer to nothing, or a second answer, makes an otherwise fine step a protocol violation. Bytes

@@ -46,6 +46,16 @@ export default async function TrendsPage({ searchParams }: { searchParams: Promi
             </div>
           ))}
         </div>
+        <h3>{tr.observedTitle}</h3>
+        <div className="grid-3" data-testid="adoption-observed">
+          {([[tr.observedOauth, d.observed.oauth], [tr.observedIdJag, d.observed.idJag]] as const).map(([name, n]) => (
+            <div key={name} className="panel">
+              <div className="stat">{percent(d.observed.checked ? n / d.observed.checked : null, 0)}</div>
+              <div className="stat-label">{name} · {tr.ofChecked(n, d.observed.checked)}</div>
+            </div>
+          ))}
+        </div>
+        <p className="small muted">{tr.declaredVsObserved}{d.observed.sources.includes("sandbox") ? ` ${tr.observedSandbox}` : ""}</p>
         <h3>{tr.authMix}</h3>
         <ul className="distribution-legend">
           {Object.entries(d.adoption.authMix).sort((a, b) => b[1] - a[1]).map(([m, n]) => <li key={m}>{label(t.authMethods, m)} <strong>{n}</strong> ({pct(n)})</li>)}

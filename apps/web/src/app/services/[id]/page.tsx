@@ -60,7 +60,13 @@ export default async function ServicePage({ params, searchParams }: Props) {
         <span>p95: <strong>{ms(s.window.p95Ms)}</strong></span>
       </p>
       {s.source === "sandbox" ? <SandboxNotice t={t} /> : null}
-      {session ? <form method="post" action={`/api/v1/services/${encodeURIComponent(id)}/reprobe`}><button type="submit">{v.reprobe}</button></form> : null}
+      {v.reprobeResult[query.get("reprobe") ?? ""] ? <p role="status" className="notice">{v.reprobeResult[query.get("reprobe")!]}</p> : null}
+      {session ? (
+        <form method="post" action={`/api/v1/services/${encodeURIComponent(id)}/reprobe`}>
+          <input type="hidden" name="csrf" value={session.csrf} />
+          <button type="submit">{v.reprobe}</button>
+        </form>
+      ) : null}
       <ServiceGrade s={s} t={t} lang={lang} />
       <ServiceAxes s={s} t={t} />
       <section aria-labelledby="charts-heading">

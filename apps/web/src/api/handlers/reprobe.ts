@@ -1,0 +1,78 @@
+// POST /api/v1/services/{id}/reprobe — authenticated by a bearer API token (CLI, CI) or a signed-in session
+// with its CSRF token (the dashboard's form). The decision — scope, rate limit, audit — is requestReprobe's.
+import { verifyApiToken, type Database, type VerifiedToken } from "@kensa/db";
+import { requestReprobe, type JobQueue, type ReprobeDecision } from "@kensa/worker/reprobe";
+import type { Session } from "../../server/session";
+import { cachePolicy, json, notFound } from "../respond";
+import { serviceIdPattern } from "./service";
+
+export interface ReprobeDeps {
+  db: Database;
+  queue: JobQueue | null;
+  now: number;
+  /** Resolves the session cookie of the request (null: not signed in). */
+  session: (request: Request) => Promise<Session | null>;
+  csrfValid: (session: Session, presented: string | null) => boolean;
+}
+
+const unauthorized = (message: string) =>
+  new Response(JSON.stringify({ error: { code: "unauthorized", message } }), {
+    status: 401,
+    headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": cachePolicy.none, "WWW-Authenticate": 'Bearer realm="kensa"' },
+  });
+
+const errorBody = (code: string, message: string, status: number, headers: Record<string, string> = {}) => {
+  const res = json({ error: { code, message } }, cachePolicy.none, status);
+  for (const [k, v] of Object.entries(headers)) res.headers.set(k, v);
+  return res;
+};
+
+function sameOrigin(request: Request): boolean {
+  const origin = request.headers.get("origin");
+  if (origin === null) return true; // SameSite=Strict and the CSRF token still hold
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  try {
+    return new URL(origin).host === host;
+  } catch {
+    return false;
+  }
+}
+
+export async function reprobeHandler(request: Request, params: Record<string, string>, deps: ReprobeDeps): Promise<Response> {
+  const id = params.id ?? "";
+  if (!serviceIdPattern.test(id)) return notFound(`no tracked service "${id}"`);
+  const authorization = request.headers.get("authorization");
+  const isForm = (request.headers.get("content-type") ?? "").startsWith("application/x-www-form-urlencoded");
+  let token: VerifiedToken | null;
+  if (authorization !== null) {
+    const match = /^Bearer\s+(\S+)$/i.exec(authorization);
+    token = match ? await verifyApiToken(deps.db.prisma, match[1]!) : null;
+    if (!token) return unauthorized("the bearer token is not a valid, unrevoked Kensa API token");
+  } else {
+    const session = await deps.session(request);
+    if (!session) return unauthorized("sign in, or send an API token as Authorization: Bearer <token>");
+    const csrf = isForm ? String((await request.formData()).get("csrf") ?? "") : request.headers.get("x-csrf-token");
+    if (!sameOrigin(request) || !deps.csrfValid(session, csrf || null)) return errorBody("forbidden", "missing or invalid CSRF token", 403);
+    token = { id: session.tokenId, name: session.subject, scopes: session.scopes };
+  }
+  if (!deps.queue) return errorBody("unavailable", "re-probes need the job queue: run under kensa start, or set REDIS_URL", 503);
+  const decision = await requestReprobe({ db: deps.db, queue: deps.queue, now: deps.now }, { serviceId: id, token });
+  return isForm ? backToService(id, decision) : asJson(decision);
+}
+
+function asJson(decision: ReprobeDecision): Response {
+  switch (decision.status) {
+    case "accepted":
+      return json(decision, cachePolicy.none, 202);
+    case "rate_limited":
+      return errorBody("rate_limited", decision.reason, 429, { "Retry-After": String(decision.retryAfterSec) });
+    case "forbidden":
+      return errorBody("forbidden", decision.reason, 403);
+    case "not_found":
+      return notFound(decision.reason);
+  }
+}
+
+function backToService(id: string, decision: ReprobeDecision): Response {
+  return new Response(null, { status: 303, headers: { Location: `/services/${encodeURIComponent(id)}?reprobe=${decision.status}`, "Cache-Control": cachePolicy.none } });
+}

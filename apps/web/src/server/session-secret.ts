@@ -1,0 +1,25 @@
+// The key that signs session cookies and CSRF tokens: KENSA_SESSION_SECRET when set (several web processes
+// must share it), otherwise a random one kept in the data folder with mode 0600.
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { findRepoFile } from "./repo-docs";
+
+let cached: Buffer | undefined;
+
+export function sessionSecret(): Buffer {
+  if (cached) return cached;
+  const fromEnv = process.env.KENSA_SESSION_SECRET;
+  if (fromEnv !== undefined) {
+    if (fromEnv.length < 32) throw new Error("KENSA_SESSION_SECRET: expected at least 32 characters");
+    return (cached = Buffer.from(fromEnv));
+  }
+  const schema = findRepoFile("prisma/schema.prisma");
+  const dataDir = process.env.KENSA_DATA_DIR ?? (schema ? join(schema, "..", "..", ".kensa") : ".kensa");
+  const file = join(dataDir, "session-secret");
+  if (!existsSync(file)) {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600, flag: "wx" });
+  }
+  return (cached = Buffer.from(readFileSync(file, "utf8").trim()));
+}
