@@ -10,6 +10,7 @@ import { hasPostgres, openTestPgliteDatabase, openTestPostgresDatabase } from "@
 import { startNextServer, type RunningServer } from "../support/next-server";
 import { ensureWebBuild } from "../support/web-build";
 import { openRuntime, parseWorkerEnv, syncCatalogue, type KensaRuntime } from "@kensa/worker";
+import { InMemorySpanExporter, SimpleSpanProcessor, TracerProvider } from "@opentelemetry/sdk-trace";
 import { badgeHandler } from "../../apps/web/src/api/handlers/badge";
 import { distributionHandler } from "../../apps/web/src/api/handlers/distribution";
 import { exportCsvHandler } from "../../apps/web/src/api/handlers/export-csv";
@@ -44,6 +45,7 @@ describe("planted secrets reach no log line, no table, no API response and no pa
   let runtime: KensaRuntime;
   let web: RunningServer | undefined;
   const logs: string[] = [];
+  const spans = new InMemorySpanExporter();
   const ids = ["scan-bearer", "scan-apikey"];
 
   beforeAll(async () => {
@@ -61,6 +63,8 @@ describe("planted secrets reach no log line, no table, no API response and no pa
     const env = parseWorkerEnv({ KENSA_TARGETS: "live", KENSA_SECRETS_FILE: secretsFile, KENSA_ALLOW_HOSTS: "127.0.0.1", KENSA_WORKER_ID: "secret-scan", WORKER_CONCURRENCY: "2" });
     runtime = await openRuntime({ env, database: db, catalogue, log: (event, fields) => logs.push(JSON.stringify({ event, ...fields })), probeLimits: { requestTimeoutMs: 3_000, maxStreamMs: 2_000 } });
     await syncCatalogue(db, catalogue, "secret-scan");
+    // What OTLP would export: every run's trace, captured in memory.
+    runtime.context.tracer = new TracerProvider({ spanProcessors: [new SimpleSpanProcessor({ exporter: spans })] }).getTracer("secret-scan");
     for (const id of ids) {
       for (const trigger of ["manual", "schedule"] as const) {
         const payload = trigger === "manual" ? { serviceId: id, path: "direct" as const, trigger, requestId: `scan-${id}`, requestedBy: "secret-scan" } : { serviceId: id, path: "direct" as const, trigger, tick: Date.UTC(2026, 10, 24, 1), intervalMs: 900_000 };
@@ -88,6 +92,12 @@ describe("planted secrets reach no log line, no table, no API response and no pa
   it("no log line holds one", () => {
     expect(logs.length).toBeGreaterThan(0);
     expect(findPlanted(logs.join("\n"), Object.values(planted))).toEqual([]);
+  });
+
+  it("no exported trace span holds one", () => {
+    const exported = spans.getFinishedSpans().map((s) => ({ name: s.name, attributes: s.attributes, events: s.events, status: s.status }));
+    expect(exported.length).toBeGreaterThan(4);
+    expect(findPlanted(JSON.stringify(exported), Object.values(planted))).toEqual([]);
   });
 
   it("no row of any table holds one", async () => {
