@@ -58,7 +58,7 @@ describe.skipIf(skip)("fault sweeps: worker processes killed or stopped mid-swee
     await doomed.waitFor(/^READY$/);
     const sweep = await enqueueSweep(queue, Date.UTC(2026, 10, 23, 3));
     await doomed.waitFor(/^ACTIVE /);
-    await new Promise((r) => setTimeout(r, 300));
+    await waitUntil(async () => doomed.lines.filter((l) => l.startsWith("TAKEN ")).length >= 2, 15_000, "two jobs in flight on the doomed worker");
     const inFlight = doomed.lines.filter((l) => l.startsWith("TAKEN ")).length;
     doomed.process.kill("SIGKILL");
     await doomed.exited;
