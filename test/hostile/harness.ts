@@ -27,7 +27,7 @@ function entryFor(c: HostileCase): CatalogueEntry {
     name: { en: `Hostile: ${c.attack}` },
     vendor: "Kensa hostile suite",
     category: "developer_tools",
-    endpoint: { url: null, transport: "streamable-http" },
+    endpoint: { url: null, transport: c.transport ?? "streamable-http" },
     authMethod: "unknown",
     credential: c.credential ?? { kind: "none" },
     calls: c.calls.map((tool) => ({ tool, arguments: {}, readOnly: true })),
