@@ -2,7 +2,7 @@
 // must record it. Every server binds 127.0.0.1 on an ephemeral port; nothing here leaves the machine.
 import type http from "node:http";
 import type { CredentialSpec, ErrorClass } from "@kensa/core";
-import { hostileAnswers, startMcpFixture, type McpFixture } from "@kensa/probe/testing";
+import { hostileAnswers, startHttpFixture, startMcpFixture, type McpFixture } from "@kensa/probe/testing";
 import { extraAnswers } from "./fixtures/extra-answers";
 import { startHeaderFloodServer, startResettingServer, startSelfSignedTlsServer, startSilentServer, type RawTarget } from "./fixtures/raw-servers";
 import { agentBaitTools, baitResult, manyTools } from "./fixtures/tool-lists";
@@ -26,6 +26,8 @@ export interface HostileCase {
   /** The catalogue's tools/call names for this service, in order. */
   calls: string[];
   credential?: CredentialSpec;
+  /** The catalogue's transport for the service (default streamable-http). */
+  transport?: "sse";
   secrets?: Record<string, string>;
   serve(): Promise<ServedTarget>;
   expect: Expectation;
@@ -82,6 +84,23 @@ function raw(start: () => Promise<RawTarget>, scheme: "http" | "https" = "http")
     const target = await start();
     return { url: target.url("/mcp", scheme), received: [], close: () => target.close() };
   };
+}
+
+/** A server that demands auth and publishes metadata steering Kensa's readiness checks somewhere it must not go. */
+async function authMetadataServer(options: { challenge?: string; authorizationServer?: (origin: string) => string }): Promise<ServedTarget> {
+  let origin = "";
+  const fixture = await startMcpFixture({
+    auth: () => "missing",
+    ...(options.challenge ? { challenge: () => options.challenge } : {}),
+    documents: {
+      "/.well-known/oauth-protected-resource/mcp": {
+        get resource() { return `${origin}/mcp`; },
+        get authorization_servers() { return [options.authorizationServer?.(origin) ?? origin]; },
+      },
+    },
+  });
+  origin = fixture.origin;
+  return { url: fixture.url(), fixture, received: [], close: () => fixture.close() };
 }
 
 const violation = (step: string, v: string): Expectation => ({ step, errorClass: "protocol_error", outcome: { kind: "protocol-violation", violation: v } });
@@ -186,6 +205,39 @@ export const hostileCases: HostileCase[] = [
       if (stored.toolsCount !== 4) problems.push(`tools count ${stored.toolsCount}, expected 4`);
       return problems;
     },
+  },
+  {
+    id: "ssrf-via-resource-metadata",
+    attack: "401 challenge whose resource_metadata is 169.254.169.254",
+    calls: ["echo"],
+    serve: () => authMetadataServer({ challenge: 'Bearer resource_metadata="http://169.254.169.254/latest/meta-data/iam/security-credentials/"' }),
+    expect: { step: "check:protected_resource", errorClass: "blocked_by_policy", outcome: { kind: "blocked", reason: "private-address" } },
+    boundMs: quick,
+  },
+  {
+    id: "ssrf-via-authorization-servers",
+    attack: "protected-resource metadata naming an authorization server on a private name",
+    calls: ["echo"],
+    serve: () => authMetadataServer({ authorizationServer: (origin) => origin.replace("127.0.0.1", "localhost") }),
+    expect: { step: "check:authorization_server", errorClass: "blocked_by_policy", outcome: { kind: "blocked", reason: "private-address" } },
+    boundMs: quick,
+  },
+  {
+    id: "sse-endpoint-elsewhere",
+    attack: "legacy SSE stream naming 169.254.169.254 as its POST endpoint",
+    calls: ["echo"],
+    transport: "sse",
+    serve: async () => {
+      const fixture = await startHttpFixture((req, res) => {
+        if (req.method !== "GET") return void res.writeHead(405, { allow: "GET" }).end();
+        res.writeHead(200, { "content-type": "text/event-stream" });
+        res.write("event: endpoint\ndata: http://169.254.169.254/latest/meta-data/messages?sessionId=1\n\n");
+      });
+      return { url: fixture.url(), received: [], close: () => fixture.close() };
+    },
+    // The SDK refuses an endpoint on another origin before sending anything; the guard would refuse it anyway.
+    expect: violation("initialize", "unexpected-response"),
+    boundMs: quick,
   },
   { id: "connection-reset", attack: "TCP reset on the first request", calls: ["echo"], serve: raw(startResettingServer), expect: { step: "initialize", errorClass: "network_error", outcome: { kind: "network-error", code: "ECONNRESET" } }, boundMs: quick },
   // initialize and then each readiness check wait out their own request bound: the deadline is the real limit.

@@ -27,7 +27,7 @@ function entryFor(c: HostileCase): CatalogueEntry {
     name: { en: `Hostile: ${c.attack}` },
     vendor: "Kensa hostile suite",
     category: "developer_tools",
-    endpoint: { url: null, transport: "streamable-http" },
+    endpoint: { url: null, transport: c.transport ?? "streamable-http" },
     authMethod: "unknown",
     credential: c.credential ?? { kind: "none" },
     calls: c.calls.map((tool) => ({ tool, arguments: {}, readOnly: true })),
@@ -100,10 +100,14 @@ export async function openHostileHarness(cases: HostileCase[], database: Databas
         toolNames: summary.tools?.names ?? [],
       };
     }
-    // Let sockets the target closed finish closing before counting what is still open.
-    await new Promise((r) => setTimeout(r, 50));
-    collect();
-    const leaks = leakedResources(before, resourceCounts());
+    // Sockets the target closed take a moment to finish closing: count again before calling anything a leak.
+    let leaks: string[] = [];
+    for (const waitMs of [50, 250, 1_000]) {
+      await new Promise((r) => setTimeout(r, waitMs));
+      collect();
+      leaks = leakedResources(before, resourceCounts());
+      if (leaks.length === 0) break;
+    }
     const problems = [
       ...(runError ? [`the worker failed: ${runError}`] : []),
       ...jobFailures.slice(failuresBefore).map((f) => `job failure: ${f}`),

@@ -6,8 +6,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Catalogue } from "@kensa/catalogue";
 import { CatalogueEntry } from "@kensa/core";
 import type { Database } from "@kensa/db";
-import { openTestPgliteDatabase } from "@kensa/testkit";
+import { hasPostgres, openTestPgliteDatabase, openTestPostgresDatabase } from "@kensa/testkit";
+import { startNextServer, type RunningServer } from "../support/next-server";
+import { ensureWebBuild } from "../support/web-build";
 import { openRuntime, parseWorkerEnv, syncCatalogue, type KensaRuntime } from "@kensa/worker";
+import { InMemorySpanExporter, SimpleSpanProcessor, TracerProvider } from "@opentelemetry/sdk-trace";
 import { badgeHandler } from "../../apps/web/src/api/handlers/badge";
 import { distributionHandler } from "../../apps/web/src/api/handlers/distribution";
 import { exportCsvHandler } from "../../apps/web/src/api/handlers/export-csv";
@@ -18,8 +21,9 @@ import { reflectingCalls, startReflectingServer, type ReflectingServer } from ".
 import { findPlanted, textOfAllTables } from "./scan";
 
 // Planted credentials go from a 0600 secrets file (KENSA_SECRETS_FILE) through live probes of a server that
-// reflects them everywhere it can; then the worker's logs, every table and every API response are searched
-// for them (and their base64 / URL-encoded forms). The probes must really have sent them.
+// reflects them everywhere it can; then the worker's logs, every table, every API response and the rendered
+// pages are searched for them (and their base64 / URL-encoded forms and halves). The probes must really have
+// sent them. Pages need a Next server over PostgreSQL (required in CI); without it the rest runs on PGlite.
 const planted = {
   SCAN_BEARER_TOKEN: `kensa-planted-bearer-${randomBytes(12).toString("hex")}`,
   SCAN_API_KEY: `kensa-planted-apikey-${randomBytes(12).toString("hex")}`,
@@ -34,12 +38,14 @@ function entry(id: string, url: string, credential: CatalogueEntry["credential"]
   });
 }
 
-describe("planted secrets reach no log line, no table and no API response", () => {
+describe("planted secrets reach no log line, no table, no API response and no page", () => {
   let dir: string;
   let server: ReflectingServer;
   let db: Database;
   let runtime: KensaRuntime;
+  let web: RunningServer | undefined;
   const logs: string[] = [];
+  const spans = new InMemorySpanExporter();
   const ids = ["scan-bearer", "scan-apikey"];
 
   beforeAll(async () => {
@@ -48,7 +54,7 @@ describe("planted secrets reach no log line, no table and no API response", () =
     await writeFile(secretsFile, JSON.stringify(planted));
     await chmod(secretsFile, 0o600);
     server = await startReflectingServer();
-    db = await openTestPgliteDatabase();
+    db = hasPostgres ? await openTestPostgresDatabase({ poolSize: 4 }) : await openTestPgliteDatabase();
     const entries = [
       entry(ids[0]!, server.url, { kind: "bearer", tokenSecret: "SCAN_BEARER_TOKEN" }, "oauth-day-token"),
       entry(ids[1]!, server.url, { kind: "header", header: "X-API-Key", valueSecret: "SCAN_API_KEY" }, "api-key-basic"),
@@ -57,6 +63,8 @@ describe("planted secrets reach no log line, no table and no API response", () =
     const env = parseWorkerEnv({ KENSA_TARGETS: "live", KENSA_SECRETS_FILE: secretsFile, KENSA_ALLOW_HOSTS: "127.0.0.1", KENSA_WORKER_ID: "secret-scan", WORKER_CONCURRENCY: "2" });
     runtime = await openRuntime({ env, database: db, catalogue, log: (event, fields) => logs.push(JSON.stringify({ event, ...fields })), probeLimits: { requestTimeoutMs: 3_000, maxStreamMs: 2_000 } });
     await syncCatalogue(db, catalogue, "secret-scan");
+    // What OTLP would export: every run's trace, captured in memory.
+    runtime.context.tracer = new TracerProvider({ spanProcessors: [new SimpleSpanProcessor({ exporter: spans })] }).getTracer("secret-scan");
     for (const id of ids) {
       for (const trigger of ["manual", "schedule"] as const) {
         const payload = trigger === "manual" ? { serviceId: id, path: "direct" as const, trigger, requestId: `scan-${id}`, requestedBy: "secret-scan" } : { serviceId: id, path: "direct" as const, trigger, tick: Date.UTC(2026, 10, 24, 1), intervalMs: 900_000 };
@@ -66,6 +74,7 @@ describe("planted secrets reach no log line, no table and no API response", () =
     await runtime.runner!.idle();
   });
   afterAll(async () => {
+    await web?.stop();
     await runtime?.close();
     await db?.close();
     await server?.close();
@@ -83,6 +92,12 @@ describe("planted secrets reach no log line, no table and no API response", () =
   it("no log line holds one", () => {
     expect(logs.length).toBeGreaterThan(0);
     expect(findPlanted(logs.join("\n"), Object.values(planted))).toEqual([]);
+  });
+
+  it("no exported trace span holds one", () => {
+    const exported = spans.getFinishedSpans().map((s) => ({ name: s.name, attributes: s.attributes, events: s.events, status: s.status }));
+    expect(exported.length).toBeGreaterThan(4);
+    expect(findPlanted(JSON.stringify(exported), Object.values(planted))).toEqual([]);
   });
 
   it("no row of any table holds one", async () => {
@@ -109,4 +124,19 @@ describe("planted secrets reach no log line, no table and no API response", () =
     expect(bodies.join("\n")).toContain("scan-bearer");
     expect(findPlanted(bodies.join("\n"), Object.values(planted))).toEqual([]);
   });
+
+  it.skipIf(!hasPostgres)("no rendered page holds one", async () => {
+    await ensureWebBuild();
+    web = await startNextServer({ DATABASE_URL: (db as Database & { url: string }).url, DATABASE_POOL_SIZE: "2" });
+    const paths = ["/", "/?q=scan", ...ids.map((id) => `/services/${id}`), "/trends", `/compare?ids=${ids.join(",")}`, "/?lang=ja"];
+    const pages = await Promise.all(paths.map(async (path) => {
+      const res = await fetch(web!.url + path);
+      return `${path} ${res.status} ${JSON.stringify([...res.headers])} ${await res.text()}`;
+    }));
+    expect(pages.every((p) => / 200 /.test(p.slice(0, 80)))).toBe(true);
+    const html = pages.join("\n");
+    expect(html).toContain("Secret scan scan-bearer");
+    expect(html).toContain("leakHttp");
+    expect(findPlanted(html, Object.values(planted))).toEqual([]);
+  }, 300_000);
 });

@@ -1,5 +1,6 @@
 export * from "./util/assert-never";
 export * from "./util/clock";
+export * from "./util/seeded-random";
 export * from "./errors/kensa-error";
 export * from "./config/parse-env";
 export * from "./taxonomy/error-classes";

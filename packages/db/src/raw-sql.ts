@@ -15,16 +15,25 @@ export function pgRawSql(pool: pg.Pool): RawSql {
     query: async <Row>(sql: string, params?: unknown[]) => (await pool.query(sql, params)).rows as Row[],
     async transaction<T>(fn: (query: SqlQuery) => Promise<T>): Promise<T> {
       const client = await pool.connect();
+      // A connection cut between two statements (server restart, terminated backend) is reported by the next
+      // query; as an unheard 'error' event it would crash the process.
+      const ignore = () => undefined;
+      client.on("error", ignore);
+      let broken: Error | undefined;
       try {
         await client.query("BEGIN");
         const result = await fn(async <Row>(sql: string, params?: unknown[]) => (await client.query(sql, params)).rows as Row[]);
         await client.query("COMMIT");
         return result;
       } catch (error) {
-        await client.query("ROLLBACK").catch(() => undefined);
+        // A client that cannot even roll back is broken: destroy it rather than hand it to the next job.
+        await client.query("ROLLBACK").catch((rollbackError: unknown) => {
+          broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
+        });
         throw error;
       } finally {
-        client.release();
+        client.off("error", ignore);
+        client.release(broken);
       }
     },
   };

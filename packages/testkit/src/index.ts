@@ -10,3 +10,4 @@ export * from "./dashboard-seed";
 export * from "./free-port";
 export * from "./private-redis";
 export * from "./tcp-proxy";
+export * from "./private-postgres";

@@ -1,17 +1,8 @@
 // Synthetic probe runs for tests and benchmarks: deterministic under a seed, shaped like real ones.
-import { errorClasses, type ErrorClass, type ProbeRunRecord, type ProbeStepRecord } from "@kensa/core";
+import { errorClasses, mulberry32, type ErrorClass, type ProbeRunRecord, type ProbeStepRecord } from "@kensa/core";
 
-/** mulberry32: a tiny seeded PRNG, so the same seed gives the same runs. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The project's seeded PRNG (core's mulberry32), under the name the tests use. */
+export const seededRandom = mulberry32;
 
 function uuidFrom(random: () => number): string {
   const hex = Array.from({ length: 32 }, () => Math.floor(random() * 16).toString(16)).join("");

@@ -3,7 +3,7 @@
 import { createHash } from "node:crypto";
 import { loadCatalogue } from "@kensa/catalogue";
 import type { CatalogueEntry } from "@kensa/core";
-import type { ServiceUpsert } from "@kensa/db";
+import { serviceFromCatalogue, type ServiceUpsert } from "@kensa/db";
 
 export interface SeedService extends ServiceUpsert {
   entry: CatalogueEntry;
@@ -24,14 +24,7 @@ export async function seedServices(options: SeedServicesOptions): Promise<SeedSe
   const catalogue = await loadCatalogue();
   const entries = [...catalogue.entries].sort((a, b) => a.id.localeCompare(b.id)).slice(0, options.count ?? catalogue.entries.length);
   return entries.map((entry, i) => ({
-    id: entry.id,
-    nameEn: entry.name.en,
-    nameJa: entry.name.ja ?? null,
-    vendor: entry.vendor,
-    category: entry.category,
-    authMethod: entry.authMethod,
-    catalogue: entry,
-    contentHash: catalogue.hashOf(entry.id),
+    ...serviceFromCatalogue(entry, catalogue.hashOf(entry.id)),
     entry,
     quality: 0.15 + 0.85 * unit(`${options.seed}:${entry.id}`),
     source: i < (options.live ?? 0) ? "live" : "sandbox",

@@ -1,18 +1,9 @@
 // Mirror the catalogue into the service table and say so in the audit trail; changed services are re-graded.
 import type { Catalogue } from "@kensa/catalogue";
-import { recordAudit, syncServices, type Database, type SyncReport } from "@kensa/db";
+import { recordAudit, serviceFromCatalogue, syncServices, type Database, type SyncReport } from "@kensa/db";
 
 export async function syncCatalogue(db: Database, catalogue: Catalogue, actor: string): Promise<SyncReport> {
-  const report = await syncServices(db.prisma, catalogue.entries.map((entry) => ({
-    id: entry.id,
-    nameEn: entry.name.en,
-    nameJa: entry.name.ja ?? null,
-    vendor: entry.vendor,
-    category: entry.category,
-    authMethod: entry.authMethod,
-    catalogue: entry,
-    contentHash: catalogue.hashOf(entry.id),
-  })));
+  const report = await syncServices(db.prisma, catalogue.entries.map((entry) => serviceFromCatalogue(entry, catalogue.hashOf(entry.id))));
   if (report.added.length || report.changed.length || report.removed.length) {
     await recordAudit(db.prisma, {
       actor,

@@ -1,4 +1,5 @@
 // Tracked services, mirrored from the catalogue. A sync reports what changed so schedules and grades follow.
+import type { CatalogueEntry } from "@kensa/core";
 import type { DbClient } from "../client";
 
 export interface ServiceUpsert {
@@ -10,6 +11,20 @@ export interface ServiceUpsert {
   authMethod: string;
   catalogue: unknown;
   contentHash: string;
+}
+
+/** A catalogue entry as the service table mirrors it (the entry itself is kept whole in `catalogue`). */
+export function serviceFromCatalogue(entry: CatalogueEntry, contentHash: string): ServiceUpsert {
+  return {
+    id: entry.id,
+    nameEn: entry.name.en,
+    nameJa: entry.name.ja ?? null,
+    vendor: entry.vendor,
+    category: entry.category,
+    authMethod: entry.authMethod,
+    catalogue: entry,
+    contentHash,
+  };
 }
 
 export interface SyncReport {

@@ -90,7 +90,7 @@ export async function readScoreMoves(db: Database, range: { from: string; to: st
 export interface ObservedAuthAdoption {
   /** Services whose authorization-server check ran in the range. */
   checked: number;
-  /** …of which an OAuth authorization server was found (the check applied: pass or fail). */
+  /** …of which an OAuth authorization server's metadata was found (pass, or fail on its contents). */
   oauth: number;
   /** …of which the server advertised the enterprise-managed authorization profile (ID-JAG). */
   idJag: number;
@@ -99,15 +99,17 @@ export interface ObservedAuthAdoption {
 
 /** What the readiness checks saw, per service its latest authorization-server check since `since`. */
 export async function readObservedAuthAdoption(db: Database, since: Date): Promise<ObservedAuthAdoption> {
-  const rows = await db.prisma.$queryRawUnsafe<{ verdict: string | null; id_jag: boolean | null; source: string }[]>(
+  const rows = await db.prisma.$queryRawUnsafe<{ verdict: string | null; found: boolean | null; id_jag: boolean | null; source: string }[]>(
     `SELECT DISTINCT ON (s.service_id) s.evidence -> 'check' ->> 'verdict' AS verdict,
+            (s.evidence -> 'check' -> 'facts' ->> 'found')::boolean AS found,
             (s.evidence -> 'check' -> 'facts' ->> 'idJag')::boolean AS id_jag, r.source
      FROM probe_step s JOIN probe_run r ON r.id = s.run_id JOIN service v ON v.id = s.service_id
      WHERE s.kind = 'check' AND s.name = 'check:authorization_server' AND s.started_at >= $1::timestamptz AND v.active
      ORDER BY s.service_id, s.started_at DESC`,
     since.toISOString(),
   );
-  const applied = rows.filter((r) => r.verdict === "pass" || r.verdict === "fail");
+  // The check fails with found=false when a server demands auth but names no authorization server (API keys).
+  const applied = rows.filter((r) => (r.verdict === "pass" || r.verdict === "fail") && r.found !== false);
   return {
     checked: rows.filter((r) => r.verdict !== "inconclusive").length,
     oauth: applied.length,

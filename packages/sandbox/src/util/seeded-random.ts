@@ -1,20 +1,9 @@
 // Deterministic randomness: every stream is named (seed, service, path…), so one service's draws never
 // depend on how many requests another service received.
 import { createHash } from "node:crypto";
+import { mulberry32, type Random } from "@kensa/core";
 
-export type Random = () => number;
-
-/** mulberry32: small, fast, good enough for simulation. */
-export function mulberry32(seed: number): Random {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32, type Random };
 
 export function streamSeed(...parts: (string | number)[]): number {
   return createHash("sha256").update(parts.join("\u0000")).digest().readUInt32LE(0);

@@ -10,9 +10,11 @@ const env = parseWorkerEnv();
 const services = (process.env.TEST_SERVICES ?? "").split(",").filter(Boolean);
 const slowService = process.env.TEST_SLOW_SERVICE;
 const slowMs = Number(process.env.TEST_SLOW_MS ?? 0);
+/** Every probe takes at least this long: keeps a sweep in flight long enough to kill or stop a worker mid-way. */
+const everyProbeMs = Number(process.env.TEST_PROBE_DELAY_MS ?? 0);
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
-const db = await openDatabase({ kind: "postgres", url: env.DATABASE_URL!, poolSize: 4 });
+const db = await openDatabase({ kind: "postgres", url: env.DATABASE_URL!, poolSize: process.env.DATABASE_POOL_SIZE ? env.DATABASE_POOL_SIZE : 4 });
 const catalogue = await subsetCatalogue(services);
 const runtime = await openRuntime({ env, log: () => {}, database: db, catalogue, sandboxLatencyScale: 0 });
 await syncCatalogue(db, catalogue, "test");
@@ -20,6 +22,7 @@ const probe = runtime.context.probeService;
 runtime.context.probeService = async (serviceId, path, options) => {
   say(`ACTIVE ${serviceId} ${path}`);
   if (serviceId === slowService) await new Promise((r) => setTimeout(r, slowMs));
+  if (everyProbeMs) await new Promise((r) => setTimeout(r, everyProbeMs));
   return probe(serviceId, path, options);
 };
 const worker = runtime.startWorker({
@@ -27,7 +30,13 @@ const worker = runtime.startWorker({
   lockDurationMs: Number(process.env.TEST_LOCK_MS ?? 30_000),
   stalledIntervalMs: Number(process.env.TEST_STALLED_MS ?? 30_000),
 });
-worker.on("completed", (job) => say(`COMPLETED ${job.name} ${job.data.serviceId}`));
+worker.on("active", (job) => {
+  if (job.name === "probe.run") say(`TAKEN ${job.data.serviceId} ${job.data.path}`);
+});
+worker.on("completed", (job) => {
+  say(`COMPLETED ${job.name} ${job.data.serviceId}`);
+  if (job.name === "probe.run") say(`DONE ${job.data.serviceId} ${job.data.path}`);
+});
 await worker.waitUntilReady();
 say("READY");
 
