@@ -1,52 +1,61 @@
-// soak: the memory of one worker process (`kensa worker` + a memory probe) over 10,000 probe runs through
-// BullMQ against its own sandbox fleet: start, peak and end, heap measured right after a full GC.
+// soak: the memory of one worker over 10,000 probe runs against its own sandbox fleet (issue 8's runner,
+// test/soak/soak.ts, in a child process): start, peak and end of the heap after a full GC and of RSS, and
+// the live handles, checkpoint by checkpoint.
+import { fileURLToPath } from "node:url";
+import type { SoakSample } from "../../test/soak/soak";
+import { startChild } from "../support/child";
 import { compare, series, type BenchResult } from "../support/measure";
-import { soak, type MemorySample } from "../support/soak";
 
-const RUNS = Number(process.env.KENSA_BENCH_SOAK_RUNS ?? 10_000);
-const mb = (bytes: number) => Math.round((bytes / 2 ** 20) * 10) / 10;
+const RUNS = 10_000;
+const EVERY = 500;
+const childScript = fileURLToPath(new URL("../support/soak-child.ts", import.meta.url));
+
+interface Done {
+  stored: number;
+  keys: number;
+  steps: number;
+  failures: string[];
+  failureCount: number;
+  drift: { heapGrowthMb: number; rssGrowthMb: number; grownHandles: string[] };
+}
 
 export async function soakBenchmark(): Promise<BenchResult> {
-  let shown = 0;
-  const report = await soak({
-    runs: RUNS,
-    onProgress: (stored, sample) => {
-      if (stored - shown >= 2_000) {
-        shown = stored;
-        console.log(`  soak: ${stored}/${RUNS} runs, heap ${mb(sample.heapUsed)} MB, rss ${mb(sample.rss)} MB`);
-      }
-    },
+  const samples: SoakSample[] = [];
+  let done: Done | undefined;
+  const child = startChild(process.execPath, ["--import", "tsx", childScript], { ...process.env, SOAK_RUNS: String(RUNS), SOAK_EVERY: String(EVERY) }, (line) => {
+    if (line.startsWith("SAMPLE ")) {
+      const s = JSON.parse(line.slice(7)) as SoakSample;
+      samples.push(s);
+      if (s.runs % 2_000 === 0 && s.runs > 0) console.log(`  soak: ${s.runs}/${RUNS} runs, heap ${s.heapMb} MB, rss ${s.rssMb} MB`);
+    } else if (line.startsWith("DONE ")) done = JSON.parse(line.slice(5)) as Done;
   });
-  const s = report.samples;
-  if (s.length < 5) throw new Error(`soak: only ${s.length} memory samples`);
-  if (!s[0]!.gc) throw new Error("soak: the worker ran without --expose-gc; heap figures would be noise");
-  // "Warm" = the first sample after 10% of the runs: JIT, pools and caches have settled by then.
-  const warm = s.find((x) => x.completed >= RUNS * 0.1) ?? s[0]!;
-  const end = s[s.length - 1]!;
-  const at = (x: MemorySample) => ({ jobs: x.completed, heapMB: mb(x.heapUsed), rssMB: mb(x.rss) });
-  // Least-squares slope of heap after GC over jobs done, warm to end: a leak shows as a steady climb.
-  const tail = s.filter((x) => x.completed >= warm.completed);
-  const mx = tail.reduce((a, x) => a + x.completed, 0) / tail.length;
-  const my = tail.reduce((a, x) => a + x.heapUsed, 0) / tail.length;
-  const slope = tail.reduce((a, x) => a + (x.completed - mx) * (x.heapUsed - my), 0) / Math.max(1, tail.reduce((a, x) => a + (x.completed - mx) ** 2, 0));
-  const kbPerThousand = Math.round((slope * 1000) / 1024);
-  const heap = series("worker heap after GC (all samples)", "MB", "lower", s.map((x) => mb(x.heapUsed)));
-  const rss = series("worker RSS (all samples)", "MB", "lower", s.map((x) => mb(x.rss)));
-  const heapGrowth = series("heap growth, warm (10% of runs) → end", "MB", "lower", [mb(end.heapUsed - warm.heapUsed)]);
-  const rssGrowth = series("RSS growth, warm (10% of runs) → end", "MB", "lower", [mb(end.rss - warm.rss)]);
-  const rate = series("throughput of the soak", "runs/s", "higher", [Math.round(RUNS / report.seconds)]);
-  const tolerance = Math.max(10, mb(warm.heapUsed) * 0.1);
+  const code = await child.exited;
+  if (code !== 0 || !done) throw new Error(`soak: the worker process exited with ${code} before reporting`);
+  if (done.stored !== RUNS || done.keys !== RUNS) throw new Error(`soak: ${done.stored} runs stored under ${done.keys} keys, expected ${RUNS}`);
+  const warm = samples[1]!;
+  const end = samples[samples.length - 1]!;
+  const at = (s: SoakSample) => ({ runs: s.runs, heapMB: s.heapMb, rssMB: s.rssMb });
+  // Least-squares slope of the heap after GC over runs, warm to end: a leak shows as a steady climb.
+  const tail = samples.slice(1);
+  const mx = tail.reduce((a, s) => a + s.runs, 0) / tail.length;
+  const my = tail.reduce((a, s) => a + s.heapMb, 0) / tail.length;
+  const slope = tail.reduce((a, s) => a + (s.runs - mx) * (s.heapMb - my), 0) / Math.max(1, tail.reduce((a, s) => a + (s.runs - mx) ** 2, 0));
+  const heap = series("heap after GC (each checkpoint)", "MB", "lower", samples.map((s) => s.heapMb));
+  const rss = series("RSS after GC (each checkpoint)", "MB", "lower", samples.map((s) => s.rssMb));
+  const peak = series("peak RSS while running (each checkpoint)", "MB", "lower", samples.slice(1).map((s) => s.peakRssMb));
+  const heapGrowth = series(`heap growth, ${warm.runs} runs → ${end.runs}`, "MB", "lower", [done.drift.heapGrowthMb]);
+  const rate = series("soak throughput", "runs/s", "higher", [Math.round(end.runs / end.seconds)]);
   return {
     name: "soak",
-    description: `memory of one worker process over ${RUNS.toLocaleString("en-US")} probe runs (BullMQ, own sandbox fleet, PostgreSQL)`,
-    series: [heap, rss, heapGrowth, rssGrowth, rate],
-    comparisons: [compare(heapGrowth, undefined, { max: tolerance, on: "max", describe: `flat: heap after GC grows ≤ ${tolerance.toFixed(0)} MB (10%) from warm to end` })],
+    description: `memory of one worker over ${RUNS.toLocaleString("en-US")} probe runs (issue 8's soak runner, own process, sandbox fleet, PostgreSQL)`,
+    series: [heap, rss, peak, heapGrowth, rate],
+    comparisons: [compare(heapGrowth, undefined, { max: 10, on: "max", describe: "flat: heap after GC grows ≤ 10 MB after warm-up" })],
     notes: [
-      `start ${JSON.stringify(at(s[0]!))}, warm ${JSON.stringify(at(warm))}, peak heap ${mb(Math.max(...s.map((x) => x.heapUsed)))} MB / peak RSS ${mb(Math.max(...s.map((x) => x.rss)))} MB, end ${JSON.stringify(at(end))}`,
-      `heap trend warm → end: ${kbPerThousand} KB per 1,000 jobs (least squares over ${tail.length} samples)`,
-      `${RUNS} runs in ${report.seconds.toFixed(0)} s; stored ${report.stored.rows} runs under ${report.stored.keys} distinct keys, ${report.stored.steps} steps (${(report.stored.steps / report.stored.rows).toFixed(1)} per run, no readiness checks); each run asks for a re-grade, so grade.compute jobs are in the mix ("jobs" counts both)`,
-      "one sample a second, each right after global.gc(); the worker hosts its own sandbox fleet (no simulated latency, 1 s request bound), as `kensa worker` does with KENSA_TARGETS=sandbox",
+      `start ${JSON.stringify(at(samples[0]!))}, warm ${JSON.stringify(at(warm))}, end ${JSON.stringify(at(end))}; peak heap ${Math.max(...samples.map((s) => s.peakHeapMb))} MB, peak RSS ${Math.max(...samples.map((s) => s.peakRssMb))} MB`,
+      `heap trend warm → end: ${Math.round(slope * 1024 * 1000)} KB per 1,000 runs (least squares over ${tail.length} checkpoints); handle types that grew: ${done.drift.grownHandles.join(", ") || "none"}`,
+      `${done.stored} runs stored under ${done.keys} distinct keys, ${done.steps} steps (${(done.steps / done.stored).toFixed(1)} per run; direct and gateway paths, no readiness checks); job failures: ${done.failureCount}`,
+      `checkpoints every ${EVERY} runs, each after a full GC; in-process runner at concurrency 16, no simulated latency, the worker's own fleet in its process`,
     ],
-    facts: { start: at(s[0]!), warm: at(warm), end: at(end), peakHeapMB: mb(Math.max(...s.map((x) => x.heapUsed))), peakRssMB: mb(Math.max(...s.map((x) => x.rss))), seconds: report.seconds, steps: report.stored.steps, heapKbPer1000Jobs: kbPerThousand },
+    facts: { start: at(samples[0]!), warm: at(warm), end: at(end), drift: done.drift, steps: done.steps, seconds: end.seconds, heapKbPer1000Runs: Math.round(slope * 1024 * 1000) },
   };
 }
