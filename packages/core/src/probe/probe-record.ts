@@ -3,7 +3,6 @@ import { z } from "zod";
 import { CheckResult } from "./check-result";
 import { Classification } from "./classification";
 import { StepOutcome } from "./step-outcome";
-import { ErrorClass } from "../taxonomy/error-classes";
 
 /**
  * transport: opening the connection (TCP/TLS, or spawning a stdio server); auth: an OAuth token grant;
@@ -32,11 +31,8 @@ export const ProbeStepRecord = z.object({
       ageSec: z.number().nonnegative().optional(),
     })
     .optional(),
-  /**
-   * Calls only: what the catalogue expected (ProbeCall.expect). A call designed to provoke a failure
-   * (e.g. invalid_input on bad arguments) that fails that way is the server behaving well.
-   */
-  expect: z.union([z.literal("success"), z.object({ errorClass: ErrorClass })]).optional(),
+  /** Calls only: what the catalogue expected (ProbeCall.expect; today always success). */
+  expect: z.literal("success").optional(),
   /** Redacted, bounded excerpt of what came back (never a secret). */
   excerpt: z.string().optional(),
   traceId: z.string().optional(),
