@@ -29,7 +29,7 @@ describe.skipIf(skipWithoutPostgres())("next start with Redis unreachable", () =
     expect(res.status).toBe(503);
     expect(res.headers.get("cache-control")).toBe("no-store");
     expect(await res.json()).toEqual({ error: { code: "unavailable", message: "the job queue is unavailable; try again shortly" } });
-    expect((await listAudit(db.prisma, { target: "freee" })).map((e) => e.action)).toContain("reprobe.unavailable");
+    expect((await listAudit(db.prisma, { target: "freee" })).map((e) => e.action)).toContain("reprobe.failed");
     expect(server.output()).toContain("kensa web: re-probe of freee not queued");
   }, 40_000);
 });

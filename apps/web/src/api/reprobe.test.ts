@@ -94,8 +94,10 @@ describe("re-probe endpoint", () => {
     expect(res.status).toBe(503);
     expect(res.headers.get("cache-control")).toBe("no-store");
     expect((await res.json()).error).toEqual({ code: "unavailable", message: "the job queue is unavailable; try again shortly" });
-    const [latest] = await listAudit(db.prisma, { target: "freee", action: "reprobe.unavailable" });
-    expect(latest).toMatchObject({ actor: `token:${session.tokenId}`, details: expect.objectContaining({ reason: expect.stringContaining("within 50 ms") }) });
+    const [latest] = await listAudit(db.prisma, { target: "freee", action: "reprobe.failed" });
+    expect(latest).toMatchObject({ actor: `token:${session.tokenId}`, details: expect.objectContaining({ error: expect.stringContaining("within 50 ms") }) });
+    // Nothing was queued, so the minute is not used up: the same minute's retry goes through.
+    expect((await handle(post("freee", { authorization: `Bearer ${vendorToken}` }), { id: "freee" }, deps({ now: t }))).status).toBe(202);
   });
 
   it("answers 503 when the job queue refuses the job, and sends the dashboard's form back with ?reprobe=unavailable", async () => {

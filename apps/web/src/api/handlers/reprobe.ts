@@ -1,7 +1,7 @@
 // POST /api/v1/services/{id}/reprobe — authenticated by a bearer API token (CLI, CI) or a signed-in session
 // with its CSRF token (the dashboard's form). The decision — scope, rate limit, audit — is requestReprobe's.
 import { assertNever } from "@kensa/core";
-import { recordAudit, verifyApiToken, type Database, type VerifiedToken } from "@kensa/db";
+import { verifyApiToken, type Database, type VerifiedToken } from "@kensa/db";
 import { requestReprobe, type JobQueue, type ReprobeDecision } from "@kensa/worker/reprobe";
 import { JobQueueUnavailableError } from "../../server/enqueue-deadline";
 import type { Session } from "../../server/session";
@@ -67,16 +67,15 @@ export async function reprobeHandler(request: Request, params: Record<string, st
     decision = await requestReprobe({ db: deps.db, queue: deps.queue, now: deps.now }, { serviceId: id, token });
   } catch (error) {
     if (!(error instanceof JobQueueUnavailableError)) throw error;
-    return queueUnavailable(deps, id, token, error, isForm);
+    return queueUnavailable(id, error, isForm);
   }
   return isForm ? backToService(id, decision.status) : asJson(decision);
 }
 
-/** The decision was made (and audited as requested) but the job was not queued: say so, in the trail too. */
-async function queueUnavailable(deps: ReprobeDeps, id: string, token: VerifiedToken, error: JobQueueUnavailableError, isForm: boolean): Promise<Response> {
+/** requestReprobe audited the failed enqueue (reprobe.failed) and left the minute unused: the caller may retry. */
+function queueUnavailable(id: string, error: JobQueueUnavailableError, isForm: boolean): Response {
   const cause = error.cause instanceof Error ? `: ${error.cause.message}` : "";
   console.error(`kensa web: re-probe of ${id} not queued: ${error.message}${cause}`);
-  await recordAudit(deps.db.prisma, { actor: `token:${token.id}`, action: "reprobe.unavailable", target: id, details: { tokenName: token.name, reason: error.message }, at: new Date(deps.now) });
   if (isForm) return backToService(id, "unavailable");
   return errorBody("unavailable", "the job queue is unavailable; try again shortly", 503);
 }
