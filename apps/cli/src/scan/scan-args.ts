@@ -1,6 +1,6 @@
 // `kensa scan` arguments → what to probe and how. Every mistake is a UsageError (exit 2) naming the option.
 import { parseArgs } from "node:util";
-import { ReadinessCheck, SecretName, type CredentialSpec, type ProbeCall } from "@kensa/core";
+import { EnvVarName, ReadinessCheck, type CredentialSpec, type ProbeCall } from "@kensa/core";
 import { isLoopbackHost, type ProbeOptions } from "@kensa/probe";
 import { UsageError } from "../command";
 
@@ -69,7 +69,7 @@ export function parseScanArgs(argv: string[], env: NodeJS.ProcessEnv): ScanReque
   const { target, display, allowHosts } = parseTarget(values.stdio, positionals, command, values.transport);
   const bearerEnv = values["bearer-env"];
   if (bearerEnv !== undefined) {
-    if (!SecretName.safeParse(bearerEnv).success) throw new UsageError(`--bearer-env expects an environment variable name, got "${bearerEnv}"`);
+    if (!EnvVarName.safeParse(bearerEnv).success) throw new UsageError(`--bearer-env expects an environment variable name, got "${bearerEnv}"`);
     if (!env[bearerEnv]) throw new UsageError(`--bearer-env: environment variable ${bearerEnv} is not set`);
   }
   const failUnder = values["fail-under"]?.toUpperCase();
