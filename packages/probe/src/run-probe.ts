@@ -55,7 +55,7 @@ export async function runProbe(options: ProbeOptions): Promise<ProbeResult> {
     resource: endpoint?.href ?? "",
     discoverTokenEndpoint: () => discoverTokenEndpoint(discovery, redactor),
     grant: async (request) => {
-      const step = await runner.run<GrantResult>("oauth/token", "protocol", async () => {
+      const step = await runner.run<GrantResult>("oauth/token", "auth", async () => {
         const result = await requestToken(oauthFetch, request, redactor, limits.maxJsonDepth);
         return result.ok ? { outcome: { kind: "ok", httpStatus: result.httpStatus }, value: result } : { outcome: result.outcome, excerpt: result.excerpt, value: result };
       });
