@@ -5,6 +5,7 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
+import { METHODOLOGY_VERSION } from "@kensa/core";
 import { openTestPostgresDatabase, seedDashboard, skipWithoutPostgres, type DashboardSeed } from "@kensa/testkit";
 import type { Database } from "@kensa/db";
 import { artifactsDir, launchBrowser, skipWithoutChromium } from "../support/browser";
@@ -185,7 +186,7 @@ describe.skipIf(skip)("dashboard in a browser", () => {
     const doc = await page.locator("[data-testid=methodology]").count();
     if (doc === 0) expect(await page.locator(".notice").textContent()).toContain("docs/methodology.md");
     else expect(await page.locator("[data-testid=methodology] h1, [data-testid=methodology] h2").count()).toBeGreaterThan(0);
-    expect(await page.locator("[data-testid=versions-in-use]").textContent()).toContain("1.0.0");
+    expect(await page.locator("[data-testid=versions-in-use]").textContent()).toContain(METHODOLOGY_VERSION);
     await page.context().close();
   });
 

@@ -19,8 +19,6 @@ export const WorkerEnv = z.object({
   KENSA_SECRETS_FILE: z.string().min(1).optional(),
   /** Where probes go: the sandbox fleet (simulated) or the catalogue's live endpoints. */
   KENSA_TARGETS: z.enum(["sandbox", "live"]).default("sandbox"),
-  /** For workers on other machines than the sandbox: its base URL (kensa sandbox prints it). */
-  KENSA_SANDBOX_URL: z.url().optional(),
   KENSA_SANDBOX_SEED: z.coerce.number().int().default(20260424),
   /** Multiplies the sandbox's simulated latency (0: none, for benchmarks and quick demos). */
   KENSA_SANDBOX_LATENCY_SCALE: z.coerce.number().min(0).max(100).default(1),
@@ -29,6 +27,8 @@ export const WorkerEnv = z.object({
   /** Per-request probe timeout; unset: 15 s for live targets, 4 s for the loopback sandbox (its hangs are simulated). */
   KENSA_PROBE_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** Where kensa start serves the dashboard; localhost unless opened on purpose (0.0.0.0). */
+  KENSA_HOST: z.string().min(1).default("localhost"),
 });
 export type WorkerEnv = z.infer<typeof WorkerEnv>;
 

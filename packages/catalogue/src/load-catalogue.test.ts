@@ -106,6 +106,22 @@ describe("a broken file", () => {
     expect(error.issues[0]!.expected).toMatch(/environment-variable style name/);
   });
 
+  it("refuses a secret name that is Kensa's own configuration: the worker would send it to the endpoint", async () => {
+    const dir = await fixture();
+    await edit(dir, "freee", (t) => t.replace("tokenSecret: FREEE_ACCESS_TOKEN", "tokenSecret: DATABASE_URL"));
+    const error = await failure(loadCatalogue({ dir }));
+    expect(error.issues).toHaveLength(1);
+    expect(error.issues[0]).toMatchObject({ file: expect.stringMatching(/freee\.yaml$/), field: "credential.tokenSecret", line: expect.any(Number) });
+    expect(error.issues[0]!.expected).toMatch(/not Kensa's own configuration .*, got "DATABASE_URL"/);
+  });
+
+  it("refuses an overlay whose secret prefix turns every name into Kensa's own (KENSA_…)", async () => {
+    const dir = await fixture(["freee"]);
+    await writeFile(join(dir, "overlays", "dev.yaml"), "environment: dev\nsecretPrefix: KENSA_\n");
+    const error = await failure(loadCatalogue({ dir, overlay: "dev" }));
+    expect(error.issues.map((i) => [i.field, /not Kensa's own configuration/.test(i.expected)])).toEqual([["secretPrefix", true]]);
+  });
+
   it("refuses a fact declared without its source", async () => {
     const dir = await fixture();
     await edit(dir, "freee", (t) => t.replace("saml: {value: false, source: 'seed report (KanseiLink, April 2026)', ", "saml: {value: false, "));

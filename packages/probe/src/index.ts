@@ -1,6 +1,6 @@
 export { runProbe } from "./run-probe";
 export { defaultProbeLimits, resolveLimits, ProbeLimits } from "./limits";
-export { envSecretSource } from "./credentials/secret-source";
+export { envSecretSource, workerSecretEnvPrefix, type EnvSecretSourceOptions } from "./credentials/secret-source";
 export { storeSecretSource, chainSecretSources, type SecretStoreAdapter, type StoreSourceOptions } from "./credentials/secret-store";
 export { openFileSecretStore, readSecretsFile } from "./credentials/file-secret-store";
 export { classifyAddress, type AddressClass } from "./net/address-class";

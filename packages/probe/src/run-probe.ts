@@ -12,6 +12,7 @@ import { Discovery } from "./discovery/discovery";
 import { isObject } from "./discovery/http-json";
 import { CredentialManager } from "./credentials/credential-manager";
 import { requestToken, type GrantResult } from "./credentials/token-grant";
+import { discoverTokenEndpoint } from "./credentials/token-endpoint";
 import { openSession, type Session } from "./session/open-session";
 import { StepRunner } from "./steps/step-runner";
 import { callTool, listTools, type CallDeps } from "./steps/call-steps";
@@ -52,9 +53,9 @@ export async function runProbe(options: ProbeOptions): Promise<ProbeResult> {
     secrets: options.secrets,
     redactor,
     resource: endpoint?.href ?? "",
-    discoverTokenUrl: () => discoverTokenUrl(discovery),
+    discoverTokenEndpoint: () => discoverTokenEndpoint(discovery, redactor),
     grant: async (request) => {
-      const step = await runner.run<GrantResult>("oauth/token", "protocol", async () => {
+      const step = await runner.run<GrantResult>("oauth/token", "auth", async () => {
         const result = await requestToken(oauthFetch, request, redactor, limits.maxJsonDepth);
         return result.ok ? { outcome: { kind: "ok", httpStatus: result.httpStatus }, value: result } : { outcome: result.outcome, excerpt: result.excerpt, value: result };
       });
@@ -139,17 +140,6 @@ function describeServer(summary: ProbeRunSummary, init: Record<string, unknown>)
   const info = isObject(init.serverInfo) ? init.serverInfo : undefined;
   if (info && typeof info.name === "string") summary.serverInfo = { name: info.name, ...(typeof info.version === "string" ? { version: info.version } : {}) };
   if (isObject(init.capabilities)) summary.capabilities = init.capabilities;
-}
-
-async function discoverTokenUrl(discovery: Discovery | undefined): Promise<string | undefined> {
-  if (!discovery) return undefined;
-  const prm = await discovery.protectedResource();
-  const issuers = prm.found?.json.authorization_servers;
-  const issuer = Array.isArray(issuers) && typeof issuers[0] === "string" ? issuers[0] : undefined;
-  if (!issuer) return undefined;
-  const as = await discovery.authorizationServer(issuer);
-  const tokenUrl = as.found?.json.token_endpoint;
-  return typeof tokenUrl === "string" && URL.canParse(tokenUrl) ? tokenUrl : undefined;
 }
 
 /** Messages the SDK could not use fail the running step at once, when that step is waiting for an answer. */

@@ -31,7 +31,7 @@ export function syntheticRun(options: SyntheticRunOptions): ProbeRunRecord {
     const latencyMs = Math.round((5 + random() * 200) * 100) / 100;
     const startedAt = new Date(clock).toISOString();
     clock += Math.ceil(latencyMs);
-    const kind = name.startsWith("tools/call") ? "call" : "protocol";
+    const kind = name === "connect" ? "transport" : name.startsWith("tools/call") ? "call" : "protocol";
     if (random() >= (options.failureRate ?? 0.1)) return { seq, name, kind, startedAt, latencyMs, outcome: { kind: "ok" } };
     const errorClass = classes[Math.floor(random() * classes.length)]!;
     return {

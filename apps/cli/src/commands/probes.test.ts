@@ -39,6 +39,17 @@ describe("kensa probes validate", () => {
     expect(err[0]).toMatch(/nothing was loaded/);
   });
 
+  it("fails when a credential names Kensa's own configuration (REDIS_URL) as its secret", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "kensa-probes-cli-"));
+    dirs.push(dir);
+    await copyFile(join(defaultCatalogueDir, "slack.yaml"), join(dir, "slack.yaml"));
+    const text = await readFile(join(dir, "slack.yaml"), "utf8");
+    await writeFile(join(dir, "slack.yaml"), text.replace(/refreshTokenSecret: \w+/, "refreshTokenSecret: REDIS_URL"));
+    const { err } = capture();
+    expect(await main(["probes", "validate", "--dir", dir])).toBe(1);
+    expect(err.join("\n")).toMatch(/slack\.yaml:\d+: credential\.refreshTokenSecret: expected a probe secret's name, not Kensa's own configuration .*got "REDIS_URL"/);
+  });
+
   it("is bad usage without the validate verb or with an unknown option", async () => {
     capture();
     expect(await main(["probes"])).toBe(2);

@@ -66,6 +66,22 @@ describe("kensa scan usage and targets", () => {
     expect(unknown.stderr).toMatch(/frobnicate/);
   });
 
+  it("exits 2 for a header value HTTP cannot carry or an unbounded timeout, before anything is sent", async () => {
+    const fixture = await startMcpFixture();
+    try {
+      const header = await kensa(["scan", fixture.url(), "--header", "X-A: 日本"]);
+      expect(header.code).toBe(2);
+      expect(header.stderr).toMatch(/--header X-A: the value must be visible ASCII or Latin-1/);
+      const timeout = await kensa(["scan", fixture.url(), "--timeout-ms", "600000000"]);
+      expect(timeout.code).toBe(2);
+      expect(timeout.stderr).toMatch(/--timeout-ms expects at most 600000/);
+      expect(header.stdout + timeout.stdout).toBe("");
+      expect(fixture.authorizations).toHaveLength(0);
+    } finally {
+      await fixture.close();
+    }
+  });
+
   it("scans a stdio server given after --", async () => {
     const { code, stdout } = await kensa(["scan", "--json", "--checks", "none", "--stdio", "--", process.execPath, serverEverythingBin, "stdio"]);
     expect(code).toBe(0);

@@ -34,7 +34,7 @@ export const startCommand: Command = {
       if (runtime.sandbox) console.log(`sandbox fleet: ${runtime.sandbox.serviceIds.length} simulated services on ${runtime.sandbox.baseUrl} — everything it produces is shown as SANDBOX data`);
       const tokenFile = await ensureAdminToken(runtime.db, env.KENSA_DATA_DIR);
       if (tokenFile) console.log(`an admin API token for write actions (re-probe) was written to ${tokenFile} (mode 0600)`);
-      dashboard = await startDashboard(runtime.db, runtime.queue, env.PORT);
+      dashboard = await startDashboard(runtime.db, runtime.queue, env.PORT, env.KENSA_HOST);
       console.log(`dashboard: ${dashboard.url}`);
 
       const probes = scheduledProbes(runtime.catalogue.entries, runtime.targets);

@@ -47,6 +47,14 @@ describe("kensa scan arguments", () => {
     [["http://x/mcp", "--bearer-env", "MISSING_VAR"], /MISSING_VAR is not set/],
     [["http://x/mcp", "--bearer-env", "lower"], /environment variable name/],
     [["http://x/mcp", "--header", "no colon"], /Name: value/],
+    [["http://x/mcp", "--header", "X-A: 日本"], /--header X-A: the value must be visible ASCII or Latin-1 .*got "日"/],
+    [["http://x/mcp", "--header", "X-A: a\r\nX-Injected: 1"], /--header X-A: .*no CR, LF, NUL.*got U\+000D/],
+    [["http://x/mcp", "--header", "X-A: a\nb"], /got U\+000A/],
+    [["http://x/mcp", "--header", "X-A: a\u0000b"], /got U\+0000/],
+    [["http://x/mcp", "--header", "Transfer-Encoding: chunked"], /--header Transfer-Encoding: this header is managed by the HTTP client/],
+    [["http://x/mcp", "--header", "connection: close"], /--header connection: this header is managed/],
+    [["http://x/mcp", "--timeout-ms", "600000000"], /--timeout-ms expects at most 600000 \(10 minutes\), got "600000000"/],
+    [["http://x/mcp", "--timeout-ms", "600001"], /at most 600000/],
     [["http://x/mcp", "--call", "t={bad"], /not JSON/],
     [["http://x/mcp", "--call", "t=[1]"], /JSON object/],
     [["http://x/mcp", "--checks", "auth_challenge,nope"], /unknown check "nope"/],
@@ -55,6 +63,12 @@ describe("kensa scan arguments", () => {
   ])("rejects %j with a message", (argv, message) => {
     expect(() => parseScanArgs(argv as string[], env)).toThrow(UsageError);
     expect(() => parseScanArgs(argv as string[], env)).toThrow(message);
+  });
+
+  it("accepts header values of visible ASCII, tabs and Latin-1, and a timeout of exactly the cap", () => {
+    const request = parseScanArgs(["http://x/mcp", "--header", "X-A: a b\tc~!", "--header", "X-Latin: café", "--timeout-ms", "600000"], env);
+    expect(request.headers).toEqual({ "X-A": "a b\tc~!", "X-Latin": "café" });
+    expect(request.timeoutMs).toBe(600_000);
   });
 
   it("rejects unknown options through parseArgs (exit 2 in main)", () => {

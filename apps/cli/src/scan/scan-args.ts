@@ -1,8 +1,11 @@
 // `kensa scan` arguments → what to probe and how. Every mistake is a UsageError (exit 2) naming the option.
 import { parseArgs } from "node:util";
-import { ReadinessCheck, SecretName, type CredentialSpec, type ProbeCall } from "@kensa/core";
+import { EnvVarName, ReadinessCheck, type CredentialSpec, type ProbeCall } from "@kensa/core";
 import { isLoopbackHost, type ProbeOptions } from "@kensa/probe";
 import { UsageError } from "../command";
+
+/** Longest per-request timeout: beyond it a scan is not a scan (and Node's timers overflow near 2^31 ms). */
+export const maxTimeoutMs = 600_000;
 
 export const gradeOrder = ["AAA", "AA", "A", "BBB", "BB", "B", "C", "D"] as const;
 export type GradeName = (typeof gradeOrder)[number];
@@ -34,7 +37,7 @@ export const scanUsage = [
   "  --rounds N                 repeat the call set N times (default 1)",
   '  --header "Name: value"     send a header with every request to the server (repeatable)',
   "  --bearer-env VAR           send Authorization: Bearer <value of $VAR>",
-  "  --timeout-ms N             per-request timeout (default 15000)",
+  `  --timeout-ms N             per-request timeout (default 15000, at most ${maxTimeoutMs})`,
   "  --fail-under GRADE         exit 1 when the grade is below GRADE (AAA AA A BBB BB B C D)",
   "  --allow-private            reach private addresses (the loopback host you type is always allowed)",
   "  --transport T              auto (default), streamable-http or sse",
@@ -69,7 +72,7 @@ export function parseScanArgs(argv: string[], env: NodeJS.ProcessEnv): ScanReque
   const { target, display, allowHosts } = parseTarget(values.stdio, positionals, command, values.transport);
   const bearerEnv = values["bearer-env"];
   if (bearerEnv !== undefined) {
-    if (!SecretName.safeParse(bearerEnv).success) throw new UsageError(`--bearer-env expects an environment variable name, got "${bearerEnv}"`);
+    if (!EnvVarName.safeParse(bearerEnv).success) throw new UsageError(`--bearer-env expects an environment variable name, got "${bearerEnv}"`);
     if (!env[bearerEnv]) throw new UsageError(`--bearer-env: environment variable ${bearerEnv} is not set`);
   }
   const failUnder = values["fail-under"]?.toUpperCase();
@@ -83,7 +86,7 @@ export function parseScanArgs(argv: string[], env: NodeJS.ProcessEnv): ScanReque
     headers: Object.fromEntries(values.header.map(parseHeader)),
     credential: bearerEnv ? { kind: "bearer", tokenSecret: bearerEnv } : { kind: "none" },
     rounds: positiveInt("--rounds", values.rounds) ?? 1,
-    ...(values["timeout-ms"] !== undefined ? { timeoutMs: positiveInt("--timeout-ms", values["timeout-ms"]) } : {}),
+    ...(values["timeout-ms"] !== undefined ? { timeoutMs: timeoutMs(values["timeout-ms"]) } : {}),
     ...(failUnder ? { failUnder: failUnder as GradeName } : {}),
     allowPrivate: values["allow-private"],
     allowHosts,
@@ -129,11 +132,29 @@ export function parseCall(spec: string): ProbeCall {
   return { tool, arguments: args as Record<string, unknown>, expect: "success", readOnly: true };
 }
 
+/** Framing and connection headers belong to the HTTP client: given by hand they break the request, not the server. */
+const clientHeaders = new Set(["connection", "keep-alive", "transfer-encoding", "upgrade", "te", "trailer", "expect", "host", "content-length"]);
+
 function parseHeader(spec: string): [string, string] {
   const colon = spec.indexOf(":");
   const name = colon === -1 ? "" : spec.slice(0, colon).trim();
   if (!/^[A-Za-z0-9!#$%&'*+.^_`|~-]+$/.test(name)) throw new UsageError(`--header expects "Name: value", got "${spec}"`);
-  return [name, spec.slice(colon + 1).trim()];
+  if (clientHeaders.has(name.toLowerCase())) throw new UsageError(`--header ${name}: this header is managed by the HTTP client and cannot be set by hand`);
+  const value = spec.slice(colon + 1).trim();
+  // What HTTP can carry (RFC 9110 field-value: visible ASCII, space, tab, obs-text); anything else would fail
+  // in our own request code and be recorded as the server's error.
+  const bad = [...value].find((c) => !/^[\t\x20-\x7e\x80-\xff]$/.test(c));
+  if (bad !== undefined) {
+    const shown = bad.charCodeAt(0) < 0x20 || bad === "\x7f" ? `U+${bad.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}` : `"${bad}"`;
+    throw new UsageError(`--header ${name}: the value must be visible ASCII or Latin-1 characters (no CR, LF, NUL or other control characters), got ${shown}`);
+  }
+  return [name, value];
+}
+
+function timeoutMs(value: string): number {
+  const n = positiveInt("--timeout-ms", value)!;
+  if (n > maxTimeoutMs) throw new UsageError(`--timeout-ms expects at most ${maxTimeoutMs} (10 minutes), got "${value}"`);
+  return n;
 }
 
 function positiveInt(option: string, value: string | undefined): number | undefined {

@@ -32,7 +32,7 @@ export function scanDocument(target: string, run: ProbeRunRecord, grade: GradeRe
   const errorClasses: Partial<Record<ErrorClass, number>> = {};
   for (const step of run.steps) {
     const c = step.classification?.errorClass;
-    if (c && isTrafficStep(step)) errorClasses[c] = (errorClasses[c] ?? 0) + 1;
+    if (c && isTrafficStep({ kind: step.kind, ok: stepOk(step) })) errorClasses[c] = (errorClasses[c] ?? 0) + 1;
   }
   const steps: ScanStep[] = run.steps.map((s) => ({
     seq: s.seq,

@@ -19,18 +19,19 @@ export interface Dashboard {
   close(): Promise<void>;
 }
 
-export async function startDashboard(database: Database, queue: JobQueue, port: number): Promise<Dashboard> {
+/** `host` is localhost unless the operator opens it wider (KENSA_HOST): the dashboard carries sign-in and write actions. */
+export async function startDashboard(database: Database, queue: JobQueue, port: number, host = "localhost"): Promise<Dashboard> {
   const { createWebHandler, provideJobQueue } = await import("@kensa/web/server");
   provideJobQueue(queue);
-  const handler = await createWebHandler({ database, dir: webDir, port, hostname: "localhost" });
+  const handler = await createWebHandler({ database, dir: webDir, port, hostname: host });
   const server = createServer((req, res) => void handler.handle(req, res));
   await new Promise<void>((resolve, reject) => {
     server.once("error", (error: NodeJS.ErrnoException) =>
       reject(error.code === "EADDRINUSE" ? new Error(`port ${port} is already in use: set PORT to another one`) : error));
-    server.listen(port, resolve);
+    server.listen(port, host, resolve);
   });
   return {
-    url: `http://localhost:${port}`,
+    url: `http://${host.includes(":") ? `[${host}]` : host}:${port}`,
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -132,6 +132,32 @@ describe.each(databaseBackends)("API on $name", (backend) => {
     expect(weeks.points.at(-1)!.end).toBe("2026-11-20");
   });
 
+  run("labels every history point and the response with its data source (sandbox is simulated)", async () => {
+    const list = ServiceList.parse(await (await get(servicesHandler, db, "/api/v1/services?pageSize=250")).json());
+    for (const [sid, source] of [[id(0), "live"], [id(4), "sandbox"]] as const) {
+      expect(list.data.find((s) => s.id === sid)!.source).toBe(source);
+      for (const granularity of ["day", "month"]) {
+        const res = await get(historyHandler, db, `/api/v1/services/${sid}/history?from=2026-11-01&to=2026-11-20&granularity=${granularity}`, { id: sid });
+        const h = ServiceHistory.parse(await res.json());
+        expect(h.points.length).toBeGreaterThan(0);
+        expect(h.sources).toEqual([source]);
+        expect(h.points.every((p) => p.sources.length === 1 && p.sources[0] === source)).toBe(true);
+      }
+    }
+    const empty = ServiceHistory.parse(await (await get(historyHandler, db, `/api/v1/services/${id(4)}/history?from=2025-01-01&to=2025-01-31`, { id: id(4) })).json());
+    expect([empty.points, empty.sources]).toEqual([[], []]);
+  });
+
+  run("counts services per data source in the distribution, as the service list labels them", async () => {
+    const dist = GradeDistribution.parse(await (await get(distributionHandler, db, "/api/v1/grades/distribution")).json());
+    const list = ServiceList.parse(await (await get(servicesHandler, db, "/api/v1/services?pageSize=250")).json());
+    expect(dist.sources).toEqual({ live: 3, sandbox: 37 });
+    for (const source of ["live", "sandbox"] as const) expect(dist.sources[source]).toBe(list.data.filter((s) => s.source === source).length);
+    expect(dist.sources.live + dist.sources.sandbox + dist.unsourced).toBe(dist.total);
+    const live = GradeDistribution.parse(await (await get(distributionHandler, db, "/api/v1/grades/distribution?source=live")).json());
+    expect([live.sources, live.unsourced]).toEqual([{ live: 3, sandbox: 0 }, 0]);
+  });
+
   run("counts grades the same way the service list does", async () => {
     const dist = GradeDistribution.parse(await (await get(distributionHandler, db, "/api/v1/grades/distribution")).json());
     const list = ServiceList.parse(await (await get(servicesHandler, db, "/api/v1/services?pageSize=250")).json());

@@ -1,7 +1,7 @@
 // The public API's response contract (/api/v1). Handlers build these shapes, tests validate against them,
 // and /api/openapi.json is generated from them: change a field here and all three follow.
 import { z } from "zod";
-import { AuthMethod, ErrorClass } from "@kensa/core";
+import { AuthMethod, ErrorClass, RunPath } from "@kensa/core";
 import { gradeOrder } from "../lib/grades";
 
 export const apiRegistry = z.registry<{ id: string; description?: string }>();
@@ -11,6 +11,8 @@ export const EvidenceStatus = z.enum(["observed", "declared", "not_tested"]).reg
 export const DataSource = z.enum(["live", "sandbox"]).register(apiRegistry, { id: "DataSource", description: "sandbox data is simulated" });
 const isoDateTime = z.iso.datetime({ offset: true });
 const isoDate = z.iso.date();
+/** Every source behind a figure, live before sandbox; empty when there was no data. */
+const DataSources = z.array(DataSource);
 const ErrorCounts = z.partialRecord(ErrorClass, z.number().int().nonnegative()).register(apiRegistry, { id: "ErrorCounts", description: "failed steps per error class" });
 
 export const GradeSummary = z.object({
@@ -170,6 +172,7 @@ export const HistoryPoint = z.object({
   p50Ms: z.number().nullable(),
   p95Ms: z.number().nullable(),
   p99Ms: z.number().nullable(),
+  sources: DataSources.describe("where this bucket's figures come from; sandbox data is simulated"),
 }).register(apiRegistry, { id: "HistoryPoint" });
 
 export const ServiceHistory = z.object({
@@ -177,6 +180,7 @@ export const ServiceHistory = z.object({
   from: isoDate,
   to: isoDate,
   granularity: z.enum(["day", "week", "month"]),
+  sources: DataSources.describe("every source behind the points; sandbox data is simulated"),
   points: z.array(HistoryPoint),
 }).register(apiRegistry, { id: "ServiceHistory" });
 
@@ -185,16 +189,27 @@ export const GradeDistribution = z.object({
   total: z.number().int().nonnegative(),
   ungraded: z.number().int().nonnegative(),
   grades: z.record(Grade, z.number().int().nonnegative()),
+  sources: z.record(DataSource, z.number().int().nonnegative())
+    .describe("services per data source, as the service list labels them: sandbox when any figure shown is simulated"),
+  unsourced: z.number().int().nonnegative().describe("services with neither a grade nor traffic in the last 30 days: no data to label"),
 }).register(apiRegistry, { id: "GradeDistribution" });
 
 export const ApiErrorBody = z.object({
   error: z.object({
-    code: z.enum(["bad_request", "not_found", "unavailable", "internal"]),
+    code: z.enum(["bad_request", "unauthorized", "forbidden", "not_found", "rate_limited", "unavailable", "internal"]),
     message: z.string(),
     parameter: z.string().optional().describe("the query or path parameter that was rejected"),
     expected: z.string().optional(),
   }),
 }).register(apiRegistry, { id: "Error" });
+
+export const ReprobeAccepted = z.object({
+  status: z.literal("accepted"),
+  serviceId: z.string(),
+  path: RunPath.describe("direct, or through the reference gateway"),
+  requestId: z.string().describe("one per service per minute: requests in the same minute share it"),
+  idempotencyKey: z.string().describe("the probe run this request will produce; a retried job never records it twice"),
+}).register(apiRegistry, { id: "ReprobeAccepted" });
 
 export const Health = z.object({ status: z.enum(["ok", "unavailable"]), database: z.string() }).register(apiRegistry, { id: "Health" });
 
@@ -204,6 +219,9 @@ export type ServiceList = z.infer<typeof ServiceList>;
 export type ServiceHistory = z.infer<typeof ServiceHistory>;
 export type HistoryPoint = z.infer<typeof HistoryPoint>;
 export type GradeDistribution = z.infer<typeof GradeDistribution>;
+export type ReprobeAccepted = z.infer<typeof ReprobeAccepted>;
+export type ApiErrorCode = z.infer<typeof ApiErrorBody>["error"]["code"];
+export type DataSource = z.infer<typeof DataSource>;
 export type WindowStatsView = z.infer<typeof WindowStats>;
 export type AxisView = z.infer<typeof Axis>;
 export type CapView = z.infer<typeof Cap>;

@@ -32,6 +32,14 @@ describe("history buckets", () => {
     expect(w2).toMatchObject({ start: "2026-11-09", calls: 5, successRate: 0, p95Ms: null, errorCounts: { server_error: 5 } });
   });
 
+  it("labels each bucket with every source behind it, so a week with one sandbox day is never shown as live only", () => {
+    const live = { ...day("2026-11-04", 4, 4, { "20": 4 }), sources: ["live"] };
+    const [w1, w2] = bucketPoints([...points.slice(0, 2), live, points[2]!], "week", { from: "2026-11-01", to: "2026-11-30" });
+    expect(w1!.sources).toEqual(["live", "sandbox"]);
+    expect(w2!.sources).toEqual(["sandbox"]);
+    expect(bucketPoints([live], "day", { from: "2026-11-01", to: "2026-11-30" })[0]!.sources).toEqual(["live"]);
+  });
+
   it("clips month buckets to the requested range", () => {
     const [m] = bucketPoints(points, "month", { from: "2026-11-02", to: "2026-11-20" });
     expect(m).toMatchObject({ start: "2026-11-02", end: "2026-11-20", calls: 25 });

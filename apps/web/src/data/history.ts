@@ -3,6 +3,7 @@
 import { emptyAggregate, latencyPercentiles, mergeAggregates, type StepAggregate } from "@kensa/core";
 import { readDailySeries, type Database, type DailyPoint } from "@kensa/db";
 import type { HistoryPoint } from "../api/schemas";
+import { dataSources } from "../lib/data-source";
 import { addDays, monthStart, weekStart } from "../lib/days";
 
 export type Granularity = "day" | "week" | "month";
@@ -12,14 +13,15 @@ export async function loadHistory(db: Database, serviceId: string, range: { from
 }
 
 export function bucketPoints(points: readonly DailyPoint[], granularity: Granularity, range: { from: string; to: string }): HistoryPoint[] {
-  const buckets = new Map<string, { start: string; end: string; agg: StepAggregate }>();
+  const buckets = new Map<string, { start: string; end: string; agg: StepAggregate; sources: string[] }>();
   for (const p of points) {
     const start = bucketStart(p.day, granularity);
     let b = buckets.get(start);
-    if (!b) buckets.set(start, (b = { start: maxDay(start, range.from), end: minDay(bucketEnd(start, granularity), range.to), agg: emptyAggregate() }));
+    if (!b) buckets.set(start, (b = { start: maxDay(start, range.from), end: minDay(bucketEnd(start, granularity), range.to), agg: emptyAggregate(), sources: [] }));
     mergeAggregates(b.agg, p);
+    b.sources.push(...p.sources);
   }
-  return [...buckets.values()].map(({ start, end, agg }) => {
+  return [...buckets.values()].map(({ start, end, agg, sources }) => {
     const { p50, p95, p99 } = latencyPercentiles(agg);
     return {
       start,
@@ -34,6 +36,7 @@ export function bucketPoints(points: readonly DailyPoint[], granularity: Granula
       p50Ms: p50,
       p95Ms: p95,
       p99Ms: p99,
+      sources: dataSources(sources),
     };
   });
 }

@@ -119,7 +119,7 @@ export const en = {
     badge: "Badge",
     badgeHelp: "Embed this badge in a README or a product page:",
     reprobe: "Re-probe now",
-    reprobeResult: { accepted: "Re-probe queued: the result appears here in a minute.", rate_limited: "Already re-probed in the last minute: try again shortly.", forbidden: "Your token's scopes do not cover this service.", not_found: "No tracked service has this id." } as Record<string, string>,
+    reprobeResult: { accepted: "Re-probe queued: the result appears here in a minute.", rate_limited: "Already re-probed in the last minute: try again shortly.", forbidden: "Your token's scopes do not cover this service.", not_found: "No tracked service has this id.", unavailable: "The job queue is unavailable right now: nothing was queued. Try again shortly." } as Record<string, string>,
     window: (d: number) => `last ${d} days`,
     notFound: "No tracked service has this id.",
     vendor: "Vendor",

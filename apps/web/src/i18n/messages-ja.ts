@@ -121,7 +121,7 @@ export const ja: Messages = {
     badge: "バッジ",
     badgeHelp: "README や製品ページに次のバッジを埋め込めます：",
     reprobe: "今すぐ再プローブ",
-    reprobeResult: { accepted: "再プローブを受け付けました。1 分ほどで結果がここに表示されます。", rate_limited: "直近 1 分以内に再プローブ済みです。少し待ってから再度お試しください。", forbidden: "このトークンの権限はこのサービスを対象にしていません。", not_found: "この ID のサービスは追跡されていません。" },
+    reprobeResult: { accepted: "再プローブを受け付けました。1 分ほどで結果がここに表示されます。", rate_limited: "直近 1 分以内に再プローブ済みです。少し待ってから再度お試しください。", forbidden: "このトークンの権限はこのサービスを対象にしていません。", not_found: "この ID のサービスは追跡されていません。", unavailable: "ジョブキューが現在利用できないため、再プローブは登録されませんでした。少し待ってから再度お試しください。" },
     window: (d: number) => `過去 ${d} 日間`,
     notFound: "この ID のサービスは追跡されていません。",
     vendor: "ベンダー",

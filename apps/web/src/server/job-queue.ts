@@ -1,6 +1,9 @@
 // Where accepted re-probes go. A hosting server (kensa start) hands in its own queue (in-process runner or
 // BullMQ); `next start` beside workers uses BullMQ from REDIS_URL. Kept on globalThis, like the database.
+// Either way an enqueue is bounded (enqueue-deadline.ts): a request never hangs on the queue.
 import type { JobQueue } from "@kensa/worker/reprobe";
+import { withEnqueueDeadline } from "./enqueue-deadline";
+import { WebRedisJobQueue } from "./redis-job-queue";
 
 const slot = Symbol.for("kensa.web.jobQueue");
 
@@ -13,8 +16,9 @@ function state(): Slot {
   return (g[slot] ??= {});
 }
 
+/** The host keeps its queue (and its connection): the web only stops waiting for it. */
 export function provideJobQueue(queue: JobQueue): void {
-  state().queue = queue;
+  state().queue = withEnqueueDeadline(queue);
 }
 
 /** The queue, or null when this process has none (no host and no REDIS_URL): re-probes are then unavailable. */
@@ -23,7 +27,10 @@ export async function getJobQueue(): Promise<JobQueue | null> {
   if (s.queue) return s.queue;
   const url = process.env.REDIS_URL;
   if (!url) return null;
-  const { BullmqJobQueue } = await import("@kensa/worker/reprobe");
-  s.queue = new BullmqJobQueue({ connection: { url, maxRetriesPerRequest: null }, prefix: process.env.KENSA_QUEUE_PREFIX ?? "kensa" });
+  s.queue = new WebRedisJobQueue({
+    url,
+    prefix: process.env.KENSA_QUEUE_PREFIX ?? "kensa",
+    onError: (error) => console.error("kensa web: job queue connection:", error.message),
+  });
   return s.queue;
 }

@@ -59,7 +59,7 @@ describe("in-process runner", () => {
     expect(failures).toEqual([expect.objectContaining({ final: true })]);
   });
 
-  it("drops a duplicate job id and a duplicate dedupe id while the first is pending", async () => {
+  it("drops a duplicate job id while the first is pending", async () => {
     const seen: string[] = [];
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
@@ -69,11 +69,30 @@ describe("in-process runner", () => {
     }, { concurrency: 4 });
     await runner.add("probe.run", payload("a"), { jobId: "same" });
     await runner.add("probe.run", payload("b"), { jobId: "same" });
-    await runner.add("grade.compute", { serviceId: "g", reason: "new-evidence" }, { dedupeId: "grade|g" });
-    await runner.add("grade.compute", { serviceId: "g2", reason: "new-evidence" }, { dedupeId: "grade|g" });
     release();
     await runner.idle();
-    expect(seen.sort()).toEqual(["a", "g"]);
+    expect(seen).toEqual(["a"]);
+  });
+
+  it("dedupe: an add while the job waits is dropped; an add while it runs is kept (the latest) and runs after it", async () => {
+    const seen: string[] = [];
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const runner = new InProcessRunner(async (_n, p) => {
+      const id = (p as { serviceId: string }).serviceId;
+      seen.push(id);
+      if (id === "first") await gate;
+    }, { concurrency: 1 });
+    const grade = (serviceId: string) => runner.add("grade.compute", { serviceId, reason: "new-evidence" }, { dedupeId: "grade|x" });
+    await runner.add("probe.run", payload("blocker"));
+    await grade("first");
+    await grade("dropped-while-waiting");
+    await new Promise((r) => setTimeout(r, 5)); // "first" is now running, held by the gate
+    await grade("superseded");
+    await grade("latest");
+    release();
+    await runner.idle();
+    expect(seen).toEqual(["blocker", "first", "latest"]);
   });
 
   it("close() waits for running jobs and refuses new ones", async () => {

@@ -43,6 +43,15 @@ describe("requestReprobe", () => {
     expect(actions.sort()).toEqual(["reprobe.rate_limited", "reprobe.requested", "reprobe.requested"]);
   });
 
+  it("a queue that is down fails the request, is audited as failed, and does not use up the minute", async () => {
+    const down: JobQueue = { add: async () => { throw new Error("redis unavailable"); } };
+    const at = t0 + 10 * 60_000;
+    await expect(requestReprobe({ db, queue: down, now: at }, { serviceId: "freee", token })).rejects.toThrow(/redis unavailable/);
+    const queue = new RecordingQueue();
+    expect((await requestReprobe({ db, queue, now: at + 1_000 }, { serviceId: "freee", token })).status).toBe("accepted");
+    expect((await listAudit(db.prisma, { target: "freee", action: "reprobe.failed" }))).toHaveLength(1);
+  });
+
   it("refuses a service outside the token's scopes, and audits the refusal", async () => {
     const queue = new RecordingQueue();
     expect(await requestReprobe({ db, queue, now: t0 }, { serviceId: "slack", token })).toMatchObject({ status: "forbidden" });

@@ -49,7 +49,13 @@ export async function requestReprobe(deps: ReprobeDeps, request: { serviceId: st
   }
 
   const payload = { serviceId: request.serviceId, path, trigger: "manual" as const, requestId: `slot-${slot}`, requestedBy: actor };
+  // Enqueue first: a queue that is down must not use up the minute. The job id makes a repeat harmless.
+  try {
+    await deps.queue.add("probe.run", payload, { jobId: probeJobId(payload) });
+  } catch (error) {
+    await audit("reprobe.failed", { requestId: payload.requestId, error: error instanceof Error ? error.message : String(error) });
+    throw error;
+  }
   await audit("reprobe.requested", { requestId: payload.requestId });
-  await deps.queue.add("probe.run", payload, { jobId: probeJobId(payload) });
   return { status: "accepted", serviceId: request.serviceId, path, requestId: payload.requestId, idempotencyKey: runIdempotencyKey(payload) };
 }

@@ -36,7 +36,8 @@ export class BullmqJobQueue implements JobQueue {
     await this.queue.add(name, payload, {
       ...jobOptions(name),
       ...(options.jobId ? { jobId: options.jobId } : {}),
-      ...(options.dedupeId ? { deduplication: { id: options.dedupeId } } : {}),
+      // keepLastIfActive: an add while the job runs (on older evidence) is kept and runs after it.
+      ...(options.dedupeId ? { deduplication: { id: options.dedupeId, keepLastIfActive: true } } : {}),
       ...(options.delayMs ? { delay: options.delayMs } : {}),
     });
   }

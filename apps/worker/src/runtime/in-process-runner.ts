@@ -7,8 +7,15 @@ import { UnrecoverableJobError, type AddOptions, type JobQueue } from "./job-que
 interface Pending {
   name: JobName;
   payload: unknown;
-  ids: string[];
+  jobId?: string;
+  dedupeId?: string;
   failures: number;
+}
+
+/** Per dedupe id: whether its job is running, and the one follow-up kept while it runs (as BullMQ's keepLastIfActive). */
+interface Dedupe {
+  active: boolean;
+  next?: Pending;
 }
 
 export interface JobFailure {
@@ -21,7 +28,8 @@ export interface JobFailure {
 
 export class InProcessRunner implements JobQueue {
   private readonly waiting: Pending[] = [];
-  private readonly known = new Set<string>();
+  private readonly jobIds = new Set<string>();
+  private readonly dedupes = new Map<string, Dedupe>();
   private readonly timers = new Set<NodeJS.Timeout>();
   private active = 0;
   private closed = false;
@@ -39,10 +47,18 @@ export class InProcessRunner implements JobQueue {
 
   async add<N extends JobName>(name: N, payload: JobPayload<N>, options: AddOptions = {}): Promise<void> {
     if (this.closed) throw new Error("the in-process runner is closed");
-    const ids = [options.jobId, options.dedupeId].filter((id): id is string => id !== undefined);
-    if (ids.some((id) => this.known.has(id))) return;
-    ids.forEach((id) => this.known.add(id));
-    const job: Pending = { name, payload, ids, failures: 0 };
+    if (options.jobId !== undefined && this.jobIds.has(options.jobId)) return;
+    const job: Pending = { name, payload, jobId: options.jobId, dedupeId: options.dedupeId, failures: 0 };
+    if (options.dedupeId !== undefined) {
+      const dedupe = this.dedupes.get(options.dedupeId);
+      if (dedupe && !dedupe.active) return; // one is waiting: it will see the same evidence
+      if (dedupe) {
+        dedupe.next = job; // one is running on older evidence: run once more after it
+        return;
+      }
+      this.dedupes.set(options.dedupeId, { active: false });
+    }
+    if (options.jobId !== undefined) this.jobIds.add(options.jobId);
     if (options.delayMs) this.later(options.delayMs, () => this.push(job));
     else this.push(job);
   }
@@ -76,6 +92,7 @@ export class InProcessRunner implements JobQueue {
     while (this.active < this.options.concurrency && this.waiting.length > 0) {
       const job = this.waiting.shift()!;
       this.active += 1;
+      if (job.dedupeId !== undefined) this.dedupes.get(job.dedupeId)!.active = true;
       void this.execute(job.name, job.payload)
         .then(() => this.forget(job), (error: unknown) => this.failed(job, error))
         .finally(() => {
@@ -88,6 +105,7 @@ export class InProcessRunner implements JobQueue {
 
   private failed(job: Pending, error: unknown): void {
     job.failures += 1;
+    if (job.dedupeId !== undefined) this.dedupes.get(job.dedupeId)!.active = false;
     const final = error instanceof UnrecoverableJobError || job.failures >= jobDefinitions[job.name].attempts || this.closed;
     this.options.onFailure?.({ name: job.name, payload: job.payload, error, final });
     if (final) this.forget(job);
@@ -96,7 +114,14 @@ export class InProcessRunner implements JobQueue {
 
   /** Ids guard against duplicates while a job is pending; afterwards the database's idempotency keys take over. */
   private forget(job: Pending): void {
-    job.ids.forEach((id) => this.known.delete(id));
+    if (job.jobId !== undefined) this.jobIds.delete(job.jobId);
+    if (job.dedupeId === undefined) return;
+    const next = this.dedupes.get(job.dedupeId)?.next;
+    this.dedupes.delete(job.dedupeId);
+    if (next && !this.closed) {
+      this.dedupes.set(job.dedupeId, { active: false });
+      this.push(next);
+    }
   }
 
   private later(ms: number, run: () => void): void {

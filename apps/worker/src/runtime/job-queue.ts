@@ -4,7 +4,7 @@ import type { JobName, JobPayload } from "../jobs/definitions";
 export interface AddOptions {
   /** A job with this id is added once; later adds with the same id are dropped. */
   jobId?: string;
-  /** While a job with this id is waiting or running, further adds are dropped (e.g. one pending re-grade). */
+  /** While a job with this id waits, further adds are dropped; while it runs, the latest add runs after it (re-grades). */
   dedupeId?: string;
   delayMs?: number;
 }

@@ -15,6 +15,7 @@ import type { JobContext } from "./job-context";
 import type { JobQueue } from "./job-queue";
 import { runJob } from "./run-job";
 import { workerSecretSource } from "./secret-source";
+import { databaseCatalogueLookup } from "./catalogue-lookup";
 import { createServiceProber, liveTargets, sandboxTargets, type TargetResolver } from "./service-prober";
 
 export type Log = (event: string, fields?: Record<string, unknown>) => void;
@@ -131,7 +132,7 @@ export async function openRuntime(options: OpenRuntimeOptions): Promise<KensaRun
       clock,
       workerId: env.KENSA_WORKER_ID,
       probeService: createServiceProber({
-        entries: catalogue.byId,
+        entries: databaseCatalogueLookup(db),
         targets,
         clock,
         addressPolicy: { allowPrivate: false, allowHosts },

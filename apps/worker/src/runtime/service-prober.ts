@@ -3,6 +3,7 @@
 import type { CatalogueEntry, Clock, CredentialSpec, RunPath, RunSource, SecretSource } from "@kensa/core";
 import { runProbe, type AddressPolicy, type ProbeLimits } from "@kensa/probe";
 import type { Sandbox } from "@kensa/sandbox";
+import type { CatalogueLookup } from "./catalogue-lookup";
 import { UnrecoverableJobError } from "./job-queue";
 import type { ProbeExecution, ServiceProber } from "./job-context";
 
@@ -51,7 +52,8 @@ export function liveTargets(secrets: SecretSource): TargetResolver {
 }
 
 export interface ServiceProberOptions {
-  entries: ReadonlyMap<string, CatalogueEntry>;
+  /** The current catalogue entry of a service (see catalogue-lookup.ts); undefined when it is not tracked. */
+  entries: CatalogueLookup;
   targets: TargetResolver;
   clock: Clock;
   addressPolicy: AddressPolicy;
@@ -60,7 +62,7 @@ export interface ServiceProberOptions {
 
 export function createServiceProber(options: ServiceProberOptions): ServiceProber {
   return async (serviceId, path, probe) => {
-    const entry = options.entries.get(serviceId);
+    const entry = await options.entries(serviceId);
     if (!entry) throw new UnrecoverableJobError(`probe.run: "${serviceId}" is not in the catalogue`);
     const target = options.targets.resolve(entry, path);
     if (!target) throw new UnrecoverableJobError(`probe.run: "${serviceId}" has no ${options.targets.source} endpoint on the ${path} path`);

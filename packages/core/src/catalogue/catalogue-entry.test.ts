@@ -45,6 +45,23 @@ describe("CatalogueEntry", () => {
     expect(found.some((p) => p.startsWith(`${path}:`)), found.join("\n")).toBe(true);
   });
 
+  it.each([
+    ["DATABASE_URL", "refreshTokenSecret"],
+    ["REDIS_URL", "clientIdSecret"],
+    ["KENSA_SESSION_SECRET", "refreshTokenSecret"],
+    ["KENSA_SECRET_FREEE_ACCESS_TOKEN", "clientIdSecret"],
+    ["OTEL_EXPORTER_OTLP_HEADERS", "clientSecretSecret"],
+  ])("refuses a secret named after Kensa's own configuration (%s as %s)", (name, field) => {
+    const found = problems({ credential: { kind: "oauth-refresh", refreshTokenSecret: "EX_REFRESH", clientIdSecret: "EX_ID", [field]: name } });
+    expect(found).toEqual([expect.stringMatching(new RegExp(`^credential\\.${field}: expected a probe secret's name, not Kensa's own configuration`))]);
+  });
+
+  it("accepts vendor secret names that merely resemble configuration", () => {
+    for (const name of ["REDIS_API_KEY", "FREEE_ACCESS_TOKEN", "DATABASE_URL_TOKEN", "OTELCO_KEY"]) {
+      expect(problems({ credential: { kind: "oauth-refresh", refreshTokenSecret: name, clientIdSecret: "EX_ID" } })).toEqual([]);
+    }
+  });
+
   it("lets an unknown auth method take any credential that fits its profile", () => {
     expect(problems({ authMethod: "unknown", authMethodSource: undefined, credential: { kind: "none" }, sandbox: { profile: "open-with-writes" } })).toEqual([]);
   });

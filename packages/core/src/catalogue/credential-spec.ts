@@ -2,7 +2,21 @@
 // secret-store key), never the secret itself. The probe engine resolves names through a SecretSource.
 import { z } from "zod";
 
-export const SecretName = z.string().regex(/^[A-Z][A-Z0-9_]*$/, "expected an environment-variable style name (A-Z, 0-9, _)");
+/** Any environment-variable style name: what `kensa scan --bearer-env` and secret files accept. */
+export const EnvVarName = z.string().regex(/^[A-Z][A-Z0-9_]*$/, "expected an environment-variable style name (A-Z, 0-9, _)");
+
+const reservedNames = new Set(["DATABASE_URL", "DATABASE_POOL_SIZE", "REDIS_URL", "WORKER_CONCURRENCY", "PORT", "NODE_ENV", "NODE_OPTIONS", "PGPASSWORD"]);
+const reservedPrefixes = ["KENSA_", "OTEL_"];
+
+/** Kensa's own configuration: a catalogue naming one of these would send Kensa's secrets to the target. */
+export function isReservedSecretName(name: string): boolean {
+  return reservedNames.has(name) || reservedPrefixes.some((prefix) => name.startsWith(prefix));
+}
+
+/** A secret a catalogue entry may name: an environment-variable style name that is not Kensa's own configuration. */
+export const SecretName = EnvVarName.refine((name) => !isReservedSecretName(name), {
+  message: `expected a probe secret's name, not Kensa's own configuration (${[...reservedNames].join(", ")}, ${reservedPrefixes.map((p) => `${p}*`).join(", ")})`,
+});
 
 export const CredentialSpec = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("none") }),

@@ -3,10 +3,12 @@ import { z } from "zod";
 import { CheckResult } from "./check-result";
 import { Classification } from "./classification";
 import { StepOutcome } from "./step-outcome";
-import { ErrorClass } from "../taxonomy/error-classes";
 
-/** protocol: connect/initialize/tools-list; call: a catalogued tools/call; check: a readiness check. */
-export const StepKind = z.enum(["protocol", "call", "check"]);
+/**
+ * transport: opening the connection (TCP/TLS, or spawning a stdio server); auth: an OAuth token grant;
+ * protocol: initialize and tools/list; call: a catalogued tools/call; check: a readiness check.
+ */
+export const StepKind = z.enum(["transport", "auth", "protocol", "call", "check"]);
 export type StepKind = z.infer<typeof StepKind>;
 
 export const ProbeStepRecord = z.object({
@@ -29,11 +31,8 @@ export const ProbeStepRecord = z.object({
       ageSec: z.number().nonnegative().optional(),
     })
     .optional(),
-  /**
-   * Calls only: what the catalogue expected (ProbeCall.expect). A call designed to provoke a failure
-   * (e.g. invalid_input on bad arguments) that fails that way is the server behaving well.
-   */
-  expect: z.union([z.literal("success"), z.object({ errorClass: ErrorClass })]).optional(),
+  /** Calls only: what the catalogue expected (ProbeCall.expect; today always success). */
+  expect: z.literal("success").optional(),
   /** Redacted, bounded excerpt of what came back (never a secret). */
   excerpt: z.string().optional(),
   traceId: z.string().optional(),
@@ -97,12 +96,26 @@ export const ProbeRunRecord = z.object({
 });
 export type ProbeRunRecord = z.infer<typeof ProbeRunRecord>;
 
-/** Readiness checks are findings; only protocol and call steps are traffic that counts toward success rates. */
-export function isTrafficStep(step: Pick<ProbeStepRecord, "kind">): boolean {
-  return step.kind !== "check";
+/**
+ * MCP requests are the traffic success rates are judged on: initialize, tools/list, tools/call. A connection
+ * that fails is one too (the initialize it was opened for could not be sent); a connection that opens is only a
+ * precondition, not an answer. Token grants and readiness checks are never traffic: a broken grant shows up as
+ * the requests it leaves unauthenticated, and checks are findings.
+ */
+export function isTrafficStep(step: { kind: StepKind; ok?: boolean }): boolean {
+  switch (step.kind) {
+    case "protocol":
+    case "call":
+      return true;
+    case "transport":
+      return step.ok === false;
+    case "auth":
+    case "check":
+      return false;
+  }
 }
 
-/** A traffic step is ok when its outcome is; a check is ok unless it failed or could not be decided. */
+/** A step is ok when its outcome is; a check is ok unless it failed or could not be decided. */
 export function stepOk(step: Pick<ProbeStepRecord, "kind" | "outcome" | "check">): boolean {
   if (step.kind === "check") return step.check?.verdict === "pass" || step.check?.verdict === "not_applicable";
   return step.outcome.kind === "ok";

@@ -4,7 +4,7 @@ import { aggregateRun, httpStatusOf, mergeAggregates, latencyPercentiles, rpcCod
 import type { Database } from "../open-database";
 import type { SqlQuery } from "../raw-sql";
 import { columns } from "./sql-arrays";
-import { mergeExtras, runExtras, type RollupExtras } from "./rollup-extras";
+import { mergedSource, mergeExtras, runExtras, type RollupExtras } from "./rollup-extras";
 import { storable } from "./storable";
 
 export interface RecordReport {
@@ -17,14 +17,17 @@ export async function recordRuns(db: Database, given: readonly ProbeRunRecord[])
   if (given.length === 0) return { inserted: [], duplicates: [], steps: 0 };
   // Everything in a run that came from the target may hold bytes PostgreSQL refuses (storable.ts).
   const runs = given.map(storable);
+  // Two runs with one key in the same batch: the first is the run, the others are duplicates like any retry.
+  const seen = new Set<string>();
+  const firsts = runs.filter((r) => !seen.has(r.idempotencyKey) && seen.add(r.idempotencyKey));
   return db.sql.transaction(async (q) => {
-    const insertedKeys = new Set(await insertRuns(q, runs));
-    const fresh = runs.filter((r) => insertedKeys.has(r.idempotencyKey));
+    const insertedKeys = new Set(await insertRuns(q, firsts));
+    const fresh = firsts.filter((r) => insertedKeys.has(r.idempotencyKey));
     const steps = await insertSteps(q, fresh);
     await addToRollups(q, fresh);
     return {
       inserted: fresh.map((r) => r.id),
-      duplicates: runs.filter((r) => !insertedKeys.has(r.idempotencyKey)).map((r) => r.idempotencyKey),
+      duplicates: runs.filter((r) => !fresh.includes(r)).map((r) => r.idempotencyKey),
       steps,
     };
   });
@@ -135,6 +138,7 @@ function rollupDeltas(runs: readonly ProbeRunRecord[]): RollupDelta[] {
     const delta = byKey.get(key);
     if (!delta) byKey.set(key, { serviceId: run.serviceId, day, path: run.path, source: run.source, agg: runAgg, extras: runExtras(run) });
     else {
+      delta.source = mergedSource(delta.source, run.source);
       mergeAggregates(delta.agg, runAgg);
       mergeExtras(delta.extras, runExtras(run));
     }
@@ -177,6 +181,7 @@ async function addToRollups(q: SqlQuery, runs: readonly ProbeRunRecord[]): Promi
        $10::int[], $11::text[], $12::text[], $13::int[], $14::int[], $15::int[], $16::int[])
        AS t(s, d, p, src, ru, ca, su, vf, cf, inf, ec, lh, se, ie, cr, ce)
      ON CONFLICT (service_id, day, path) DO UPDATE SET
+       source = CASE WHEN r.source = 'sandbox' OR excluded.source = 'sandbox' THEN 'sandbox' ELSE r.source END,
        runs = r.runs + excluded.runs,
        calls = r.calls + excluded.calls,
        successes = r.successes + excluded.successes,

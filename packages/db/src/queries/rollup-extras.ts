@@ -39,3 +39,8 @@ export function mergeExtras(into: RollupExtras, from: RollupExtras): RollupExtra
   into.credentialExpired += from.credentialExpired;
   return into;
 }
+
+/** A rollup that mixes simulated and live runs is simulated: sandbox data is never shown as a measurement. */
+export function mergedSource(a: string, b: string): string {
+  return a === "sandbox" || b === "sandbox" ? "sandbox" : a;
+}

@@ -1,9 +1,10 @@
 // Daily rollups: read them, and recompute them from raw steps (repair, verification, methodology changes).
 import { addStep, emptyAggregate, latencyPercentiles, type Confidence, type ErrorClass, type Fault, type StepAggregate, type StepKind } from "@kensa/core";
 import type { Database } from "../open-database";
+import type { SqlQuery } from "../raw-sql";
 import { columns } from "./sql-arrays";
 import { dayString } from "./record-runs";
-import { addRunCredential, addStepShape, emptyExtras, type RollupExtras } from "./rollup-extras";
+import { addRunCredential, addStepShape, emptyExtras, mergedSource, type RollupExtras } from "./rollup-extras";
 
 export interface RollupRow extends StepAggregate, RollupExtras {
   serviceId: string;
@@ -97,17 +98,21 @@ interface StepRow {
 }
 
 /** The rollups that raw steps imply, computed with the same core functions as the ingest path. */
-export async function computeRollupsFromSteps(db: Database, range: DayRange): Promise<RollupRow[]> {
+export function computeRollupsFromSteps(db: Database, range: DayRange): Promise<RollupRow[]> {
+  return computeWith(db.sql.query, range);
+}
+
+async function computeWith(query: SqlQuery, range: DayRange): Promise<RollupRow[]> {
   const params: unknown[] = [`${range.from}T00:00:00Z`, `${range.to}T23:59:59.999Z`];
   const serviceFilter = range.serviceIds ? `AND r.service_id = ANY($3::text[])` : "";
   if (range.serviceIds) params.push([...range.serviceIds]);
-  const rows = await db.prisma.$queryRawUnsafe<StepRow[]>(
+  const rows = await query<StepRow>(
     `SELECT r.service_id, to_char(r.started_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day, r.path, r.source, r.id::text AS run_id,
             s.kind, s.ok, s.latency_ms, s.error_class, s.fault, s.confidence,
             (r.summary->'credential'->>'refreshes')::int AS refreshes, (r.summary->'credential'->>'expiredDuringRun')::int AS expired
      FROM probe_run r LEFT JOIN probe_step s ON s.run_id = r.id
      WHERE r.started_at >= $1::timestamptz AND r.started_at <= $2::timestamptz ${serviceFilter}`,
-    ...params,
+    params,
   );
   const groups = new Map<string, { row: Pick<RollupRow, "serviceId" | "day" | "path" | "source">; agg: StepAggregate; extras: RollupExtras; runIds: Set<string> }>();
   for (const r of rows) {
@@ -117,6 +122,7 @@ export async function computeRollupsFromSteps(db: Database, range: DayRange): Pr
       g = { row: { serviceId: r.service_id, day: r.day, path: r.path, source: r.source }, agg: emptyAggregate(), extras: emptyExtras(), runIds: new Set() };
       groups.set(key, g);
     }
+    g.row.source = mergedSource(g.row.source, r.source);
     if (!g.runIds.has(r.run_id)) {
       g.runIds.add(r.run_id);
       addRunCredential(g.extras, { refreshes: r.refreshes ?? 0, expiredDuringRun: r.expired ?? 0 });
@@ -135,16 +141,18 @@ export async function computeRollupsFromSteps(db: Database, range: DayRange): Pr
     .sort((a, b) => (a.serviceId + a.day + a.path < b.serviceId + b.day + b.path ? -1 : 1));
 }
 
-/** Replaces the rollups of a range with a recomputation from raw steps. */
+/**
+ * Replaces the rollups of a range with a recomputation from raw steps (repair; it reuses the stored
+ * classifications). The table lock makes concurrent ingest wait: a run committed while the rebuild reads
+ * would otherwise have its increment wiped by the delete.
+ */
 export async function rebuildRollups(db: Database, range: DayRange): Promise<number> {
-  const fresh = await computeRollupsFromSteps(db, range);
-  return db.prisma.$transaction(async (tx) => {
-    await tx.dailyRollup.deleteMany({
-      where: {
-        day: { gte: new Date(`${range.from}T00:00:00Z`), lte: new Date(`${range.to}T00:00:00Z`) },
-        ...(range.serviceIds ? { serviceId: { in: [...range.serviceIds] } } : {}),
-      },
-    });
+  return db.sql.transaction(async (q) => {
+    await q("LOCK TABLE daily_rollup IN SHARE ROW EXCLUSIVE MODE");
+    const fresh = await computeWith(q, range);
+    const params: unknown[] = [range.from, range.to];
+    if (range.serviceIds) params.push([...range.serviceIds]);
+    await q(`DELETE FROM daily_rollup WHERE day BETWEEN $1::date AND $2::date${range.serviceIds ? " AND service_id = ANY($3::text[])" : ""}`, params);
     if (fresh.length === 0) return 0;
     const c = columns(fresh, {
       s: (r) => r.serviceId, d: (r) => r.day, p: (r) => r.path, src: (r) => r.source, ru: (r) => r.runs, ca: (r) => r.calls,
@@ -153,7 +161,7 @@ export async function rebuildRollups(db: Database, range: DayRange): Promise<num
       p50: (r) => r.p50Ms, p95: (r) => r.p95Ms, p99: (r) => r.p99Ms,
       se: (r) => r.structuredErrors, ie: (r) => r.inferredErrors, cr: (r) => r.credentialRefreshes, ce: (r) => r.credentialExpired,
     });
-    return tx.$executeRawUnsafe(
+    await q(
       `INSERT INTO daily_rollup (service_id, day, path, source, runs, calls, successes, vendor_failures, client_failures,
          intermediary_failures, error_counts, latency_histogram, p50_ms, p95_ms, p99_ms, structured_errors, inferred_errors,
          credential_refreshes, credential_expired, updated_at)
@@ -161,7 +169,8 @@ export async function rebuildRollups(db: Database, range: DayRange): Promise<num
        FROM unnest($1::text[], $2::date[], $3::text[], $4::text[], $5::int[], $6::int[], $7::int[], $8::int[], $9::int[],
          $10::int[], $11::text[], $12::text[], $13::float8[], $14::float8[], $15::float8[], $16::int[], $17::int[], $18::int[], $19::int[])
          AS t(s, d, p, src, ru, ca, su, vf, cf, inf, ec, lh, p50, p95, p99, se, ie, cr, ce)`,
-      c.s, c.d, c.p, c.src, c.ru, c.ca, c.su, c.vf, c.cf, c.inf, c.ec, c.lh, c.p50, c.p95, c.p99, c.se, c.ie, c.cr, c.ce,
+      [c.s, c.d, c.p, c.src, c.ru, c.ca, c.su, c.vf, c.cf, c.inf, c.ec, c.lh, c.p50, c.p95, c.p99, c.se, c.ie, c.cr, c.ce],
     );
-  }, { timeout: 120_000 });
+    return fresh.length;
+  });
 }

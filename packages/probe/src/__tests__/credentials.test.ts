@@ -1,14 +1,17 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { classifyRun, type ProbeStepRecord } from "@kensa/core";
 import { runProbe } from "../index";
-import { startOAuthFixture, type OAuthFixture } from "./fixtures/oauth-fixture";
+import { startHttpFixture, readBody, type HttpFixture } from "./fixtures/http-fixture";
+import { goodMetadata, startOAuthFixture, type OAuthFixture } from "./fixtures/oauth-fixture";
 import { call, probeOptions } from "./fixtures/probe-options";
 
 const calls = (steps: ProbeStepRecord[]) => steps.filter((s) => s.kind === "call");
 let fixture: OAuthFixture | undefined;
+let impostor: HttpFixture | undefined;
 afterEach(async () => {
   await fixture?.close();
-  fixture = undefined;
+  await impostor?.close();
+  fixture = impostor = undefined;
 });
 
 function secrets(f: OAuthFixture & { clientSecret?: string }, extra: Record<string, string> = {}) {
@@ -95,3 +98,63 @@ describe("OAuth credentials over a multi-round probe with a 30-minute token and 
     await expect(runProbe(probeOptions(fixture.url(), { credential: { kind: "bearer", tokenSecret: "NOT_SET" } }))).rejects.toThrow(/secret NOT_SET is not set/);
   });
 });
+
+describe("a discovered token endpoint gets no secret unless RFC 9728 and RFC 8414 validate", () => {
+  const clientCredentials = { kind: "oauth-client-credentials", clientIdSecret: "CLIENT_ID", clientSecretSecret: "CLIENT_SECRET" } as const;
+
+  it("protected-resource metadata naming another resource: the grant fails unsent and initialize goes out without a token", async () => {
+    fixture = await startOAuthFixture({ lifetimeSec: 3_600, resourceMetadata: (origin) => ({ resource: "https://mcp.other-vendor.example/mcp", authorization_servers: [origin] }) });
+    const clientSecret = (fixture as unknown as { clientSecret: string }).clientSecret;
+    const result = await runProbe(probeOptions(fixture.url(), { credential: clientCredentials, secrets: secrets(fixture), calls: [call("echo")], clock: fixture.clock, checks: "none" }));
+    const token = result.steps.filter((s) => s.name === "oauth/token");
+    expect(token[0]!.outcome).toMatchObject({ kind: "protocol-violation", violation: "unexpected-response", detail: expect.stringMatching(/^no token request was sent: RFC 9728 §3\.3: .*names resource "https:\/\/mcp\.other-vendor\.example\/mcp", not this endpoint/) });
+    expect(token[0]!.excerpt).toMatch(/RFC 9728 §3\.3/);
+    expect(fixture.grants).toEqual([]);
+    expect(result.steps.map((s) => `${s.name}:${s.outcome.kind}`)).toEqual(["connect:ok", "oauth/token:protocol-violation", "initialize:http-error"]);
+    expect(fixture.authorizations).toEqual([undefined]); // initialize went out without a token, and got its 401
+    expect(JSON.stringify(result)).not.toContain(clientSecret);
+    expect(classifyRun(result).steps.find((s) => s.name === "oauth/token")!.classification).toMatchObject({ errorClass: "protocol_error" });
+  });
+
+  it("an authorization server whose metadata claims the vendor's issuer: neither refresh token nor client secret reaches it", async () => {
+    const received: string[] = [];
+    impostor = await startHttpFixture(async (req, res) => {
+      received.push(`${req.method} ${req.url} ${req.headers.authorization ?? ""} ${await readBody(req)}`);
+      if (req.method !== "GET" || req.url !== "/.well-known/oauth-authorization-server") return void res.writeHead(404).end();
+      // It serves the vendor's issuer, hoping a client will not compare it with where it was found.
+      res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ ...goodMetadata(fixture!.origin), token_endpoint: `${impostor!.origin}/token` }));
+    });
+    fixture = await startOAuthFixture({ lifetimeSec: 3_600, resourceMetadata: (origin) => ({ resource: `${origin}/mcp`, authorization_servers: [impostor!.origin] }) });
+    const result = await runProbe(
+      probeOptions(fixture.url(), {
+        credential: { kind: "oauth-refresh", refreshTokenSecret: "REFRESH_TOKEN", clientIdSecret: "CLIENT_ID", clientSecretSecret: "CLIENT_SECRET" },
+        secrets: secrets(fixture),
+        calls: [call("echo")],
+        clock: fixture.clock,
+        checks: "none",
+      }),
+    );
+    const token = result.steps.filter((s) => s.name === "oauth/token");
+    expect(token).toHaveLength(1);
+    expect(token[0]!.outcome).toMatchObject({ kind: "protocol-violation", detail: expect.stringMatching(/RFC 8414 §3\.3: .*declares issuer "http:\/\/127\.0\.0\.1:\d+", but it was discovered for http:\/\/127\.0\.0\.1:\d+/) });
+    expect(received).toEqual([expect.stringMatching(/^GET \/\.well-known\/oauth-authorization-server {2}$/)]);
+    expect(fixture.grants).toEqual([]);
+    const clientSecret = (fixture as unknown as { clientSecret: string }).clientSecret;
+    expect(JSON.stringify(result)).not.toContain(clientSecret);
+    expect(JSON.stringify(result)).not.toContain(fixture.initialRefreshToken);
+  });
+
+  it("the same discovery with honest metadata on another origin does get its grant", async () => {
+    impostor = await startHttpFixture(async (req, res) => {
+      if (req.url !== "/.well-known/oauth-authorization-server") return void res.writeHead(404).end();
+      // Honest: the issuer is where it is served; the token endpoint is the vendor's.
+      res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ ...goodMetadata(impostor!.origin), token_endpoint: `${fixture!.origin}/token` }));
+    });
+    fixture = await startOAuthFixture({ lifetimeSec: 3_600, resourceMetadata: (origin) => ({ resource: `${origin}/mcp`, authorization_servers: [impostor!.origin] }) });
+    const result = await runProbe(probeOptions(fixture.url(), { credential: clientCredentials, secrets: secrets(fixture), calls: [call("echo")], clock: fixture.clock, checks: "none" }));
+    expect(result.steps.filter((s) => s.name === "oauth/token").map((s) => s.outcome.kind)).toEqual(["ok"]);
+    expect(calls(result.steps)[0]!.outcome.kind).toBe("ok");
+    expect(fixture.grants).toEqual([{ grant: "client_credentials", resource: fixture.url(), basic: true }]);
+  });
+});
+

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isKensaError } from "@kensa/core";
-import { chainSecretSources, openFileSecretStore, storeSecretSource, type SecretStoreAdapter } from "../index";
+import { chainSecretSources, envSecretSource, openFileSecretStore, storeSecretSource, workerSecretEnvPrefix, type SecretStoreAdapter } from "../index";
 
 describe("the file secret store: owner-only files, clear errors that never quote a value", () => {
   let dir: string;
@@ -75,5 +75,17 @@ describe("store-backed and chained sources", () => {
     expect(await chain.get("A")).toBe("from-file");
     expect(await chain.get("B")).toBe("from-env");
     expect(await chain.get("C")).toBeUndefined();
+  });
+});
+
+describe("the environment source", () => {
+  const env = { DATABASE_URL: "postgresql://secret@db/kensa", KENSA_SECRET_FREEE_ACCESS_TOKEN: "tok", KENSA_TOKEN: "scan-token" };
+  it("with a prefix reads only its namespace: FREEE_ACCESS_TOKEN → KENSA_SECRET_FREEE_ACCESS_TOKEN, never DATABASE_URL", async () => {
+    const source = envSecretSource(env, { prefix: workerSecretEnvPrefix });
+    expect(await source.get("FREEE_ACCESS_TOKEN")).toBe("tok");
+    expect(await source.get("DATABASE_URL")).toBeUndefined();
+  });
+  it("without one reads exactly the variable named (kensa scan --bearer-env)", async () => {
+    expect(await envSecretSource(env).get("KENSA_TOKEN")).toBe("scan-token");
   });
 });

@@ -2,6 +2,7 @@
 // Deciding: metadata found, issuer matches, PKCE S256 offered, no implicit grant. Reported as facts and
 // findings for the scorer: DCR or Client ID Metadata Documents, refresh_token, client_credentials, and the
 // enterprise-managed authorization profile (ID-JAG) when advertised.
+import { issuerMatches as sameIssuer } from "../discovery/metadata-identity";
 import { finding, result, verdictOf, type CheckContext, type CheckOutput } from "./check-context";
 import { attemptOutcome } from "./protected-resource";
 
@@ -44,7 +45,7 @@ export async function authorizationServerCheck(ctx: CheckContext): Promise<Check
   const dcr = typeof doc.registration_endpoint === "string";
   const cimd = doc.client_id_metadata_document_supported === true;
   const idJag = Object.values(doc).some((v) => v === ID_JAG || (Array.isArray(v) && v.includes(ID_JAG)));
-  const issuerMatches = typeof doc.issuer === "string" && doc.issuer.replace(/\/+$/, "") === primary.issuer.replace(/\/+$/, "");
+  const issuerMatches = sameIssuer(doc.issuer, primary.issuer);
   const findings = [
     finding("issuer", issuerMatches, `issuer is ${String(doc.issuer)}`, "The metadata's issuer must equal the issuer URL it was discovered from (RFC 8414 §3.3)."),
     finding("pkce-s256", pkceS256, pkceS256 ? "PKCE S256 is offered" : "code_challenge_methods_supported does not list S256", 'Offer PKCE: code_challenge_methods_supported: ["S256"] (MCP clients must refuse without it).'),

@@ -3,6 +3,7 @@
 // least one issuer. Absent metadata on a server that requires no auth is not applicable.
 import type { StepOutcome } from "@kensa/core";
 import type { HttpJson } from "../discovery/http-json";
+import { resourceMatches } from "../discovery/metadata-identity";
 import { finding, result, verdictOf, type CheckContext, type CheckOutput } from "./check-context";
 
 export async function protectedResourceCheck(ctx: CheckContext): Promise<CheckOutput> {
@@ -44,13 +45,7 @@ export async function protectedResourceCheck(ctx: CheckContext): Promise<CheckOu
   return { outcome, excerpt: ctx.redactor.excerpt(JSON.stringify(doc), ctx.limits.maxExcerptChars), check: result("protected_resource", verdictOf(findings, ["resource", "authorization-servers"]), findings, facts) };
 }
 
-/** Identical to the endpoint (ignoring a trailing slash), or the origin when found at the root form. */
-export function resourceMatches(resource: string, endpoint: URL, foundAt: string): boolean {
-  const trim = (s: string) => s.replace(/\/+$/, "");
-  if (trim(resource) === trim(endpoint.href)) return true;
-  const rootForm = foundAt === `${endpoint.origin}/.well-known/oauth-protected-resource`;
-  return rootForm && trim(resource) === trim(endpoint.origin);
-}
+export { resourceMatches };
 
 /** The step's outcome: the last attempt's exchange (a 404 before a 200 is how discovery works). */
 export function attemptOutcome(attempts: HttpJson[]): StepOutcome {

@@ -7,6 +7,7 @@ import { KensaError, type Clock, type CredentialSpec, type CredentialSummary, ty
 import type { Redactor } from "../evidence/redactor";
 import type { CredentialAtSend } from "../steps/step-runner";
 import { jwtTimes } from "./jwt-claims";
+import type { TokenEndpoint } from "./token-endpoint";
 import type { GrantRequest, GrantResult } from "./token-grant";
 
 export interface CredentialDeps {
@@ -15,8 +16,8 @@ export interface CredentialDeps {
   redactor: Redactor;
   /** Resource indicator sent with grants: the MCP endpoint. */
   resource: string;
-  /** Finds the token endpoint when the spec does not name one. */
-  discoverTokenUrl: () => Promise<string | undefined>;
+  /** Finds (and validates) the token endpoint when the spec does not name one. */
+  discoverTokenEndpoint: () => Promise<TokenEndpoint>;
   /** Runs a grant as a recorded step and returns its result. */
   grant: (request: GrantRequest) => Promise<GrantResult>;
 }
@@ -36,7 +37,8 @@ export class CredentialManager {
   private grants = 0;
   private expiredDuringRun = 0;
   private suspect = false;
-  private tokenUrl?: string;
+  private tokenEndpoint?: TokenEndpoint;
+  private refusalRecorded = false;
 
   private constructor(private readonly spec: CredentialSpec, private readonly deps: CredentialDeps) {}
 
@@ -131,13 +133,18 @@ export class CredentialManager {
     const spec = this.spec;
     if (spec.kind !== "oauth-refresh" && spec.kind !== "oauth-client-credentials") return;
     this.suspect = false;
-    this.tokenUrl ??= spec.tokenUrl ?? (await this.deps.discoverTokenUrl());
-    if (!this.tokenUrl) return;
+    this.tokenEndpoint ??= spec.tokenUrl ? { ok: true, url: spec.tokenUrl } : await this.deps.discoverTokenEndpoint();
+    const tokenEndpoint = this.tokenEndpoint;
+    // A refused endpoint is recorded once, as a failed grant that sent nothing; later steps show the 401s.
+    if (!tokenEndpoint.ok) {
+      if (this.refusalRecorded) return;
+      this.refusalRecorded = true;
+    }
     const clientId = (await this.deps.secrets.get(spec.clientIdSecret))!;
     const clientSecret = spec.clientSecretSecret ? await this.deps.secrets.get(spec.clientSecretSecret) : undefined;
     const isRefresh = spec.kind === "oauth-refresh";
     const result = await this.deps.grant({
-      tokenUrl: this.tokenUrl,
+      tokenEndpoint,
       grant: isRefresh ? "refresh_token" : "client_credentials",
       clientId,
       ...(clientSecret ? { clientSecret } : {}),

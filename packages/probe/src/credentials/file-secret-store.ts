@@ -2,7 +2,7 @@
 // lines (dotenv style). The file must be a regular file readable by its owner only (mode 0600 or 0400): a
 // group- or world-readable file is refused, as ssh does with private keys. Errors never quote a value.
 import { lstat, readFile } from "node:fs/promises";
-import { KensaError, SecretName } from "@kensa/core";
+import { EnvVarName, KensaError } from "@kensa/core";
 import type { SecretStoreAdapter } from "./secret-store";
 
 export async function openFileSecretStore(path: string): Promise<SecretStoreAdapter & { names: string[] }> {
@@ -57,7 +57,7 @@ function parseLines(path: string, text: string): Map<string, string> {
 }
 
 function checkName(path: string, name: string, line?: number): void {
-  if (!SecretName.safeParse(name).success) {
+  if (!EnvVarName.safeParse(name).success) {
     throw new KensaError("bad_config", `secrets file ${path}${line ? `:${line}` : ""}: ${JSON.stringify(name.slice(0, 64))} is not an A-Z/0-9/_ name`);
   }
 }

@@ -1,7 +1,7 @@
 // Secret stores beyond the environment. A remote store (Vault, AWS Secrets Manager, GCP Secret Manager …)
 // implements SecretStoreAdapter — one read by name, nothing else — and `storeSecretSource` turns it into the
 // SecretSource the probe uses, with a bounded cache so a sweep does not ask the store once per probe.
-import { KensaError, SecretName, type Clock, type SecretSource } from "@kensa/core";
+import { EnvVarName, KensaError, type Clock, type SecretSource } from "@kensa/core";
 
 export interface SecretStoreAdapter {
   /** For messages: "vault", "aws-secrets-manager", "file" … never a secret. */
@@ -28,7 +28,7 @@ export function storeSecretSource(adapter: SecretStoreAdapter, options: StoreSou
   const cache = new Map<string, { value: string | undefined; at: number }>();
   return {
     async get(name) {
-      if (!SecretName.safeParse(name).success) throw new KensaError("bad_config", `secret name ${JSON.stringify(name.slice(0, 64))} is not an A-Z/0-9/_ name`);
+      if (!EnvVarName.safeParse(name).success) throw new KensaError("bad_config", `secret name ${JSON.stringify(name.slice(0, 64))} is not an A-Z/0-9/_ name`);
       const hit = cache.get(name);
       if (hit && clock.now() - hit.at < ttlMs) return hit.value;
       const value = await adapter.read(name);

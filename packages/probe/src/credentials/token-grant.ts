@@ -1,13 +1,15 @@
 // One OAuth 2.0 token request (RFC 6749 §4.4 client credentials, §6 refresh), with the RFC 8707 `resource`
 // the MCP authorization spec requires. Confidential clients authenticate with client_secret_basic.
-// Every token in the answer is handed to the redactor before anything else can see it.
+// Every token in the answer is handed to the redactor before anything else can see it. A refused token
+// endpoint (discovery that did not validate) fails the grant before anything is built or sent.
 import type { StepOutcome } from "@kensa/core";
 import type { Redactor } from "../evidence/redactor";
 import type { FetchLike } from "../net/guarded-fetch";
 import { httpJson, isObject } from "../discovery/http-json";
+import type { TokenEndpoint } from "./token-endpoint";
 
 export interface GrantRequest {
-  tokenUrl: string;
+  tokenEndpoint: TokenEndpoint;
   grant: "refresh_token" | "client_credentials";
   clientId: string;
   clientSecret?: string;
@@ -21,6 +23,8 @@ export type GrantResult =
   | { ok: false; outcome: StepOutcome; oauthError?: string; excerpt?: string };
 
 export async function requestToken(fetch: FetchLike, req: GrantRequest, redactor: Redactor, maxDepth: number): Promise<GrantResult> {
+  const endpoint = req.tokenEndpoint;
+  if (!endpoint.ok) return { ok: false, outcome: endpoint.outcome, excerpt: redactor.excerpt(endpoint.reason, 1_024) };
   const form = new URLSearchParams({ grant_type: req.grant, resource: req.resource });
   if (req.grant === "refresh_token" && req.refreshToken) form.set("refresh_token", req.refreshToken);
   if (req.scope) form.set("scope", req.scope);
@@ -31,7 +35,7 @@ export async function requestToken(fetch: FetchLike, req: GrantRequest, redactor
   } else {
     form.set("client_id", req.clientId);
   }
-  const answer = await httpJson(fetch, req.tokenUrl, { method: "POST", headers, body: form.toString(), redirect: "manual" }, redactor, maxDepth);
+  const answer = await httpJson(fetch, endpoint.url, { method: "POST", headers, body: form.toString(), redirect: "manual" }, redactor, maxDepth);
   if (!answer.ok) return { ok: false, outcome: answer.failure };
   const json = isObject(answer.json) ? answer.json : undefined;
   for (const field of ["access_token", "refresh_token", "id_token"]) {

@@ -33,6 +33,26 @@ describe("classifyAddress", () => {
     ["ff02::1", "multicast"],
     ["2001:db8::1", "reserved"],
     ["2606:4700::1111", "public"],
+    // Local-use NAT64 (RFC 8215): the embedded IPv4 decides, wherever the operator's prefix length puts it.
+    ["64:ff9b:1::a9fe:a9fe", "metadata"],
+    ["64:ff9b:1::7f00:1", "loopback"],
+    ["64:ff9b:1::10.0.0.1", "private"],
+    ["64:ff9b:1:a9fe:a9:fe00::", "metadata"], // /48 form: 169.254 | u | 169.254
+    ["64:ff9b:1:0:7f:0:100:0", "loopback"], // /64 form: u | 127.0.0.1
+    ["64:ff9b:1:a:0:1::", "private"], // /56 form: 10 | u | 0.0.1
+    ["64:ff9b:1::808:808", "public"],
+    ["64:ff9b:1::", "unspecified"],
+    // SIIT IPv4-translated addresses (::ffff:0:0/96).
+    ["::ffff:0:a9fe:a9fe", "metadata"],
+    ["::ffff:0:127.0.0.1", "loopback"],
+    ["::ffff:0:192.168.1.1", "private"],
+    ["::ffff:0:8.8.8.8", "public"],
+    // Deprecated site-local, and the discard-only prefix.
+    ["fec0::1", "private"],
+    ["feff:ffff::1", "private"],
+    ["100::1", "reserved"],
+    ["100::ffff:ffff:ffff:ffff", "reserved"],
+    ["100:0:0:1::1", "public"],
   ])("%s is %s", (address, expected) => {
     expect(classifyAddress(address)).toBe(expected);
   });

@@ -45,7 +45,7 @@ export async function openSession(deps: OpenSessionDeps): Promise<Session> {
   let stdio: MadeTransport | undefined;
   let stdioTransport: RecordingTransport | undefined;
 
-  const connect = await runner.run("connect", "protocol", async ({ signal }) => {
+  const connect = await runner.run("connect", "transport", async ({ signal }) => {
     if (target.kind === "http") return { outcome: await tcpConnect(new URL(target.url), deps.policy, limits.connectTimeoutMs, deps.redactor, signal) };
     stdio = makeTransport("stdio", target, () => Promise.reject(new Error("no fetch over stdio")), limits);
     stdioTransport = new RecordingTransport(stdio.transport, deps.hooks);

@@ -1,4 +1,5 @@
-// GET /api/v1/grades/distribution — how many services hold each grade (same filters as the leaderboard).
+// GET /api/v1/grades/distribution — how many services hold each grade (same filters as the leaderboard), and
+// how many of them are labelled sandbox (simulated), as the service list labels each row.
 import type { Database } from "@kensa/db";
 import { loadLeaderboard } from "../../data/leaderboard";
 import { filterParams } from "../leaderboard-params";
@@ -14,6 +15,12 @@ export async function distributionHandler(db: Database, url: URL): Promise<Respo
   if (!parsed.ok) return badRequest(parsed.issues);
   const board = await loadLeaderboard(db, { ...parsed.value, sort: "grade", order: undefined, window: 30 });
   const { ungraded, ...grades } = board.distribution;
-  const body: GradeDistribution = { asOf: board.asOf, total: board.rows.length, ungraded, grades };
+  const sources = { live: 0, sandbox: 0 };
+  let unsourced = 0;
+  for (const row of board.rows) {
+    if (row.source) sources[row.source] += 1;
+    else unsourced += 1;
+  }
+  const body: GradeDistribution = { asOf: board.asOf, total: board.rows.length, ungraded, grades, sources, unsourced };
   return json(body, cachePolicy.live);
 }

@@ -1,9 +1,12 @@
 // POST /api/v1/services/{id}/reprobe — authenticated by a bearer API token (CLI, CI) or a signed-in session
 // with its CSRF token (the dashboard's form). The decision — scope, rate limit, audit — is requestReprobe's.
+import { assertNever } from "@kensa/core";
 import { verifyApiToken, type Database, type VerifiedToken } from "@kensa/db";
 import { requestReprobe, type JobQueue, type ReprobeDecision } from "@kensa/worker/reprobe";
+import { JobQueueUnavailableError } from "../../server/enqueue-deadline";
 import type { Session } from "../../server/session";
 import { cachePolicy, json, notFound } from "../respond";
+import type { ApiErrorCode, ReprobeAccepted } from "../schemas";
 import { serviceIdPattern } from "./service";
 
 export interface ReprobeDeps {
@@ -16,12 +19,12 @@ export interface ReprobeDeps {
 }
 
 const unauthorized = (message: string) =>
-  new Response(JSON.stringify({ error: { code: "unauthorized", message } }), {
+  new Response(JSON.stringify({ error: { code: "unauthorized" satisfies ApiErrorCode, message } }), {
     status: 401,
     headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": cachePolicy.none, "WWW-Authenticate": 'Bearer realm="kensa"' },
   });
 
-const errorBody = (code: string, message: string, status: number, headers: Record<string, string> = {}) => {
+const errorBody = (code: ApiErrorCode, message: string, status: number, headers: Record<string, string> = {}) => {
   const res = json({ error: { code, message } }, cachePolicy.none, status);
   for (const [k, v] of Object.entries(headers)) res.headers.set(k, v);
   return res;
@@ -55,24 +58,43 @@ export async function reprobeHandler(request: Request, params: Record<string, st
     if (!sameOrigin(request) || !deps.csrfValid(session, csrf || null)) return errorBody("forbidden", "missing or invalid CSRF token", 403);
     token = { id: session.tokenId, name: session.subject, scopes: session.scopes };
   }
-  if (!deps.queue) return errorBody("unavailable", "re-probes need the job queue: run under kensa start, or set REDIS_URL", 503);
-  const decision = await requestReprobe({ db: deps.db, queue: deps.queue, now: deps.now }, { serviceId: id, token });
-  return isForm ? backToService(id, decision) : asJson(decision);
+  if (!deps.queue) {
+    if (isForm) return backToService(id, "unavailable");
+    return errorBody("unavailable", "re-probes need the job queue: run under kensa start, or set REDIS_URL", 503);
+  }
+  let decision: ReprobeDecision;
+  try {
+    decision = await requestReprobe({ db: deps.db, queue: deps.queue, now: deps.now }, { serviceId: id, token });
+  } catch (error) {
+    if (!(error instanceof JobQueueUnavailableError)) throw error;
+    return queueUnavailable(id, error, isForm);
+  }
+  return isForm ? backToService(id, decision.status) : asJson(decision);
+}
+
+/** requestReprobe audited the failed enqueue (reprobe.failed) and left the minute unused: the caller may retry. */
+function queueUnavailable(id: string, error: JobQueueUnavailableError, isForm: boolean): Response {
+  const cause = error.cause instanceof Error ? `: ${error.cause.message}` : "";
+  console.error(`kensa web: re-probe of ${id} not queued: ${error.message}${cause}`);
+  if (isForm) return backToService(id, "unavailable");
+  return errorBody("unavailable", "the job queue is unavailable; try again shortly", 503);
 }
 
 function asJson(decision: ReprobeDecision): Response {
   switch (decision.status) {
     case "accepted":
-      return json(decision, cachePolicy.none, 202);
+      return json(decision satisfies ReprobeAccepted, cachePolicy.none, 202);
     case "rate_limited":
       return errorBody("rate_limited", decision.reason, 429, { "Retry-After": String(decision.retryAfterSec) });
     case "forbidden":
       return errorBody("forbidden", decision.reason, 403);
     case "not_found":
       return notFound(decision.reason);
+    default:
+      return assertNever(decision);
   }
 }
 
-function backToService(id: string, decision: ReprobeDecision): Response {
-  return new Response(null, { status: 303, headers: { Location: `/services/${encodeURIComponent(id)}?reprobe=${decision.status}`, "Cache-Control": cachePolicy.none } });
+function backToService(id: string, outcome: ReprobeDecision["status"] | "unavailable"): Response {
+  return new Response(null, { status: 303, headers: { Location: `/services/${encodeURIComponent(id)}?reprobe=${outcome}`, "Cache-Control": cachePolicy.none } });
 }

@@ -43,7 +43,10 @@ export async function auditSweep(db: Database, sweep: Sweep): Promise<SweepAudit
   const runs = await db.prisma.probeRun.findMany({ where: { idempotencyKey: { in: sweep.keys } }, select: { id: true, stepCount: true, serviceId: true, _count: { select: { steps: true } } } });
   const services = [...new Set(runs.map((r) => r.serviceId))];
   const rollups = await db.prisma.dailyRollup.aggregate({ where: { serviceId: { in: services } }, _sum: { runs: true, calls: true } });
-  const trafficSteps = await db.prisma.probeStep.count({ where: { run: { idempotencyKey: { in: sweep.keys } }, kind: { not: "check" } } });
+  // Traffic as core's isTrafficStep defines it: MCP requests, and connections that could not be opened.
+  const trafficSteps = await db.prisma.probeStep.count({
+    where: { run: { idempotencyKey: { in: sweep.keys } }, OR: [{ kind: { in: ["protocol", "call"] } }, { kind: "transport", ok: false }] },
+  });
   return {
     missing: sweep.keys.filter((k) => !counts.has(k)),
     doubled: sweep.keys.filter((k) => (counts.get(k) ?? 0) > 1),

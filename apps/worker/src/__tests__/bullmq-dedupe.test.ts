@@ -1,0 +1,45 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { hasRedis, inCi, redisUnavailable, redisUrl, testRedisPrefix } from "@kensa/testkit";
+import { BullmqJobQueue, startBullmqWorker } from "../runtime/bullmq-runner";
+
+if (!hasRedis && inCi) throw new Error(`Redis is required in CI: ${redisUnavailable}`);
+const connection = { url: redisUrl, maxRetriesPerRequest: null };
+
+describe.skipIf(!hasRedis)("BullMQ re-grade dedupe", () => {
+  const prefix = testRedisPrefix("dedupe").replace(/:/g, "-");
+  const queue = new BullmqJobQueue({ connection, prefix });
+  afterAll(async () => {
+    await queue.queue.obliterate({ force: true });
+    await queue.close();
+  });
+
+  it("a re-grade asked for while one runs is not lost: the latest runs after it; adds while one waits are dropped", async () => {
+    const seen: string[] = [];
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    let started!: () => void;
+    const running = new Promise<void>((r) => (started = r));
+    const worker = startBullmqWorker({ connection, prefix, concurrency: 1 }, async (_name, payload) => {
+      const id = (payload as { serviceId: string }).serviceId;
+      seen.push(id);
+      if (id === "first") {
+        started();
+        await gate;
+      }
+    });
+    try {
+      const grade = (serviceId: string) => queue.add("grade.compute", { serviceId, reason: "new-evidence" }, { dedupeId: "grade.compute|x" });
+      await grade("first");
+      await running;
+      await grade("superseded");
+      await grade("latest");
+      release();
+      const deadline = Date.now() + 10_000;
+      while (seen.length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      await new Promise((r) => setTimeout(r, 300));
+      expect(seen).toEqual(["first", "latest"]);
+    } finally {
+      await worker.close();
+    }
+  });
+});
