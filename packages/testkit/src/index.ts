@@ -11,3 +11,4 @@ export * from "./free-port";
 export * from "./private-redis";
 export * from "./tcp-proxy";
 export * from "./private-postgres";
+export * from "./wait-until";

@@ -24,10 +24,8 @@ export const GradeSummary = z.object({
   computedAt: isoDateTime,
 }).register(apiRegistry, { id: "GradeSummary" });
 
-export const WindowStats = z.object({
-  days: z.number().int(),
-  from: isoDate,
-  to: isoDate,
+/** The figures a window or a history bucket reports: traffic, failures by fault and class, latency percentiles. */
+const trafficFigures = {
   calls: z.number().int().nonnegative(),
   successes: z.number().int().nonnegative(),
   successRate: z.number().min(0).max(1).nullable(),
@@ -38,6 +36,13 @@ export const WindowStats = z.object({
   p50Ms: z.number().nullable(),
   p95Ms: z.number().nullable(),
   p99Ms: z.number().nullable(),
+};
+
+export const WindowStats = z.object({
+  days: z.number().int(),
+  from: isoDate,
+  to: isoDate,
+  ...trafficFigures,
 }).register(apiRegistry, { id: "WindowStats", description: "figures over the selected window, from daily rollups" });
 
 export const ServiceSummary = z.object({
@@ -162,16 +167,7 @@ export const ServiceDetail = ServiceSummary.extend({
 export const HistoryPoint = z.object({
   start: isoDate,
   end: isoDate,
-  calls: z.number().int().nonnegative(),
-  successes: z.number().int().nonnegative(),
-  successRate: z.number().min(0).max(1).nullable(),
-  vendorFailures: z.number().int().nonnegative(),
-  clientFailures: z.number().int().nonnegative(),
-  intermediaryFailures: z.number().int().nonnegative(),
-  errorCounts: ErrorCounts,
-  p50Ms: z.number().nullable(),
-  p95Ms: z.number().nullable(),
-  p99Ms: z.number().nullable(),
+  ...trafficFigures,
   sources: DataSources.describe("where this bucket's figures come from; sandbox data is simulated"),
 }).register(apiRegistry, { id: "HistoryPoint" });
 

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { countRunsByKeyPrefix, type Database } from "@kensa/db";
-import { hasRedis, inCi, openTestPostgresDatabase, redisUnavailable, redisUrl, skipWithoutPostgres, testRedisPrefix } from "@kensa/testkit";
+import { hasRedis, inCi, openTestPostgresDatabase, redisUnavailable, redisUrl, skipWithoutPostgres, testRedisPrefix, waitUntil } from "@kensa/testkit";
 import { probeJobId, runIdempotencyKey } from "../jobs/keys";
 import { BullmqJobQueue } from "../runtime/bullmq-runner";
 import { spawnTestChild, type TestChild } from "./support/child-process";
@@ -9,13 +9,6 @@ import { storyServices } from "./support/runtime";
 if (!hasRedis && inCi) throw new Error(`Redis is required in CI: ${redisUnavailable}`);
 const skip = skipWithoutPostgres() || !hasRedis;
 
-async function waitUntil(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 describe.skipIf(skip)("BullMQ workers in separate processes (PostgreSQL + Redis)", () => {
   let db: Database & { url: string };

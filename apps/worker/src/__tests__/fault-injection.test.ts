@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { openDatabase, type Database } from "@kensa/db";
-import { hasRedis, inCi, openTestPostgresDatabase, redisUnavailable, redisUrl, skipWithoutPostgres, startPrivateRedis, startTcpProxy, testRedisPrefix } from "@kensa/testkit";
+import { hasRedis, inCi, openTestPostgresDatabase, redisUnavailable, redisUrl, skipWithoutPostgres, startPrivateRedis, startTcpProxy, testRedisPrefix, waitUntil } from "@kensa/testkit";
 import { probeJobId, runIdempotencyKey } from "../jobs/keys";
 import type { KensaRuntime } from "../runtime/open-runtime";
 import { openTestRuntime, storyServices } from "./support/runtime";
@@ -8,13 +8,6 @@ import { openTestRuntime, storyServices } from "./support/runtime";
 if (!hasRedis && inCi) throw new Error(`Redis is required in CI: ${redisUnavailable}`);
 const skip = skipWithoutPostgres() || !hasRedis;
 
-async function waitUntil(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check().catch(() => false))) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 /** Enqueues one sweep (every story service, both paths) and returns its run keys. */
 async function enqueueSweep(runtime: KensaRuntime, tick: number): Promise<string[]> {

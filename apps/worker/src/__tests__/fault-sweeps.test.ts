@@ -10,7 +10,8 @@ import { BullmqJobQueue } from "../runtime/bullmq-runner";
 import type { KensaRuntime } from "../runtime/open-runtime";
 import { spawnTestChild, type TestChild } from "./support/child-process";
 import { openTestRuntime, storyServices } from "./support/runtime";
-import { auditSweep, cleanAudit, enqueueSweep, storedCount, waitUntil, type Sweep } from "./support/sweep-audit";
+import { waitUntil } from "@kensa/testkit";
+import { auditSweep, cleanAudit, enqueueSweep, storedCount, type Sweep } from "./support/sweep-audit";
 
 if (!hasRedis && inCi) throw new Error(`Redis is required in CI: ${redisUnavailable}`);
 if (!postgresBinDir() && inCi) throw new Error("PostgreSQL server binaries are required in CI (/usr/lib/postgresql/*/bin)");

@@ -61,11 +61,3 @@ export async function auditSweep(db: Database, sweep: Sweep): Promise<SweepAudit
 export function cleanAudit(sweep: Sweep, trafficSteps: number): SweepAudit {
   return { missing: [], doubled: [], incompleteRuns: 0, rollupRuns: sweep.keys.length, rollupCalls: trafficSteps, trafficSteps };
 }
-
-export async function waitUntil(check: () => Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check().catch(() => false))) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
