@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 import { loadCatalogue } from "@kensa/catalogue";
 import { runIdempotencyKey, probeJobId, syncCatalogue } from "@kensa/worker";
 import { BullmqJobQueue } from "../../apps/worker/src/runtime/bullmq-runner";
-import { startChild, type Child } from "../support/child";
+import { startChild, type Child } from "@kensa/testkit";
 import { openBenchPostgres } from "../support/databases";
 import { compare, series, type BenchResult } from "../support/measure";
 

@@ -3,7 +3,7 @@
 // the live handles, checkpoint by checkpoint.
 import { fileURLToPath } from "node:url";
 import type { SoakSample } from "../../test/soak/soak";
-import { startChild } from "../support/child";
+import { startChild } from "@kensa/testkit";
 import { compare, series, type BenchResult } from "../support/measure";
 
 const RUNS = 10_000;

@@ -12,3 +12,4 @@ export * from "./private-redis";
 export * from "./tcp-proxy";
 export * from "./private-postgres";
 export * from "./wait-until";
+export * from "./child-process";

@@ -1,34 +1,14 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { openDatabase, type Database } from "@kensa/db";
 import { hasRedis, inCi, openTestPostgresDatabase, redisUnavailable, redisUrl, skipWithoutPostgres, startPrivateRedis, startTcpProxy, testRedisPrefix, waitUntil } from "@kensa/testkit";
-import { probeJobId, runIdempotencyKey } from "../jobs/keys";
-import type { KensaRuntime } from "../runtime/open-runtime";
-import { openTestRuntime, storyServices } from "./support/runtime";
+import { openTestRuntime, slowProbes } from "./support/runtime";
+import { enqueueSweep } from "./support/sweep-audit";
 
 if (!hasRedis && inCi) throw new Error(`Redis is required in CI: ${redisUnavailable}`);
 const skip = skipWithoutPostgres() || !hasRedis;
 
 
-/** Enqueues one sweep (every story service, both paths) and returns its run keys. */
-async function enqueueSweep(runtime: KensaRuntime, tick: number): Promise<string[]> {
-  const keys: string[] = [];
-  for (const serviceId of storyServices) {
-    for (const path of ["direct", "gateway"] as const) {
-      const payload = { serviceId, path, trigger: "schedule" as const, tick, intervalMs: 900_000 };
-      keys.push(runIdempotencyKey(payload));
-      await runtime.queue.add("probe.run", payload, { jobId: probeJobId(payload) });
-    }
-  }
-  return keys;
-}
 
-function slowProbes(runtime: KensaRuntime, ms: number): void {
-  const probe = runtime.context.probeService;
-  runtime.context.probeService = async (...args) => {
-    await new Promise((r) => setTimeout(r, ms));
-    return probe(...args);
-  };
-}
 
 describe.skipIf(skip)("fault injection: the sweep completes, nothing lost or doubled", () => {
   const cleanups: (() => Promise<unknown>)[] = [];
@@ -45,7 +25,7 @@ describe.skipIf(skip)("fault injection: the sweep completes, nothing lost or dou
     cleanups.push(() => runtime.close());
     slowProbes(runtime, 400);
     runtime.startWorker({ concurrency: 2, lockDurationMs: 3000, stalledIntervalMs: 1500 });
-    const keys = await enqueueSweep(runtime, Date.UTC(2026, 10, 22, 1));
+    const { keys } = await enqueueSweep(runtime.queue, Date.UTC(2026, 10, 22, 1));
     await waitUntil(async () => (await db.prisma.probeRun.count({ where: { idempotencyKey: { in: keys } } })) >= 2, 30_000, "the first runs");
     await redis.stop();
     await new Promise((r) => setTimeout(r, 1500));
@@ -76,7 +56,7 @@ describe.skipIf(skip)("fault injection: the sweep completes, nothing lost or dou
     const failures: string[] = [];
     const worker = runtime.startWorker({ concurrency: 3 });
     worker.on("failed", (job, error) => failures.push(`${job?.data?.serviceId}: ${error.message}`));
-    const keys = await enqueueSweep(runtime, Date.UTC(2026, 10, 22, 2));
+    const { keys } = await enqueueSweep(runtime.queue, Date.UTC(2026, 10, 22, 2));
     await waitUntil(async () => (await real.prisma.probeRun.count({ where: { idempotencyKey: { in: keys } } })) >= 2, 30_000, "the first runs");
     await proxy.cut();
     await new Promise((r) => setTimeout(r, 3000));

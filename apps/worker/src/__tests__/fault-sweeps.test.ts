@@ -5,12 +5,10 @@
 import { afterEach, describe, expect, it } from "vitest";
 import pg from "pg";
 import { openDatabase, type Database } from "@kensa/db";
-import { createMigratedDatabase, hasRedis, inCi, openTestPostgresDatabase, postgresBinDir, redisUnavailable, redisUrl, skipWithoutPostgres, startPrivatePostgres, testRedisPrefix } from "@kensa/testkit";
+import { createMigratedDatabase, hasRedis, inCi, openTestPostgresDatabase, postgresBinDir, redisUnavailable, redisUrl, skipWithoutPostgres, startPrivatePostgres, testRedisPrefix, waitUntil } from "@kensa/testkit";
 import { BullmqJobQueue } from "../runtime/bullmq-runner";
-import type { KensaRuntime } from "../runtime/open-runtime";
 import { spawnTestChild, type TestChild } from "./support/child-process";
-import { openTestRuntime, storyServices } from "./support/runtime";
-import { waitUntil } from "@kensa/testkit";
+import { openTestRuntime, slowProbes, storyServices } from "./support/runtime";
 import { auditSweep, cleanAudit, enqueueSweep, storedCount, type Sweep } from "./support/sweep-audit";
 
 if (!hasRedis && inCi) throw new Error(`Redis is required in CI: ${redisUnavailable}`);
@@ -25,13 +23,6 @@ async function expectClean(db: Database, sweep: Sweep): Promise<void> {
   expect(audit.trafficSteps).toBeGreaterThan(sweep.keys.length);
 }
 
-function slowProbes(runtime: KensaRuntime, ms: number): void {
-  const probe = runtime.context.probeService;
-  runtime.context.probeService = async (...args) => {
-    await new Promise((r) => setTimeout(r, ms));
-    return probe(...args);
-  };
-}
 
 describe.skipIf(skip)("fault sweeps: worker processes killed or stopped mid-sweep", () => {
   const children: TestChild[] = [];

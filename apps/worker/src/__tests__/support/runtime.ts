@@ -21,3 +21,12 @@ export async function openTestRuntime(options: { database: Database; catalogue?:
   await syncCatalogue(runtime.db, catalogue, "test");
   return runtime;
 }
+
+/** Makes every probe of this runtime take at least `ms` longer, so a fault can land while jobs are in flight. */
+export function slowProbes(runtime: KensaRuntime, ms: number): void {
+  const probe = runtime.context.probeService;
+  runtime.context.probeService = async (...args) => {
+    await new Promise((r) => setTimeout(r, ms));
+    return probe(...args);
+  };
+}

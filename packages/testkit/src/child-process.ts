@@ -1,4 +1,4 @@
-// A long-running child process (a worker) whose stdout lines a benchmark can wait for and read.
+// A long-running child process (a worker, a server) whose stdout lines a test or benchmark waits for and reads.
 import { spawn, type ChildProcess } from "node:child_process";
 
 export interface Child {
