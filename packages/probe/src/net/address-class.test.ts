@@ -53,6 +53,19 @@ describe("classifyAddress", () => {
     ["100::1", "reserved"],
     ["100::ffff:ffff:ffff:ffff", "reserved"],
     ["100:0:0:1::1", "public"],
+    // Teredo (its client address is the last 32 bits, inverted: here 127.0.0.1), documentation, benchmarking, SRv6.
+    ["2001:0:4136:e378:8000:63bf:80ff:fffe", "reserved"],
+    ["2001::1", "reserved"],
+    ["2001:1::1", "public"],
+    ["3fff::1", "reserved"],
+    ["3fff:fff:ffff::1", "reserved"],
+    ["3ff0::1", "public"],
+    ["3fff:1000::1", "public"],
+    ["4000::1", "public"],
+    ["2001:2::1", "reserved"],
+    ["2001:2:1::1", "public"],
+    ["5f00::1", "reserved"],
+    ["192.88.99.1", "reserved"],
   ])("%s is %s", (address, expected) => {
     expect(classifyAddress(address)).toBe(expected);
   });

@@ -3,7 +3,8 @@
 //   0.0.0.0/8, ::                → unspecified     127/8, ::1          → loopback
 //   10/8, 172.16/12, 192.168/16, fc00::/7 → private   100.64/10       → shared (CGNAT)
 //   169.254/16, fe80::/10        → link-local      224/4, ff00::/8     → multicast
-//   240/4, 192.0.0/24, 198.18/15, documentation ranges, 2001:db8::/32, 100::/64 (discard) → reserved
+//   240/4, 192.0.0/24, 192.88.99/24, 198.18/15, documentation ranges, 2001:db8::/32, 3fff::/20,
+//   2001:2::/48, 5f00::/16 (SRv6), 100::/64 (discard), 2001::/32 (Teredo) → reserved
 //   fec0::/10 (deprecated site-local) → private
 // IPv6 forms that embed an IPv4 address (::ffff:a.b.c.d, ::ffff:0:a.b.c.d SIIT, ::a.b.c.d, 64:ff9b::/96,
 // 2002::/16) are judged by it; local-use NAT64 64:ff9b:1::/48 by every RFC 6052 position it may use.
@@ -46,7 +47,7 @@ function classifyV4(ip: number): AddressClass {
   if (inV4(ip, "169.254.0.0", 16)) return "link-local";
   if (inV4(ip, "224.0.0.0", 4)) return "multicast";
   if (
-    inV4(ip, "240.0.0.0", 4) || inV4(ip, "192.0.0.0", 24) || inV4(ip, "192.0.2.0", 24) ||
+    inV4(ip, "240.0.0.0", 4) || inV4(ip, "192.0.0.0", 24) || inV4(ip, "192.0.2.0", 24) || inV4(ip, "192.88.99.0", 24) ||
     inV4(ip, "198.18.0.0", 15) || inV4(ip, "198.51.100.0", 24) || inV4(ip, "203.0.113.0", 24)
   ) return "reserved";
   return "public";
@@ -84,6 +85,11 @@ function classifyV6(g: number[]): AddressClass {
   if ((g[0]! & 0xffc0) === 0xfec0) return "private"; // site-local (RFC 3879 deprecated it; networks still route it)
   if ((g[0]! & 0xff00) === 0xff00) return "multicast";
   if (g[0] === 0x2001 && g[1] === 0x0db8) return "reserved";
+  if (g[0] === 0x3fff && (g[1]! & 0xf000) === 0) return "reserved"; // 3fff::/20, documentation (RFC 9637)
+  if (g[0] === 0x2001 && g[1] === 0x0002 && g[2] === 0) return "reserved"; // 2001:2::/48, benchmarking (RFC 5180)
+  if (g[0] === 0x5f00) return "reserved"; // 5f00::/16, SRv6 SIDs (RFC 9602): never a host on the internet
+  // Teredo hides an obfuscated client IPv4 that a relay will forward to; no SaaS endpoint lives there.
+  if (g[0] === 0x2001 && g[1] === 0) return "reserved";
   if (g[0] === 0x100 && g[1] === 0 && g[2] === 0 && g[3] === 0) return "reserved"; // 100::/64, discard-only (RFC 6666)
   return "public";
 }
