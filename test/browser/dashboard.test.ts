@@ -5,12 +5,13 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
-import { METHODOLOGY_VERSION } from "@kensa/core";
+import { METHODOLOGY_VERSION, type CapId, type ItemId } from "@kensa/core";
 import { openTestPostgresDatabase, seedDashboard, skipWithoutPostgres, type DashboardSeed } from "@kensa/testkit";
 import type { Database } from "@kensa/db";
 import { artifactsDir, launchBrowser, skipWithoutChromium } from "../support/browser";
 import { startNextServer, type RunningServer } from "../support/next-server";
 import { ensureWebBuild } from "../support/web-build";
+import { capReasonsJa, itemTextsJa } from "../../apps/web/src/i18n/grade-texts-ja";
 
 const skip = skipWithoutChromium() || skipWithoutPostgres();
 
@@ -187,6 +188,28 @@ describe.skipIf(skip)("dashboard in a browser", () => {
     if (doc === 0) expect(await page.locator(".notice").textContent()).toContain("docs/methodology.md");
     else expect(await page.locator("[data-testid=methodology] h1, [data-testid=methodology] h2").count()).toBeGreaterThan(0);
     expect(await page.locator("[data-testid=versions-in-use]").textContent()).toContain(METHODOLOGY_VERSION);
+    await page.context().close();
+  });
+
+  it("explains a grade in Japanese: caps, next-grade fixes and findings, with the recorded English marked as English", async () => {
+    const snapshots = await db.prisma.gradeSnapshot.findMany({ orderBy: { computedAt: "desc" }, distinct: ["serviceId"] });
+    const capped = snapshots.find((g) => Array.isArray(g.caps) && g.caps.length > 0 && g.grade !== "AAA")!;
+    const page = await open(`/services/${capped.serviceId}`, { lang: "ja" });
+    const cap = (capped.caps as { id: CapId; reason: string; values: Record<string, number> }[])[0]!;
+    const capText = await page.locator("[data-testid=caps] li").first().textContent();
+    expect(capText).toContain(capReasonsJa[cap.id](cap.values));
+    expect(capText).not.toContain(cap.reason);
+    const stored = capped.fixes as { fixes: { id: ItemId; description: string }[]; nextGrade: { reachable: boolean } | null };
+    if (stored.nextGrade?.reachable && stored.fixes.length > 0) {
+      const first = await page.locator("[data-testid=next-grade] ol.fix-list li").first().textContent();
+      expect(first).toContain(itemTextsJa[stored.fixes[0]!.id].fix);
+      expect(first).not.toContain(stored.fixes[0]!.description);
+    }
+    const axes = page.locator("[data-testid=axes]");
+    expect(await axes.textContent()).toContain(itemTextsJa["reliability.vendor_success"].name);
+    expect(await axes.locator("[lang=en]").count()).toBeGreaterThan(0);
+    expect(await page.locator("[data-testid=checks] h3").first().textContent()).toMatch(/合格|不合格|対象外|判定不能/);
+    await shot(page, "service-ja");
     await page.context().close();
   });
 

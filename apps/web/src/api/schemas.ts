@@ -98,6 +98,7 @@ export const Cap = z.object({
   maxGrade: Grade.nullable(),
   limit: z.number().nullable().describe("the highest score allowed"),
   liftedBy: z.array(z.string()),
+  values: z.record(z.string(), z.number()).describe("the numbers the reason quotes, e.g. { successes: 12, needed: 30 }"),
 }).register(apiRegistry, { id: "Cap" });
 
 export const Fix = z.object({
@@ -144,13 +145,22 @@ export const FailureView = z.object({
   evidence: z.string().describe("the stored outcome, redacted at capture"),
 }).register(apiRegistry, { id: "RecentFailure" });
 
+export const GradeChangeCause = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("first_grade") }),
+  z.object({ kind: z.literal("methodology"), from: z.string(), to: z.string() }),
+  z.object({ kind: z.literal("axis"), axis: z.string(), delta: z.number().describe("points the axis score moved") }),
+  z.object({ kind: z.literal("cap_added"), cap: Cap }),
+  z.object({ kind: z.literal("cap_lifted"), capId: z.string() }),
+]).register(apiRegistry, { id: "GradeChangeCause" });
+
 export const GradeChange = z.object({
   at: isoDateTime,
   grade: Grade,
   score: z.number(),
   methodologyVersion: z.string(),
   previous: z.object({ grade: Grade, score: z.number(), methodologyVersion: z.string() }).nullable(),
-  reasons: z.array(z.string()).describe("what moved it: methodology change, axis deltas, caps added or lifted"),
+  causes: z.array(GradeChangeCause).describe("what moved it, as data: methodology change, the axes that moved most, caps added or lifted"),
+  reasons: z.array(z.string()).describe("the causes as English sentences"),
 }).register(apiRegistry, { id: "GradeChange" });
 
 export const ServiceDetail = ServiceSummary.extend({
@@ -224,5 +234,6 @@ export type CapView = z.infer<typeof Cap>;
 export type FixView = z.infer<typeof Fix>;
 export type NextGradeView = z.infer<typeof NextGrade>;
 export type GradeChangeView = z.infer<typeof GradeChange>;
+export type GradeChangeCauseView = z.infer<typeof GradeChangeCause>;
 export type Grade = z.infer<typeof Grade>;
 export { AuthMethod };

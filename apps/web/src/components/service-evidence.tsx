@@ -1,10 +1,12 @@
 // The evidence behind a grade: readiness-check findings, recent failures as stored, declared facts with
 // their sources, and every grade change with what moved it.
 import type { ServiceDetailView } from "../data/service-detail";
+import { causeText, checkFindingFix, checkFindingName, checkName } from "../i18n/grade-text";
 import { label, type Lang } from "../i18n/lang";
 import type { Messages } from "../i18n/messages-en";
 import { dateTime, ms, score } from "../lib/format";
 import { GradeChip } from "./grade-chip";
+import { SaidText } from "./said-text";
 
 const verdictClass = (v: string) => (v === "pass" ? "verdict-pass" : v === "fail" ? "verdict-fail" : "verdict-other");
 
@@ -17,9 +19,19 @@ export function ServiceChecks({ s, t, lang }: { s: ServiceDetailView; t: Message
         <ul className="grid-3" data-testid="checks" style={{ listStyle: "none", padding: 0 }}>
           {s.checks.map((c) => (
             <li key={c.check} className="panel">
-              <h3 style={{ marginTop: 0 }}><code>{c.check}</code> <span className={verdictClass(c.verdict)}>{c.verdict}</span></h3>
+              <h3 style={{ marginTop: 0 }}>{checkName(lang, c.check) ? <>{checkName(lang, c.check)} <code className="small">{c.check}</code></> : <code>{c.check}</code>} <span className={verdictClass(c.verdict)}>{label(v.verdicts, c.verdict)}</span></h3>
               <ul className="small">
-                {c.findings.map((f) => <li key={f.id}><span className={f.ok ? "verdict-pass" : "verdict-fail"}>{f.ok ? "✓" : "✗"}</span> {f.message}{f.fix ? <><br /><em>{f.fix}</em></> : null}</li>)}
+                {c.findings.map((f) => {
+                  const name = checkFindingName(lang, f.id);
+                  const fix = checkFindingFix(lang, c.check, f);
+                  return (
+                    <li key={f.id}>
+                      <span className={f.ok ? "verdict-pass" : "verdict-fail"}>{f.ok ? "✓" : "✗"}</span>{" "}
+                      {name ? <>{name}<span className="subtle" lang="en" title={v.detailInEnglish}>{f.message}</span></> : f.message}
+                      {fix ? <><br /><em><SaidText said={fix} page={lang} /></em></> : null}
+                    </li>
+                  );
+                })}
               </ul>
               <p className="muted small">{dateTime(c.at, lang)}</p>
             </li>
@@ -45,7 +57,7 @@ export function ServiceFailures({ s, t, lang }: { s: ServiceDetailView; t: Messa
                   <td className="nowrap small">{dateTime(f.at, lang)}</td>
                   <td><code>{f.step}</code></td>
                   <td><code>{f.errorClass ?? "—"}</code>{f.confidence ? <span className="subtle">{v.confidence}: {f.confidence}</span> : null}</td>
-                  <td>{f.fault ?? "—"}</td>
+                  <td>{f.fault ? label(v.faults, f.fault) : "—"}</td>
                   <td className="nowrap">{[f.httpStatus, f.rpcCode].filter((x) => x !== null).join(" / ") || "—"}</td>
                   <td>{f.path}</td>
                   <td className="evidence-cell">{f.decidedBy ? <span className="subtle">{v.decidedBy}: {f.decidedBy}</span> : null}{f.evidence}</td>
@@ -94,7 +106,7 @@ export function ServiceGradeHistory({ s, t, lang }: { s: ServiceDetailView; t: M
               <span className="nowrap small">{dateTime(c.at, lang)}</span>{" "}
               {c.previous ? <><GradeChip grade={c.previous.grade} label="" /> → </> : null}
               <GradeChip grade={c.grade} label="" /> {score(c.score)} <span className="muted small">({v.methodology(c.methodologyVersion)})</span>
-              <span className="subtle">{v.reasons}: {c.reasons.join("; ")}</span>
+              <span className="subtle">{v.reasons}: {c.causes.map((cause, i) => <span key={i}>{i > 0 ? "; " : null}<SaidText said={causeText(lang, t, cause)} page={lang} /></span>)}</span>
             </li>
           ))}
         </ol>

@@ -1,9 +1,11 @@
 // The grade, the score before and after caps, each cap's reason, and what it takes to reach the next grade.
 import type { ServiceDetailView } from "../data/service-detail";
 import type { Messages } from "../i18n/messages-en";
+import { capReason, fixText, itemName } from "../i18n/grade-text";
 import { label, type Lang } from "../i18n/lang";
 import { dateTime, score } from "../lib/format";
 import { GradeChip } from "./grade-chip";
+import { SaidText } from "./said-text";
 
 export function ServiceGrade({ s, t, lang }: { s: ServiceDetailView; t: Messages; lang: Lang }) {
   const v = t.service;
@@ -26,7 +28,7 @@ export function ServiceGrade({ s, t, lang }: { s: ServiceDetailView; t: Messages
           <ul className="cap-list" data-testid="caps">
             {s.caps.map((c) => (
               <li key={c.id}>
-                <strong>{c.reason}</strong>{c.maxGrade ? <> — {v.capTo(c.maxGrade)}</> : null} <code className="small">{c.id}</code>
+                <strong><SaidText said={capReason(lang, c)} page={lang} /></strong>{c.maxGrade ? <> — {v.capTo(c.maxGrade)}</> : null} <code className="small">{c.id}</code>
                 {c.liftedBy.length > 0 ? <span className="subtle">{v.liftedBy}: {c.liftedBy.join(", ")}</span> : c.kind === "floor" ? <span className="subtle">{v.floorNote}</span> : null}
               </li>
             ))}
@@ -42,14 +44,14 @@ export function ServiceGrade({ s, t, lang }: { s: ServiceDetailView; t: Messages
             {s.nextGrade.fixes.length === 0 ? <p className="muted">{v.noPath}</p> : (
               <ol className="fix-list">
                 {s.nextGrade.fixes.map((f) => (
-                  <li key={f.id}>{f.title} <span className="points">{v.points(score(f.points))}</span>{f.axis ? <span className="muted small"> · {label(t.axesNames, f.axis)}</span> : null}</li>
+                  <li key={f.id}><SaidText said={fixText(lang, f)} page={lang} /> <span className="points">{v.points(score(f.points))}</span>{f.axis ? <span className="muted small"> · {label(t.axesNames, f.axis)}</span> : null}</li>
                 ))}
               </ol>
             )}
             {s.fixes.length > s.nextGrade.fixes.length ? (
               <details>
                 <summary>{v.allFixes} ({s.fixes.length})</summary>
-                <ul className="fix-list">{s.fixes.map((f) => <li key={f.id}>{f.title} <span className="points">{v.points(score(f.points))}</span></li>)}</ul>
+                <ul className="fix-list">{s.fixes.map((f) => <li key={f.id}><SaidText said={fixText(lang, f)} page={lang} /> <span className="points">{v.points(score(f.points))}</span></li>)}</ul>
               </details>
             ) : null}
           </>
@@ -59,7 +61,7 @@ export function ServiceGrade({ s, t, lang }: { s: ServiceDetailView; t: Messages
   );
 }
 
-export function ServiceAxes({ s, t }: { s: ServiceDetailView; t: Messages }) {
+export function ServiceAxes({ s, t, lang }: { s: ServiceDetailView; t: Messages; lang: Lang }) {
   const v = t.service;
   if (s.axes.length === 0) return null;
   return (
@@ -78,13 +80,18 @@ export function ServiceAxes({ s, t }: { s: ServiceDetailView; t: Messages }) {
                 <td>
                   {a.findings.length === 0 ? <span className="muted">—</span> : (
                     <ul className="small">
-                      {a.findings.map((f) => (
-                        <li key={f.id}>
-                          <span className={f.ok ? "verdict-pass" : f.scored === false ? "verdict-other" : "verdict-fail"}>{f.ok ? "✓" : f.scored === false ? "–" : "✗"}</span> {f.message}
-                          {f.maxPoints !== undefined ? <span className="muted"> ({score(f.points ?? 0)}/{f.maxPoints})</span> : null}
-                          {!f.ok && f.fix ? <span className="subtle">→ {f.fix}</span> : null}
-                        </li>
-                      ))}
+                      {a.findings.map((f) => {
+                        const name = itemName(lang, f.id);
+                        return (
+                          <li key={f.id}>
+                            <span className={f.ok ? "verdict-pass" : f.scored === false ? "verdict-other" : "verdict-fail"}>{f.ok ? "✓" : f.scored === false ? "–" : "✗"}</span>{" "}
+                            {name ?? f.message}
+                            {f.maxPoints !== undefined ? <span className="muted"> ({score(f.points ?? 0)}/{f.maxPoints})</span> : null}
+                            {name ? <span className="subtle" lang="en" title={v.detailInEnglish}>{f.message}</span> : null}
+                            {!f.ok && f.fix ? <span className="subtle">→ <SaidText said={fixText(lang, { id: f.id, title: f.fix })} page={lang} /></span> : null}
+                          </li>
+                        );
+                      })}
                     </ul>
                   )}
                 </td>

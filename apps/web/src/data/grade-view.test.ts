@@ -65,10 +65,14 @@ describe("reading stored grade JSON", () => {
     expect(readFixes(42)).toEqual([]);
   });
 
-  it("reads caps with their reason and the grade they limit to", () => {
-    expect(readCaps([{ id: "no_auth", kind: "cap", reason: "No authentication with write tools", maxGrade: "BBB", limit: 69.9, liftedBy: ["auth.authentication"] }, { message: "weak", grade: "BB" }])).toEqual([
-      { id: "no_auth", kind: "cap", reason: "No authentication with write tools", maxGrade: "BBB", limit: 69.9, liftedBy: ["auth.authentication"] },
-      { id: "cap-2", kind: null, reason: "weak", maxGrade: "BB", limit: null, liftedBy: [] },
+  it("reads caps with their reason, the grade they limit to and the numbers the reason quotes", () => {
+    const stored = [
+      { id: "no_auth", kind: "cap", reason: "No authentication, yet 3 tools…", maxGrade: "BBB", limit: 69.9, liftedBy: ["auth.authentication"], values: { writeTools: 3, bogus: "x" } },
+      { message: "weak", grade: "BB" },
+    ];
+    expect(readCaps(stored)).toEqual([
+      { id: "no_auth", kind: "cap", reason: "No authentication, yet 3 tools…", maxGrade: "BBB", limit: 69.9, liftedBy: ["auth.authentication"], values: { writeTools: 3 } },
+      { id: "cap-2", kind: null, reason: "weak", maxGrade: "BB", limit: null, liftedBy: [], values: {} },
     ]);
   });
 

@@ -67,6 +67,7 @@ export function readCaps(stored: unknown): CapView[] {
     maxGrade: [c.maxGrade, c.grade, c.cap, c.ceiling].find(isGrade) ?? null,
     limit: num(c.limit) ?? num(c.maxScore) ?? null,
     liftedBy: strings(c.liftedBy),
+    values: isObject(c.values) ? Object.fromEntries(Object.entries(c.values).filter((e): e is [string, number] => num(e[1]) !== undefined)) : {},
   }));
 }
 

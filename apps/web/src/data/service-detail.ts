@@ -5,7 +5,8 @@ import {
   latestRollupDay, readGradeChanges, readLatestChecks, readLatestGradeSnapshot, readLeaderboardServices, readRecentFailures,
   type Database, type FailedStep, type GradeChange,
 } from "@kensa/db";
-import type { ServiceDetail } from "../api/schemas";
+import type { GradeChangeCauseView, ServiceDetail } from "../api/schemas";
+import { causeInEnglish } from "../i18n/grade-text";
 import { isGrade, type GradeName } from "../lib/grades";
 import { addDays, todayUtc } from "../lib/days";
 import { readDeclared } from "./declared";
@@ -72,23 +73,22 @@ function failureView(f: FailedStep): ServiceDetail["recentFailures"][number] {
 
 /** What moved a grade: a methodology change, the axes that moved most, caps added or lifted. */
 export function changeView(c: GradeChange): ServiceDetail["gradeHistory"][number] {
-  const reasons: string[] = [];
-  if (c.previous && c.previous.methodologyVersion !== c.methodologyVersion) reasons.push(`methodology ${c.previous.methodologyVersion} → ${c.methodologyVersion}`);
-  if (c.previous) {
+  const causes: GradeChangeCauseView[] = [];
+  if (!c.previous) causes.push({ kind: "first_grade" });
+  else {
+    if (c.previous.methodologyVersion !== c.methodologyVersion) causes.push({ kind: "methodology", from: c.previous.methodologyVersion, to: c.methodologyVersion });
     const before = new Map(readAxes(c.previousAxes).map((a) => [a.name, a.score]));
     const moves = readAxes(c.axes)
-      .map((a) => ({ name: a.name, delta: (a.score ?? 0) - (before.get(a.name) ?? 0) }))
+      .map((a) => ({ axis: a.name, delta: Math.round(((a.score ?? 0) - (before.get(a.name) ?? 0)) * 10) / 10 }))
       .filter((m) => Math.abs(m.delta) >= 0.5)
       .sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta))
       .slice(0, 3);
-    for (const m of moves) reasons.push(`${m.name} ${m.delta > 0 ? "+" : ""}${m.delta.toFixed(1)}`);
+    for (const m of moves) causes.push({ kind: "axis", ...m });
     const capsBefore = new Set(readCaps(c.previousCaps).map((x) => x.id));
     const capsNow = readCaps(c.caps);
-    for (const cap of capsNow) if (!capsBefore.has(cap.id)) reasons.push(`cap added: ${cap.reason}`);
+    for (const cap of capsNow) if (!capsBefore.has(cap.id)) causes.push({ kind: "cap_added", cap });
     const nowIds = new Set(capsNow.map((x) => x.id));
-    for (const id of capsBefore) if (!nowIds.has(id)) reasons.push(`cap lifted: ${id}`);
-  } else {
-    reasons.push("first grade");
+    for (const id of capsBefore) if (!nowIds.has(id)) causes.push({ kind: "cap_lifted", capId: id });
   }
   return {
     at: c.computedAt.toISOString(),
@@ -96,6 +96,8 @@ export function changeView(c: GradeChange): ServiceDetail["gradeHistory"][number
     score: c.score,
     methodologyVersion: c.methodologyVersion,
     previous: c.previous && isGrade(c.previous.grade) ? { grade: c.previous.grade, score: c.previous.score, methodologyVersion: c.previous.methodologyVersion } : null,
-    reasons,
+    causes,
+    reasons: causes.map(causeInEnglish),
   };
 }
+

@@ -15,6 +15,16 @@ export type ReadinessCheck = z.infer<typeof ReadinessCheck>;
 export const CheckVerdict = z.enum(["pass", "fail", "not_applicable", "inconclusive"]);
 export type CheckVerdict = z.infer<typeof CheckVerdict>;
 
+/** What a check's findings can be about; the same id may appear in several checks (e.g. `present`). */
+export const checkFindingIds = [
+  "transport", "reachable", "session", "authorized", "answered", "named",
+  "auth-required", "status", "status-401", "www-authenticate", "resource-metadata", "scope",
+  "present", "resource", "authorization-servers",
+  "issuer", "metadata", "pkce-s256", "no-implicit", "client-registration", "refresh-token", "id-jag",
+  "error-invalid-token", "rejects-bogus-version", "echoed", "remote", "version", "tools",
+] as const;
+export type CheckFindingId = (typeof checkFindingIds)[number];
+
 /** One thing a check found; `fix` is what the vendor would change, in a sentence. */
 export const CheckFinding = z.object({
   id: z.string(),

@@ -23,10 +23,12 @@ export interface AppliedCap {
   limit: number;
   /** Fixing any one of these items lifts the cap; empty for floors. */
   liftedBy: string[];
+  /** The numbers in `reason`, so the dashboard can say it in another language. */
+  values: Record<string, number>;
 }
 
-function cap(id: CapId, kind: AppliedCap["kind"], maxGrade: Grade, reason: string, liftedBy: string[] = []): AppliedCap {
-  return { id, kind, reason, maxGrade, limit: maxScoreOf(maxGrade), liftedBy };
+function cap(id: CapId, kind: AppliedCap["kind"], maxGrade: Grade, reason: string, values: Record<string, number> = {}, liftedBy: string[] = []): AppliedCap {
+  return { id, kind, reason, maxGrade, limit: maxScoreOf(maxGrade), liftedBy, values };
 }
 
 export function applicableCaps(e: GradeEvidence, items: readonly Item[]): AppliedCap[] {
@@ -35,28 +37,29 @@ export function applicableCaps(e: GradeEvidence, items: readonly Item[]): Applie
   const caps: AppliedCap[] = [];
 
   if (t.successes === 0) caps.push(cap("floor.no_successful_calls", "floor", "D", "No call succeeded in the window, so nothing supports a grade."));
-  else if (t.successes < evidenceFloors.aa) caps.push(cap("floor.under_30_successes", "floor", "A", `Only ${t.successes} successful calls in the window: fewer than ${evidenceFloors.aa} never earn above A.`));
-  else if (t.successes < evidenceFloors.aaa) caps.push(cap("floor.under_100_successes", "floor", "AA", `Only ${t.successes} successful calls in the window: AAA needs at least ${evidenceFloors.aaa}.`));
+  else if (t.successes < evidenceFloors.aa) caps.push(cap("floor.under_30_successes", "floor", "A", `Only ${t.successes} successful calls in the window: fewer than ${evidenceFloors.aa} never earn above A.`, { successes: t.successes, needed: evidenceFloors.aa }));
+  else if (t.successes < evidenceFloors.aaa) caps.push(cap("floor.under_100_successes", "floor", "AA", `Only ${t.successes} successful calls in the window: AAA needs at least ${evidenceFloors.aaa}.`, { successes: t.successes, needed: evidenceFloors.aaa }));
 
   const judged = t.successes + t.vendorFailures;
   const rate = judged === 0 ? 1 : t.successes / judged;
-  const pct = `${Math.round(rate * 1000) / 10}%`;
-  if (rate < reliabilityCaps.belowBB) caps.push(cap("cap.reliability_below_75", "cap", "BB", `Vendor-attributable success is ${pct}, under 75%.`, fixable("reliability.vendor_success")));
-  else if (rate < reliabilityCaps.belowA) caps.push(cap("cap.reliability_below_90", "cap", "A", `Vendor-attributable success is ${pct}, under 90%.`, fixable("reliability.vendor_success")));
+  const percent = Math.round(rate * 1000) / 10;
+  const pct = `${percent}%`;
+  if (rate < reliabilityCaps.belowBB) caps.push(cap("cap.reliability_below_75", "cap", "BB", `Vendor-attributable success is ${pct}, under 75%.`, { percent, limit: 75 }, fixable("reliability.vendor_success")));
+  else if (rate < reliabilityCaps.belowA) caps.push(cap("cap.reliability_below_90", "cap", "A", `Vendor-attributable success is ${pct}, under 90%.`, { percent, limit: 90 }, fixable("reliability.vendor_success")));
 
   const metadataChecks = [e.checks.auth_challenge, e.checks.protected_resource, e.checks.authorization_server];
   if (!metadataChecks.some((c) => c?.verdict === "pass")) {
-    caps.push(cap("cap.no_auth_metadata", "cap", "AA", "No auth metadata at all: no 401 challenge naming resource_metadata, no RFC 9728 or RFC 8414 document.",
+    caps.push(cap("cap.no_auth_metadata", "cap", "AA", "No auth metadata at all: no 401 challenge naming resource_metadata, no RFC 9728 or RFC 8414 document.", {},
       fixable("auth.challenge", "auth.protected_resource", "auth.authorization_server")));
   }
   // On the gateway path an expired token is the gateway's credential, not the vendor's.
   const expired = e.traffic.direct ? countOf(e.traffic.direct.errorCounts, "auth_expired") : 0;
-  if (expired > 0) caps.push(cap("cap.tokens_expire_mid_run", "cap", "AA", `Tokens expired mid-operation ${expired} times in the window (auth_expired).`, fixable("auth.expiry_free")));
+  if (expired > 0) caps.push(cap("cap.tokens_expire_mid_run", "cap", "AA", `Tokens expired mid-operation ${expired} times in the window (auth_expired).`, { expired }, fixable("auth.expiry_free")));
   if (isUnauthenticated(e) && (e.tools?.writeTools ?? 0) > 0) {
-    caps.push(cap("cap.unauthenticated_write_tools", "cap", "B", `No authentication, yet ${e.tools!.writeTools} tools are not marked read-only.`, fixable("auth.authentication")));
+    caps.push(cap("cap.unauthenticated_write_tools", "cap", "B", `No authentication, yet ${e.tools!.writeTools} tools are not marked read-only.`, { writeTools: e.tools!.writeTools }, fixable("auth.authentication")));
   }
   if (acceptedInvalidToken(e.checks)) {
-    caps.push(cap("cap.accepts_invalid_token", "cap", "B", "A garbage bearer token was accepted.", fixable("auth.invalid_token_rejected")));
+    caps.push(cap("cap.accepts_invalid_token", "cap", "B", "A garbage bearer token was accepted.", {}, fixable("auth.invalid_token_rejected")));
   }
   return caps;
 }

@@ -43,6 +43,8 @@ export const AppliedCapReport = z.object({
   maxGrade: Grade,
   limit: z.number(),
   liftedBy: z.array(z.string()),
+  /** The numbers in `reason` (e.g. { successes: 12, needed: 30 }), for renderings in other languages. */
+  values: z.record(z.string(), z.number()),
 });
 
 export const FixReport = z.object({

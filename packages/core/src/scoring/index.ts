@@ -1,4 +1,4 @@
-export { METHODOLOGY_VERSION, AxisName, axisLabels, axisWeights } from "./methodology";
+export { METHODOLOGY_VERSION, AxisName, axisLabels, axisWeights, latency as latencyScale } from "./methodology";
 export { Grade, gradeBands, gradeForScore, gradeRank, minScoreOf, maxScoreOf, betterGrade } from "./grade";
 export { wilsonLowerBound } from "./wilson";
 export { GradeEvidence, PathTraffic, CheckEvidence, scoredCheckFacts } from "./evidence";
@@ -9,3 +9,5 @@ export { canonicalJson, evidenceHash } from "./evidence-hash";
 export { GradeReport, AxisReport, Finding, EvidenceStatus, AppliedCapReport, FixReport, NextGradeReport } from "./grade-report";
 export { gradeService } from "./grade-service";
 export { capIds, type CapId } from "./caps";
+export { itemIds, isItemId, type ItemId } from "./item-ids";
+export { callsProving95 } from "./axes/reliability";

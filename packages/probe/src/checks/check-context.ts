@@ -1,6 +1,6 @@
 // What the readiness checks see of the probe: the endpoint, a fetch that carries no credentials, shared
 // discovery, and the facts earlier steps established (session, server info, tools, trace observations).
-import type { CheckFinding, CheckResult, CheckVerdict, ReadinessCheck, StepOutcome } from "@kensa/core";
+import type { CheckFinding, CheckFindingId, CheckResult, CheckVerdict, ReadinessCheck, StepOutcome } from "@kensa/core";
 import type { Discovery } from "../discovery/discovery";
 import type { Redactor } from "../evidence/redactor";
 import type { FetchLike } from "../net/guarded-fetch";
@@ -54,7 +54,7 @@ export function result(check: ReadinessCheck, verdict: CheckVerdict, findings: C
   return { check, verdict, findings, facts };
 }
 
-export function finding(id: string, ok: boolean, message: string, fix?: string): CheckFinding {
+export function finding(id: CheckFindingId, ok: boolean, message: string, fix?: string): CheckFinding {
   return { id, ok, message, ...(fix && !ok ? { fix } : {}) };
 }
 

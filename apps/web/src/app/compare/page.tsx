@@ -5,8 +5,10 @@ import { connection } from "next/server";
 import { parseParamsLenient, slugListParam } from "../../api/query-params";
 import { ChartFigure, rateDomain } from "../../components/chart-figure";
 import { GradeChip } from "../../components/grade-chip";
+import { SaidText } from "../../components/said-text";
 import { SandboxNotice, SourceTag } from "../../components/sandbox-notice";
 import { compareLimits, loadComparison } from "../../data/compare";
+import { capReason } from "../../i18n/grade-text";
 import { label, serviceName } from "../../i18n/lang";
 import { requestLang } from "../../i18n/request-lang";
 import { ms, percent, score } from "../../lib/format";
@@ -66,7 +68,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
                 {row(t.leaderboard.grade, (s) => <GradeChip grade={s.grade?.grade ?? null} provisional={s.grade?.provisional} label={t.leaderboard.ungraded} />)}
                 {row(t.service.score, (s) => score(s.grade?.score))}
                 {row(t.service.scoreBeforeCaps, (s) => score(s.grade?.scoreBeforeCaps))}
-                {row(t.service.caps, (s) => (s.caps.length ? s.caps.map((x) => x.reason).join("; ") : "—"))}
+                {row(t.service.caps, (s) => (s.caps.length ? s.caps.map((x, i) => <span key={x.id}>{i > 0 ? "; " : null}<SaidText said={capReason(lang, x)} page={lang} /></span>) : "—"))}
                 {axisNames.map((a) => row(label(t.axesNames, a), (s) => {
                   const axis = s.axes.find((x) => x.name === a);
                   return axis ? <>{score(axis.score)} <span className="muted small">({t.service.evidenceStatus[axis.evidence]})</span></> : "—";

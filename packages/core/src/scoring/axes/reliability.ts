@@ -33,7 +33,7 @@ export function assessReliability(e: GradeEvidence): AxisAssessment {
 }
 
 /** With no failures the bound is limited by evidence alone: the smallest all-success sample that proves 95%. */
-function callsProving95(): number {
+export function callsProving95(): number {
   let n = 1;
   while (wilsonLowerBound(n, n) < 0.95) n += 1;
   return n;

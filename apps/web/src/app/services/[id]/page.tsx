@@ -68,7 +68,7 @@ export default async function ServicePage({ params, searchParams }: Props) {
         </form>
       ) : null}
       <ServiceGrade s={s} t={t} lang={lang} />
-      <ServiceAxes s={s} t={t} />
+      <ServiceAxes s={s} t={t} lang={lang} />
       <section aria-labelledby="charts-heading">
         <h2 id="charts-heading">{v.charts}</h2>
         <nav className="range-links" aria-label={v.range}>
