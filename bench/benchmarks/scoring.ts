@@ -1,20 +1,9 @@
 // scoring: grading all 225 services from a 90-day window over the year of history — the window's daily
 // rollups (one query), each service's latest readiness checks and run summary (what grade.compute reads),
-// then the pure scorer (evidenceFromAggregates + gradeService) for every service.
-import {
-  AuthMethod,
-  CatalogueEntry,
-  DeclaredFacts,
-  emptyAggregate,
-  evidenceFromAggregates,
-  gradeService,
-  latestCheckResults,
-  mergeAggregates,
-  ProbeRunSummary,
-  type GradeEvidence,
-  type StepAggregate,
-} from "@kensa/core";
-import { latestEvidenceRuns, readRollups, type RollupRow, type RunWithChecks } from "@kensa/db";
+// then the worker's own evidence assembly (evidenceFromStored) and the pure scorer for every service.
+import { AuthMethod, CatalogueEntry, DeclaredFacts, gradeService, type EvidenceInput } from "@kensa/core";
+import { latestEvidenceRuns, readRollups, type RollupRow } from "@kensa/db";
+import { evidenceFromStored } from "@kensa/worker";
 import { sharedHistory } from "../support/history";
 import { compare, series, type BenchResult } from "../support/measure";
 
@@ -23,33 +12,8 @@ const REPEATS = 7;
 
 interface ServiceFacts {
   id: string;
-  declared: unknown;
+  declared: EvidenceInput["declared"];
   authMethod: AuthMethod;
-}
-
-function evidenceFor(service: ServiceFacts, rows: RollupRow[], latest: { summary: unknown; checkRuns: RunWithChecks[] }, window: { from: string; to: string }): GradeEvidence {
-  const aggregates: { direct?: StepAggregate; gateway?: StepAggregate } = {};
-  const totals = { structured: 0, inferred: 0, refreshes: 0, expired: 0 };
-  for (const row of rows) {
-    const path = row.path === "gateway" ? "gateway" : "direct";
-    aggregates[path] = mergeAggregates(aggregates[path] ?? emptyAggregate(), row);
-    totals.structured += row.structuredErrors;
-    totals.inferred += row.inferredErrors;
-    totals.refreshes += row.credentialRefreshes;
-    totals.expired += row.credentialExpired;
-  }
-  const summary = ProbeRunSummary.safeParse(latest.summary);
-  const declared = DeclaredFacts.safeParse(service.declared);
-  return evidenceFromAggregates({
-    window,
-    aggregates,
-    checks: latestCheckResults(latest.checkRuns),
-    ...(summary.success ? { summary: summary.data } : {}),
-    credential: { refreshes: totals.refreshes, expiredDuringRun: totals.expired },
-    errorShapes: { structured: totals.structured, inferred: totals.inferred },
-    declared: declared.success ? declared.data : {},
-    authMethod: service.authMethod,
-  });
 }
 
 export async function scoringBenchmark(): Promise<BenchResult> {
@@ -60,7 +24,8 @@ export async function scoringBenchmark(): Promise<BenchResult> {
   const services: ServiceFacts[] = rows.map((r) => {
     const entry = CatalogueEntry.safeParse(r.catalogue);
     const auth = AuthMethod.safeParse(r.authMethod);
-    return { id: r.id, declared: entry.success ? entry.data.facts : (r.catalogue as { declared?: unknown }).declared ?? {}, authMethod: auth.success ? auth.data : "unknown" };
+    const declared = DeclaredFacts.safeParse(entry.success ? entry.data.facts : (r.catalogue as { declared?: unknown }).declared ?? {});
+    return { id: r.id, declared: declared.success ? declared.data : {}, authMethod: auth.success ? auth.data : "unknown" };
   });
   const to = history.seed.lastDay;
   const from = new Date(Date.parse(`${to}T00:00:00Z`) - (WINDOW_DAYS - 1) * 86_400_000).toISOString().slice(0, 10);
@@ -81,7 +46,7 @@ export async function scoringBenchmark(): Promise<BenchResult> {
     const t2 = performance.now();
     const byService = new Map<string, RollupRow[]>();
     for (const r of rollups) (byService.get(r.serviceId) ?? byService.set(r.serviceId, []).get(r.serviceId)!).push(r);
-    const reports = services.map((s) => gradeService(evidenceFor(s, byService.get(s.id) ?? [], latest.get(s.id)!, window)));
+    const reports = services.map((s) => gradeService(evidenceFromStored({ window, rollups: byService.get(s.id) ?? [], latest: latest.get(s.id)!, declared: s.declared, authMethod: s.authMethod })));
     const t3 = performance.now();
     if (i === 0) {
       for (const r of reports) grades[r.grade] = (grades[r.grade] ?? 0) + 1;

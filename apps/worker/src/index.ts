@@ -14,3 +14,4 @@ export { workerSecretSource } from "./runtime/secret-source";
 export { requestReprobe, reprobeSlotMs, type ReprobeDecision } from "./reprobe/request-reprobe";
 export { InProcessRunner } from "./runtime/in-process-runner";
 export { regradeOnMethodologyChange } from "./runtime/methodology-regrade";
+export { evidenceFromStored, type StoredEvidence } from "./handlers/stored-evidence";

@@ -28,7 +28,7 @@ export function ServiceChecks({ s, t, lang }: { s: ServiceDetailView; t: Message
                     <li key={f.id}>
                       <span className={f.ok ? "verdict-pass" : "verdict-fail"}>{f.ok ? "✓" : "✗"}</span>{" "}
                       {name ? <>{name}<span className="subtle" lang="en" title={v.detailInEnglish}>{f.message}</span></> : f.message}
-                      {fix ? <><br /><em><SaidText said={fix} page={lang} /></em></> : null}
+                      {fix ? <span className="subtle">→ <SaidText said={fix} page={lang} /></span> : null}
                     </li>
                   );
                 })}

@@ -93,7 +93,7 @@ export const checkFindingsJa: Record<CheckFindingId, CheckFindingTextJa> = {
   "resource-metadata": { name: "resource_metadata の URL", fix: "チャレンジに resource_metadata=\"<RFC 9728 メタデータの URL>\" を加えてください（MCP 認可仕様）。" },
   scope: { name: "スコープの明示", fix: "クライアントに必要なスコープをチャレンジで示してください（scope=\"…\"）。" },
   present: {
-    name: "公開されている",
+    name: "公開状況",
     fix: {
       protected_resource: "RFC 9728 メタデータを /.well-known/oauth-protected-resource で公開してください（パスを含むエンドポイントではパス付きの形式）。",
       server_card: "レジストリ登録が指す server.json を公開してください。",
@@ -101,7 +101,7 @@ export const checkFindingsJa: Record<CheckFindingId, CheckFindingTextJa> = {
   },
   resource: { name: "resource がエンドポイントと一致", fix: "\"resource\" をこのエンドポイントの URL にしてください。" },
   "authorization-servers": { name: "認可サーバーの列挙", fix: "\"authorization_servers\" に認可サーバーの issuer を列挙してください。" },
-  issuer: { name: "issuer の一致", fix: "メタデータの issuer は、発見に使った issuer の URL と一致させてください（RFC 8414 §3.3）。RFC 9728 メタデータで認可サーバーを示してください。" },
+  issuer: { name: "issuer（発行者）", fix: "メタデータの issuer は、発見に使った issuer の URL と一致させてください（RFC 8414 §3.3）。RFC 9728 メタデータで認可サーバーを示してください。" },
   metadata: { name: "認可サーバーメタデータ", fix: "issuer の /.well-known/oauth-authorization-server（RFC 8414）を公開してください。" },
   "pkce-s256": { name: "PKCE S256", fix: "PKCE を提供してください：code_challenge_methods_supported: [\"S256\"]（なければ MCP クライアントは接続を拒否します）。" },
   "no-implicit": { name: "インプリシットグラントなし", fix: "インプリシットグラントをやめ（OAuth 2.1）、grant_types_supported を明示してください。" },

@@ -2,22 +2,11 @@
 // readiness checks and run summary, the catalogue's declared facts — and store the snapshot. Same evidence and
 // methodology version give the same snapshot, stored once.
 import { createHash } from "node:crypto";
-import {
-  CatalogueEntry,
-  emptyAggregate,
-  evidenceFromAggregates,
-  evidenceHash,
-  gradeService,
-  latestCheckResults,
-  mergeAggregates,
-  METHODOLOGY_VERSION,
-  ProbeRunSummary,
-  type GradeReport,
-  type StepAggregate,
-} from "@kensa/core";
+import { CatalogueEntry, evidenceHash, gradeService, METHODOLOGY_VERSION, type GradeReport } from "@kensa/core";
 import { getService, latestEvidenceRuns, latestGrade, readRollups, recordAudit, saveGradeSnapshot } from "@kensa/db";
 import type { GradeComputePayload } from "../jobs/definitions";
 import { UnrecoverableJobError } from "../runtime/job-queue";
+import { evidenceFromStored } from "./stored-evidence";
 import type { JobContext } from "../runtime/job-context";
 
 /** The evidence window a grade judges: the last 30 UTC days up to the grading instant. */
@@ -35,29 +24,10 @@ export async function handleGradeCompute(payload: GradeComputePayload, ctx: JobC
 
   const rollups = await readRollups(ctx.db, { from: window.from.slice(0, 10), to: window.to.slice(0, 10), serviceIds: [service.id] });
   if (rollups.length === 0) return { status: "no-evidence" };
-  const byPath: { direct?: StepAggregate; gateway?: StepAggregate } = {};
-  let structured = 0;
-  let inferred = 0;
-  let refreshes = 0;
-  let expiredDuringRun = 0;
-  for (const row of rollups) {
-    const path = row.path === "gateway" ? "gateway" : "direct";
-    byPath[path] = mergeAggregates(byPath[path] ?? emptyAggregate(), row);
-    structured += row.structuredErrors;
-    inferred += row.inferredErrors;
-    refreshes += row.credentialRefreshes;
-    expiredDuringRun += row.credentialExpired;
-  }
-  const recent = await latestEvidenceRuns(ctx.db.prisma, service.id, asOf);
-  const latestSummary = recent.summary === undefined ? undefined : ProbeRunSummary.safeParse(recent.summary);
-
-  const evidence = evidenceFromAggregates({
+  const evidence = evidenceFromStored({
     window,
-    aggregates: byPath,
-    checks: latestCheckResults(recent.checkRuns),
-    ...(latestSummary?.success ? { summary: latestSummary.data } : {}),
-    credential: { refreshes, expiredDuringRun },
-    errorShapes: { structured, inferred },
+    rollups,
+    latest: await latestEvidenceRuns(ctx.db.prisma, service.id, asOf),
     declared: entry.facts,
     authMethod: entry.authMethod,
     ...(entry.tokenLifetime ? { tokenLifetime: entry.tokenLifetime } : {}),

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { DeclaredFacts, type AuthMethod, type DeclaredTokenLifetime } from "../catalogue/declared-facts";
 import { KensaError } from "../errors/kensa-error";
 import type { CheckResult } from "../probe/check-result";
-import type { ProbeRunSummary } from "../probe/probe-record";
+import type { ProbeRunSummary, RunPath } from "../probe/probe-record";
 import { latencyPercentiles, type StepAggregate } from "../rollup/step-aggregate";
 import { allErrorClasses } from "../taxonomy/error-classes";
 import type { ErrorShapeTally } from "./error-shapes";
@@ -17,9 +17,11 @@ export interface EvidenceInput {
   aggregates: { direct?: StepAggregate; gateway?: StepAggregate };
   /** The latest result of each readiness check (at most one per check). */
   checks?: readonly CheckResult[];
-  /** The latest run's summary: tools, credential mode and lifetime. */
+  /** The latest run's summary: tools, credential mode and lifetime (the latest direct run's, where there is one). */
   summary?: ProbeRunSummary;
-  /** Window totals of the runs' credential summaries. */
+  /** The path `summary` came from: a gateway run's credential is the gateway's, so only its tools are read. */
+  summaryPath?: RunPath;
+  /** Window totals of the direct runs' credential summaries (behind a gateway the credential is the gateway's). */
   credential?: { refreshes: number; expiredDuringRun: number };
   errorShapes?: ErrorShapeTally;
   declared: z.input<typeof DeclaredFacts>;
@@ -29,7 +31,8 @@ export interface EvidenceInput {
 
 export function evidenceFromAggregates(input: EvidenceInput): GradeEvidence {
   const declared = parseOrThrow(DeclaredFacts, input.declared, "declared");
-  const lifetime = credentialLifetime(input.summary, input.tokenLifetime);
+  const credential = input.summaryPath === "gateway" ? undefined : input.summary?.credential;
+  const lifetime = credentialLifetime(credential, input.tokenLifetime);
   const evidence = {
     format: "kensa.evidence/v1" as const,
     window: { from: input.window.from, to: input.window.to },
@@ -41,7 +44,7 @@ export function evidenceFromAggregates(input: EvidenceInput): GradeEvidence {
     checks: checkEvidence(input.checks ?? []),
     ...(input.summary?.tools ? { tools: { count: input.summary.tools.count, writeTools: input.summary.tools.writeTools } } : {}),
     credential: {
-      ...(input.summary?.credential ? { mode: input.summary.credential.mode } : {}),
+      ...(credential ? { mode: credential.mode } : {}),
       refreshes: input.credential?.refreshes ?? 0,
       expiredDuringRun: input.credential?.expiredDuringRun ?? 0,
       ...lifetime,
@@ -94,8 +97,8 @@ function checkEvidence(checks: readonly CheckResult[]): Partial<Record<CheckResu
 }
 
 /** Observed lifetime (expires_in of the credential the probe used) beats the declared one. */
-function credentialLifetime(summary: ProbeRunSummary | undefined, declared: DeclaredTokenLifetime | undefined) {
-  const observed = summary?.credential?.expiresInSec;
+function credentialLifetime(credential: ProbeRunSummary["credential"], declared: DeclaredTokenLifetime | undefined) {
+  const observed = credential?.expiresInSec;
   if (observed !== undefined && observed > 0) return { lifetimeSec: observed, lifetimeSource: "observed" as const };
   if (declared) return { lifetimeSec: declared.seconds, lifetimeSource: "declared" as const };
   return {};

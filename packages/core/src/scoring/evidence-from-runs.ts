@@ -20,13 +20,16 @@ export interface RunsContext {
 
 export function evidenceFromRuns(runs: readonly ProbeRunRecord[], context: RunsContext): GradeEvidence {
   const ordered = runs.map((run) => classifyRun(run)).sort(byStart);
-  const latest = ordered[ordered.length - 1];
+  const latest = ordered.findLast((run) => run.path === "direct") ?? ordered[ordered.length - 1];
   const shapes: ErrorShapeTally = { structured: 0, inferred: 0 };
   let refreshes = 0;
   let expiredDuringRun = 0;
   for (const run of ordered) {
-    refreshes += run.summary.credential?.refreshes ?? 0;
-    expiredDuringRun += run.summary.credential?.expiredDuringRun ?? 0;
+    // Behind a gateway the credential is the gateway's: its refreshes and expiries are not the vendor's.
+    if (run.path === "direct") {
+      refreshes += run.summary.credential?.refreshes ?? 0;
+      expiredDuringRun += run.summary.credential?.expiredDuringRun ?? 0;
+    }
     for (const step of run.steps) {
       const c = step.classification;
       if (c) addErrorShape(shapes, { kind: step.kind, errorClass: c.errorClass, fault: c.fault, confidence: c.confidence });
@@ -36,7 +39,7 @@ export function evidenceFromRuns(runs: readonly ProbeRunRecord[], context: RunsC
     window: context.window ?? runsWindow(ordered),
     aggregates: { direct: pathAggregate(ordered, "direct"), gateway: pathAggregate(ordered, "gateway") },
     checks: latestCheckResults(ordered),
-    ...(latest ? { summary: latest.summary } : {}),
+    ...(latest ? { summary: latest.summary, summaryPath: latest.path } : {}),
     credential: { refreshes, expiredDuringRun },
     errorShapes: shapes,
     declared: context.declared,

@@ -22,15 +22,18 @@ function viaDailyRollups(runs: ProbeRunRecord[], base: Pick<EvidenceInput, "decl
   const sum = (path: string) => [...days].filter(([k]) => k.endsWith(`|${path}`)).reduce((into, [, agg]) => mergeAggregates(into, agg), emptyAggregate());
   const shapes = { structured: 0, inferred: 0 };
   for (const run of stored) for (const s of run.steps) addErrorShape(shapes, { kind: s.kind, errorClass: s.classification?.errorClass, fault: s.classification?.fault, confidence: s.classification?.confidence });
-  const latest = [...stored].sort((a, b) => a.startedAt.localeCompare(b.startedAt)).at(-1)!;
+  const ordered = [...stored].sort((a, b) => a.startedAt.localeCompare(b.startedAt));
+  const latest = ordered.findLast((r) => r.path === "direct") ?? ordered.at(-1)!;
+  const direct = stored.filter((r) => r.path === "direct");
   return {
     window,
     aggregates: { direct: sum("direct"), gateway: sum("gateway") },
     checks: latestCheckResults(stored),
     summary: latest.summary,
+    summaryPath: latest.path,
     credential: {
-      refreshes: stored.reduce((n, r) => n + (r.summary.credential?.refreshes ?? 0), 0),
-      expiredDuringRun: stored.reduce((n, r) => n + (r.summary.credential?.expiredDuringRun ?? 0), 0),
+      refreshes: direct.reduce((n, r) => n + (r.summary.credential?.refreshes ?? 0), 0),
+      expiredDuringRun: direct.reduce((n, r) => n + (r.summary.credential?.expiredDuringRun ?? 0), 0),
     },
     errorShapes: shapes,
     ...base,
@@ -80,6 +83,29 @@ describe("evidenceFromRuns and evidenceFromAggregates", () => {
     expect(evidenceFromAggregates(base).credential).toMatchObject({ lifetimeSec: 3600, lifetimeSource: "declared" });
     const summary = { target: { transport: "streamable-http" as const }, credential: { mode: "oauth-refresh" as const, expiresInSec: 86_400, refreshes: 0, expiredDuringRun: 0 } };
     expect(evidenceFromAggregates({ ...base, summary }).credential).toMatchObject({ lifetimeSec: 86_400, lifetimeSource: "observed", mode: "oauth-refresh" });
+  });
+});
+
+describe("behind a gateway the credential is the gateway's", () => {
+  const direct = buildRuns({ serviceId: "s", path: "direct", runs: 2, steps: [{ outcome: ok, count: 4 }], credential: { mode: "oauth-refresh", expiresInSec: 3600, refreshes: 2 } });
+  // Later, through the gateway: its own month-long static token, which once expired mid-run.
+  const gateway = buildRuns({ serviceId: "s", path: "gateway", runs: 1, start: "2026-04-05T00:00:00.000Z", steps: [{ outcome: ok, count: 4 }], credential: { mode: "static", expiresInSec: 30 * 86_400, refreshes: 0 } })
+    .map((r) => ({ ...r, summary: { ...r.summary, credential: { ...r.summary.credential!, expiredDuringRun: 1 } } }));
+
+  it("reads the credential mode, lifetime, refreshes and expiries from direct runs only, whichever ran last", () => {
+    const e = evidenceFromRuns([...direct, ...gateway], { authMethod: "oauth2", declared: {} });
+    expect(e.credential).toEqual({ mode: "oauth-refresh", lifetimeSec: 3600, lifetimeSource: "observed", refreshes: 4, expiredDuringRun: 0 });
+  });
+
+  it("with only gateway runs, reads their tools but no credential: the declared lifetime stands", () => {
+    const [run] = gateway;
+    const e = evidenceFromAggregates({
+      window: { from: "2026-04-01T00:00:00.000Z", to: "2026-04-06T00:00:00.000Z" }, aggregates: {}, declared: {}, authMethod: "oauth2",
+      summary: { ...run!.summary, tools: { count: 3, writeTools: 1, withSchema: 3, hash: "h", names: ["a", "b", "c"] } }, summaryPath: "gateway",
+      tokenLifetime: { seconds: 86_400, source: "vendor docs" },
+    });
+    expect(e.credential).toEqual({ lifetimeSec: 86_400, lifetimeSource: "declared", refreshes: 0, expiredDuringRun: 0 });
+    expect(e.tools).toEqual({ count: 3, writeTools: 1 });
   });
 });
 

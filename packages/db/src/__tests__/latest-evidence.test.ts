@@ -32,6 +32,9 @@ describe.each(databaseBackends)("latest evidence runs on $name", (backend) => {
     // Checked runs on days 1-4 (day 4's with more check steps than one page holds), then plain traffic.
     for (const [d, n] of [[1, 2], [2, 2], [3, 3], [4, 70]] as const) runs.push(withChecks(syntheticRun({ serviceId: "gamma", startedAt: day(d), seed: d }), n));
     for (let h = 1; h < 40; h++) runs.push(syntheticRun({ serviceId: "gamma", startedAt: day(4, h % 24), seed: 100 + h, idempotencyKey: `traffic-${h}` }));
+    // The newest run went through the gateway, with the gateway's own credential.
+    const viaGateway = syntheticRun({ serviceId: "gamma", startedAt: day(5), seed: 999, path: "gateway" });
+    runs.push({ ...viaGateway, summary: { ...viaGateway.summary, credential: { mode: "static", expiresInSec: 2_592_000, refreshes: 0, expiredDuringRun: 0 } } });
     await recordRuns(db, runs);
   });
   afterAll(async () => {
@@ -45,5 +48,13 @@ describe.each(databaseBackends)("latest evidence runs on $name", (backend) => {
     const earlier = await latestEvidenceRuns(db.prisma, "gamma", day(3, 12));
     expect(earlier.checkRuns.map((r) => r.id).sort()).toEqual([runs[0]!.id, runs[1]!.id, runs[2]!.id].sort());
     expect((await latestEvidenceRuns(db.prisma, "gamma", day(1, 12), 5)).checkRuns.map((r) => r.id)).toEqual([runs[0]!.id]);
+  });
+
+  it.skipIf(!backend.available)("takes the summary from the latest direct run: a gateway run's credential is the gateway's", async () => {
+    const latest = await latestEvidenceRuns(db.prisma, "gamma", day(9));
+    expect(latest.summaryPath).toBe("direct");
+    const newestDirect = runs.filter((r) => r.path === "direct").sort((a, b) => a.startedAt.localeCompare(b.startedAt)).at(-1)!;
+    expect(latest.summary).toEqual(newestDirect.summary);
+    expect(latest.summary).not.toHaveProperty("credential");
   });
 });

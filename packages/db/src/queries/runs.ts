@@ -1,5 +1,5 @@
 // Reading runs back: existence by idempotency key (the worker's guard before probing) and recent runs.
-import type { CheckResult, ProbeStepRecord, StepOutcome } from "@kensa/core";
+import type { CheckResult, ProbeStepRecord, RunPath, StepOutcome } from "@kensa/core";
 import type { DbClient } from "../client";
 
 export async function runExists(db: DbClient, idempotencyKey: string): Promise<boolean> {
@@ -23,11 +23,15 @@ export interface RunWithChecks {
 }
 
 /**
- * What a grade needs beyond rollups, as of an instant: the latest run's summary, and the check steps of the
- * latest few runs that ran readiness checks (checks may run less often than traffic probes).
+ * What a grade needs beyond rollups, as of an instant: the latest run's summary — the latest direct run's where
+ * there is one, since a gateway run carries the gateway's credential — and the check steps of the latest few
+ * runs that ran readiness checks (checks may run less often than traffic probes).
  */
-export async function latestEvidenceRuns(db: DbClient, serviceId: string, asOf: Date, checkRuns = 3): Promise<{ summary: unknown; checkRuns: RunWithChecks[] }> {
-  const latest = await db.probeRun.findFirst({ where: { serviceId, startedAt: { lte: asOf } }, orderBy: { startedAt: "desc" }, select: { summary: true } });
+export async function latestEvidenceRuns(db: DbClient, serviceId: string, asOf: Date, checkRuns = 3): Promise<{ summary: unknown; summaryPath: RunPath | undefined; checkRuns: RunWithChecks[] }> {
+  const latestOn = (path?: RunPath) => db.probeRun.findFirst({
+    where: { serviceId, startedAt: { lte: asOf }, ...(path ? { path } : {}) }, orderBy: { startedAt: "desc" }, select: { summary: true, path: true },
+  });
+  const latest = (await latestOn("direct")) ?? (await latestOn());
   const runIds = await latestCheckRunIds(db, serviceId, asOf, checkRuns);
   const steps = runIds.length
     ? await db.probeStep.findMany({ where: { runId: { in: runIds }, kind: "check" }, orderBy: [{ runId: "asc" }, { seq: "asc" }] })
@@ -41,7 +45,7 @@ export async function latestEvidenceRuns(db: DbClient, serviceId: string, asOf: 
     run.steps.push({ seq: s.seq, name: s.name, kind: "check", startedAt: s.startedAt.toISOString(), latencyMs: s.latencyMs, outcome: evidence.outcome, check: evidence.check });
     byRun.set(s.runId, run);
   }
-  return { summary: latest?.summary, checkRuns: [...byRun.values()] };
+  return { summary: latest?.summary, summaryPath: latest ? (latest.path === "gateway" ? "gateway" : "direct") : undefined, checkRuns: [...byRun.values()] };
 }
 
 /**
