@@ -102,6 +102,7 @@ export const checkFindingsJa: Record<CheckFindingId, CheckFindingTextJa> = {
   resource: { name: "resource がエンドポイントと一致", fix: "\"resource\" をこのエンドポイントの URL にしてください。" },
   "authorization-servers": { name: "認可サーバーの列挙", fix: "\"authorization_servers\" に認可サーバーの issuer を列挙してください。" },
   issuer: { name: "issuer（発行者）", fix: "メタデータの issuer は、発見に使った issuer の URL と一致させてください（RFC 8414 §3.3）。RFC 9728 メタデータで認可サーバーを示してください。" },
+  "other-issuers": { name: "ほかの認可サーバー", fix: "authorization_servers に載せるすべての認可サーバーが、自身の issuer を持つメタデータ、PKCE S256、インプリシットグラントなしを満たすようにしてください（クライアントはどれでも使えます）。" },
   metadata: { name: "認可サーバーメタデータ", fix: "issuer の /.well-known/oauth-authorization-server（RFC 8414）を公開してください。" },
   "pkce-s256": { name: "PKCE S256", fix: "PKCE を提供してください：code_challenge_methods_supported: [\"S256\"]（なければ MCP クライアントは接続を拒否します）。" },
   "no-implicit": { name: "インプリシットグラントなし", fix: "インプリシットグラントをやめ（OAuth 2.1）、grant_types_supported を明示してください。" },

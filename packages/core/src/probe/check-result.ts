@@ -20,7 +20,7 @@ export const checkFindingIds = [
   "transport", "reachable", "session", "authorized", "answered", "named",
   "auth-required", "status", "status-401", "www-authenticate", "resource-metadata", "scope",
   "present", "resource", "authorization-servers",
-  "issuer", "metadata", "pkce-s256", "no-implicit", "client-registration", "refresh-token", "id-jag",
+  "issuer", "other-issuers", "metadata", "pkce-s256", "no-implicit", "client-registration", "refresh-token", "id-jag",
   "error-invalid-token", "rejects-bogus-version", "echoed", "remote", "version", "tools",
 ] as const;
 export type CheckFindingId = (typeof checkFindingIds)[number];

@@ -68,6 +68,32 @@ describe("readiness checks against authorization setups that get each item right
     expect(checks.authorization_server).toMatchObject({ verdict: "pass", facts: { metadataUrl: `${issuer}/.well-known/openid-configuration` } });
   });
 
+  it("judges every listed authorization server: a second one without PKCE fails the check, naming it", async () => {
+    const documents: Record<string, unknown> = {};
+    fixture = await startMcpFixture({ auth: (t) => (t ? "invalid" : "missing"), documents });
+    const [good, weak, absent] = ["good", "weak", "absent"].map((p) => `${fixture!.origin}/${p}`) as [string, string, string];
+    documents["/.well-known/oauth-protected-resource/mcp"] = { resource: fixture.url(), authorization_servers: [good, weak] };
+    documents["/.well-known/oauth-authorization-server/good"] = goodMetadata(good);
+    documents["/.well-known/oauth-authorization-server/weak"] = { ...goodMetadata(weak), code_challenge_methods_supported: ["plain"] };
+    const checks = await checksOf(fixture.url());
+    expect(checks.authorization_server).toMatchObject({
+      verdict: "fail",
+      facts: { issuer: good, pkceS256: true, issuers: [{ issuer: good, found: true, verdict: "pass" }, { issuer: weak, found: true, verdict: "fail" }] },
+    });
+    expect(failed(checks.authorization_server!)).toEqual(["other-issuers"]);
+    expect(checks.authorization_server!.findings.find((f) => f.id === "other-issuers")!.message).toContain(`${weak} (pkce-s256)`);
+
+    documents["/.well-known/oauth-protected-resource/mcp"] = { resource: fixture.url(), authorization_servers: [good, absent] };
+    const withAbsent = await checksOf(fixture.url());
+    expect(withAbsent.authorization_server!.findings.find((f) => f.id === "other-issuers")).toMatchObject({ ok: false, message: expect.stringContaining(`${absent} (no metadata)`) });
+
+    documents["/.well-known/oauth-protected-resource/mcp"] = { resource: fixture.url(), authorization_servers: [good, `${fixture.origin}/good2`] };
+    documents["/.well-known/oauth-authorization-server/good2"] = goodMetadata(`${fixture.origin}/good2`);
+    const allGood = await checksOf(fixture.url());
+    expect(allGood.authorization_server).toMatchObject({ verdict: "pass" });
+    expect(allGood.authorization_server!.findings.find((f) => f.id === "other-issuers")).toMatchObject({ ok: true });
+  });
+
   it("fails a server that accepts a garbage token and one that ignores a bogus protocol version", async () => {
     fixture = await startMcpFixture({
       auth: (token) => (token ? "ok" : "missing"),

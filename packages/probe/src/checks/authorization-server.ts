@@ -1,13 +1,16 @@
 // authorization_server: RFC 8414 / OIDC discovery for each issuer the protected-resource metadata names.
-// Deciding: metadata found, issuer matches, PKCE S256 offered, no implicit grant. Reported as facts and
-// findings for the scorer: DCR or Client ID Metadata Documents, refresh_token, client_credentials, and the
-// enterprise-managed authorization profile (ID-JAG) when advertised.
+// Deciding, for every listed issuer: metadata found, issuer matches, PKCE S256 offered, no implicit grant.
+// The first issuer found gives the findings and the facts the scorer reads: DCR or Client ID Metadata
+// Documents, refresh_token, client_credentials, and the ID-JAG profile when advertised.
+import type { CheckFindingId } from "@kensa/core";
 import { issuerMatches as sameIssuer } from "../discovery/metadata-identity";
 import { finding, result, verdictOf, type CheckContext, type CheckOutput } from "./check-context";
 import { attemptOutcome } from "./protected-resource";
 
 const ID_JAG = "urn:ietf:params:oauth:grant-profile:id-jag";
 const MAX_ISSUERS = 3;
+/** The findings that decide an authorization server's verdict; the rest are facts for the scorer. */
+const DECIDING: CheckFindingId[] = ["issuer", "pkce-s256", "no-implicit"];
 
 export async function authorizationServerCheck(ctx: CheckContext): Promise<CheckOutput> {
   if (!ctx.discovery) {
@@ -35,6 +38,33 @@ export async function authorizationServerCheck(ctx: CheckContext): Promise<Check
     const missing = finding("metadata", false, `no RFC 8414 or OIDC metadata for ${primary.issuer}`, "Serve /.well-known/oauth-authorization-server (RFC 8414) for the issuer.");
     return { outcome, check: result("authorization_server", "fail", [missing], { issuer: primary.issuer, found: false }) };
   }
+  const judged = servers.map((s) => ({ ...s, assessed: s.lookup.found ? assess(s.lookup.found.json, s.issuer) : undefined }));
+  const { findings, facts: primaryFacts } = assess(doc, primary.issuer);
+  // A client may pick any listed authorization server: each one must get the deciding items right.
+  const others = judged.filter((s) => s.issuer !== primary.issuer);
+  if (others.length > 0) {
+    const weak = others.filter((s) => s.assessed?.verdict !== "pass");
+    const why = (s: (typeof judged)[number]) => s.assessed ? `${s.issuer} (${s.assessed.findings.filter((f) => !f.ok && (DECIDING as string[]).includes(f.id)).map((f) => f.id).join(", ")})` : `${s.issuer} (no metadata)`;
+    findings.push(finding(
+      "other-issuers",
+      weak.length === 0,
+      weak.length === 0 ? `the ${others.length} other listed authorization server(s) also pass` : `other listed authorization servers fall short: ${weak.map(why).join("; ")}`,
+      "Every authorization server in authorization_servers must publish metadata with its own issuer, PKCE S256 and no implicit grant: clients may use any of them.",
+    ));
+  }
+  const facts = {
+    found: true,
+    issuer: primary.issuer,
+    metadataUrl: primary.lookup.found!.url,
+    issuers: judged.map((s) => ({ issuer: s.issuer, found: s.lookup.found !== undefined, verdict: s.assessed?.verdict ?? "fail" })),
+    ...primaryFacts,
+  };
+  const verdict = verdictOf(findings, [...DECIDING, "other-issuers"]);
+  return { outcome, excerpt: ctx.redactor.excerpt(JSON.stringify(doc), ctx.limits.maxExcerptChars), check: result("authorization_server", verdict, findings, facts) };
+}
+
+/** One issuer's metadata judged: the findings a vendor sees and the facts the scorer reads. */
+function assess(doc: Record<string, unknown>, issuer: string) {
   const list = (name: string) => (Array.isArray(doc[name]) ? (doc[name] as unknown[]).filter((v): v is string => typeof v === "string") : undefined);
   const grants = list("grant_types_supported");
   // RFC 8414 §2: an absent grant_types_supported means ["authorization_code", "implicit"].
@@ -45,7 +75,7 @@ export async function authorizationServerCheck(ctx: CheckContext): Promise<Check
   const dcr = typeof doc.registration_endpoint === "string";
   const cimd = doc.client_id_metadata_document_supported === true;
   const idJag = Object.values(doc).some((v) => v === ID_JAG || (Array.isArray(v) && v.includes(ID_JAG)));
-  const issuerMatches = sameIssuer(doc.issuer, primary.issuer);
+  const issuerMatches = sameIssuer(doc.issuer, issuer);
   const findings = [
     finding("issuer", issuerMatches, `issuer is ${String(doc.issuer)}`, "The metadata's issuer must equal the issuer URL it was discovered from (RFC 8414 §3.3)."),
     finding("pkce-s256", pkceS256, pkceS256 ? "PKCE S256 is offered" : "code_challenge_methods_supported does not list S256", 'Offer PKCE: code_challenge_methods_supported: ["S256"] (MCP clients must refuse without it).'),
@@ -55,10 +85,6 @@ export async function authorizationServerCheck(ctx: CheckContext): Promise<Check
     finding("id-jag", idJag, idJag ? "the enterprise-managed authorization profile (ID-JAG) is advertised" : "no enterprise-managed authorization (ID-JAG) profile", "Advertise and accept ID-JAG (urn:ietf:params:oauth:grant-profile:id-jag) for enterprise SSO."),
   ];
   const facts = {
-    found: true,
-    issuer: primary.issuer,
-    metadataUrl: primary.lookup.found!.url,
-    issuers: servers.map((s) => ({ issuer: s.issuer, found: s.lookup.found !== undefined })),
     issuerMatches,
     pkceS256,
     implicitGrant: implicit,
@@ -70,6 +96,5 @@ export async function authorizationServerCheck(ctx: CheckContext): Promise<Check
     grantTypesSupported: grants ?? null,
     tokenEndpoint: typeof doc.token_endpoint === "string" ? doc.token_endpoint : null,
   };
-  const verdict = verdictOf(findings, ["issuer", "pkce-s256", "no-implicit"]);
-  return { outcome, excerpt: ctx.redactor.excerpt(JSON.stringify(doc), ctx.limits.maxExcerptChars), check: result("authorization_server", verdict, findings, facts) };
+  return { findings, facts, verdict: verdictOf(findings, DECIDING) };
 }
