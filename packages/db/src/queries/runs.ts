@@ -25,45 +25,68 @@ export interface RunWithChecks {
 /**
  * What a grade needs beyond rollups, as of an instant: the latest run's summary — the latest direct run's where
  * there is one, since a gateway run carries the gateway's credential — and the check steps of the latest few
- * runs that ran readiness checks (checks may run less often than traffic probes).
+ * runs that ran readiness checks (checks may run less often than traffic probes). Two round trips: a grade
+ * job runs this once per service, and the query builder cost more than the queries (bench: scoring).
  */
 export async function latestEvidenceRuns(db: DbClient, serviceId: string, asOf: Date, checkRuns = 3): Promise<{ summary: unknown; summaryPath: RunPath | undefined; checkRuns: RunWithChecks[] }> {
-  const latestOn = (path?: RunPath) => db.probeRun.findFirst({
-    where: { serviceId, startedAt: { lte: asOf }, ...(path ? { path } : {}) }, orderBy: { startedAt: "desc" }, select: { summary: true, path: true },
-  });
-  const latest = (await latestOn("direct")) ?? (await latestOn());
-  const runIds = await latestCheckRunIds(db, serviceId, asOf, checkRuns);
-  const steps = runIds.length
-    ? await db.probeStep.findMany({ where: { runId: { in: runIds }, kind: "check" }, orderBy: [{ runId: "asc" }, { seq: "asc" }] })
-    : [];
+  const [latest, steps] = await Promise.all([latestSummary(db, serviceId, asOf), latestCheckSteps(db, serviceId, asOf, checkRuns)]);
   const byRun = new Map<string, RunWithChecks>();
   for (const s of steps) {
     const evidence = s.evidence as { outcome?: StepOutcome; check?: CheckResult };
     if (!evidence.check || !evidence.outcome) continue;
-    const run = byRun.get(s.runId) ?? { id: s.runId, startedAt: s.startedAt.toISOString(), steps: [] };
-    if (s.startedAt.toISOString() < run.startedAt) run.startedAt = s.startedAt.toISOString();
-    run.steps.push({ seq: s.seq, name: s.name, kind: "check", startedAt: s.startedAt.toISOString(), latencyMs: s.latencyMs, outcome: evidence.outcome, check: evidence.check });
-    byRun.set(s.runId, run);
+    const startedAt = new Date(s.started_at).toISOString();
+    const run = byRun.get(s.run_id) ?? { id: s.run_id, startedAt, steps: [] };
+    if (startedAt < run.startedAt) run.startedAt = startedAt;
+    run.steps.push({ seq: s.seq, name: s.name, kind: "check", startedAt, latencyMs: s.latency_ms, outcome: evidence.outcome, check: evidence.check });
+    byRun.set(s.run_id, run);
   }
   return { summary: latest?.summary, summaryPath: latest ? (latest.path === "gateway" ? "gateway" : "direct") : undefined, checkRuns: [...byRun.values()] };
 }
 
+/** The newest direct run's summary, else the newest run's: both walk the (service, started_at) index. */
+async function latestSummary(db: DbClient, serviceId: string, asOf: Date): Promise<{ summary: unknown; path: string } | undefined> {
+  const rows = await db.$queryRawUnsafe<{ summary: unknown; path: string }[]>(
+    `(SELECT summary, path FROM probe_run WHERE service_id = $1 AND started_at <= $2::timestamptz AND path = 'direct' ORDER BY started_at DESC LIMIT 1)
+     UNION ALL
+     (SELECT summary, path FROM probe_run WHERE service_id = $1 AND started_at <= $2::timestamptz ORDER BY started_at DESC LIMIT 1)`,
+    serviceId, asOf.toISOString(),
+  );
+  return rows.find((r) => r.path === "direct") ?? rows[0];
+}
+
+interface CheckStepRow {
+  run_id: string;
+  seq: number;
+  name: string;
+  started_at: Date | string;
+  latency_ms: number;
+  evidence: unknown;
+  scanned: number;
+}
+
 /**
- * The runs whose latest check step is newest, walking the (service, started_at) index backwards page by page:
- * it reads only the steps since the n-th latest checked run. Grouping every check step of the service first
- * read the whole history (a year of steps per grade, bench/benchmarks/scoring.ts).
+ * The check steps of the n runs whose latest check step is newest. It walks the (service, started_at) index
+ * backwards through the newest `page` check steps only — a checked run has a handful, so the first page
+ * almost always holds n runs — and widens the page when it does not. Grouping every check step of the
+ * service instead read the whole history (a year of steps per grade).
  */
-async function latestCheckRunIds(db: DbClient, serviceId: string, asOf: Date, n: number): Promise<string[]> {
-  const found: string[] = [];
-  // A checked run has a handful of check steps: start with a page that covers n of them, then widen.
-  for (let offset = 0, page = Math.max(8, n * 8); found.length < n; offset += page, page *= 2) {
-    const rows = await db.$queryRawUnsafe<{ run_id: string }[]>(
-      `SELECT run_id::text FROM probe_step WHERE service_id = $1 AND started_at <= $2::timestamptz AND kind = 'check'
-       ORDER BY started_at DESC, run_id LIMIT $3 OFFSET $4`,
-      serviceId, asOf.toISOString(), page, offset,
+async function latestCheckSteps(db: DbClient, serviceId: string, asOf: Date, n: number): Promise<CheckStepRow[]> {
+  for (let page = Math.max(8, n * 8); ; page *= 4) {
+    const rows = await db.$queryRawUnsafe<CheckStepRow[]>(
+      `WITH recent AS (
+         SELECT run_id, started_at FROM probe_step
+         WHERE service_id = $1 AND started_at <= $2::timestamptz AND kind = 'check'
+         ORDER BY started_at DESC, run_id LIMIT $3
+       ), runs AS (
+         SELECT run_id FROM recent GROUP BY run_id ORDER BY max(started_at) DESC, run_id LIMIT $4
+       )
+       SELECT s.run_id::text AS run_id, s.seq, s.name, s.started_at, s.latency_ms, s.evidence, (SELECT count(*) FROM recent)::int AS scanned
+       FROM probe_step s JOIN runs USING (run_id)
+       WHERE s.kind = 'check'
+       ORDER BY s.run_id, s.seq`,
+      serviceId, asOf.toISOString(), page, n,
     );
-    for (const r of rows) if (!found.includes(r.run_id) && found.length < n) found.push(r.run_id);
-    if (rows.length < page) break;
+    const runs = new Set(rows.map((r) => r.run_id)).size;
+    if (runs >= n || rows.length === 0 || rows[0]!.scanned < page) return rows;
   }
-  return found;
 }
