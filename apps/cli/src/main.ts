@@ -1,6 +1,6 @@
 // `kensa <command>`: one table of subcommands, one place that turns errors into exit codes.
-import { isKensaError } from "@kensa/core";
-import { UsageError, type Command } from "./command";
+import type { Command } from "./command";
+import { runCommand } from "./run-command";
 
 // Loaded on demand: `kensa scan` in a vendor's CI should not pay for the worker, database and dashboard
 // modules (about half a second of start-up, measured by bench/benchmarks/scan.ts).
@@ -46,24 +46,5 @@ export async function main(argv: string[]): Promise<number> {
     console.error(`kensa: unknown command "${name}"\n\n${help(await loadCommands())}`);
     return 2;
   }
-  const command = await load();
-  // Options after "--" belong to a command the subcommand runs (kensa scan --stdio -- server --help).
-  const own = rest.includes("--") ? rest.slice(0, rest.indexOf("--")) : rest;
-  if (own.includes("--help") || own.includes("-h")) {
-    console.log(`${command.summary}\n\nusage: ${command.usage}`);
-    return 0;
-  }
-  try {
-    return await command.run(rest);
-  } catch (error) {
-    if (error instanceof UsageError || (error as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")) {
-      console.error(`kensa ${command.name}: ${(error as Error).message}\nusage: ${command.usage}`);
-      return 2;
-    }
-    if (isKensaError(error)) {
-      console.error(`kensa ${command.name}: ${error.message}`);
-      return error.code === "bad_config" ? 2 : 1;
-    }
-    throw error;
-  }
+  return runCommand(await load(), rest);
 }

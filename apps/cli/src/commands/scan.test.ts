@@ -3,6 +3,9 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { serverEverythingBin, startMcpFixture, startServerEverythingHttp, type McpFixture, type RunningServer } from "@kensa/probe/testing";
 
+// @ts-expect-error — plain ESM next to the bin, no types
+import { prebuiltBundle } from "../../bin/prebuilt.mjs";
+
 const bin = fileURLToPath(new URL("../../bin/kensa.mjs", import.meta.url));
 
 function kensa(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
@@ -53,6 +56,26 @@ describe("npx kensa scan against @modelcontextprotocol/server-everything", () =>
       expect(Object.keys(step)).toEqual(expect.arrayContaining(["name", "ok", "latencyMs", "errorClass", "httpStatus", "rpcCode"]));
     }
     expect(doc.steps.find((s: { name: string }) => s.name === "initialize")).toMatchObject({ ok: true, httpStatus: 200, errorClass: null, rpcCode: null });
+  });
+});
+
+describe("kensa scan from its prebuilt bundle", () => {
+  it("is what npm install left (in CI), and gives the same result as the compiled sources", async () => {
+    const dist = new URL("../../dist/", import.meta.url);
+    if (process.env.CI === "true") expect(prebuiltBundle(["scan"], process.env, dist), "npm install should have prebuilt kensa scan").toBeDefined();
+    const fixture = await startMcpFixture();
+    try {
+      const args = ["scan", fixture.url(), "--json", "--call", "echo={}", "--checks", "none"];
+      const [bundled, compiled] = await Promise.all([kensa(args), kensa(args, { KENSA_PREBUILT: "0" })]);
+      expect([bundled.code, compiled.code]).toEqual([compiled.code, bundled.code]);
+      const shape = (out: string) => {
+        const doc = JSON.parse(out) as { grade: string; score: number; steps: { name: string; ok: boolean; errorClass: string | null }[]; caps: { id: string }[] };
+        return { grade: doc.grade, score: doc.score, steps: doc.steps.map((x) => [x.name, x.ok, x.errorClass]), caps: doc.caps.map((c) => c.id) };
+      };
+      expect(shape(bundled.stdout)).toEqual(shape(compiled.stdout));
+    } finally {
+      await fixture.close();
+    }
   });
 });
 
