@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { openDatabase, type Database } from "@kensa/db";
 import { hasRedis, inCi, openTestPostgresDatabase, redisUnavailable, redisUrl, skipWithoutPostgres, startPrivateRedis, startTcpProxy, testRedisPrefix, waitUntil } from "@kensa/testkit";
-import { openTestRuntime, slowProbes } from "./support/runtime";
+import { openTestRuntime, slowProbes, startFaultWorker } from "./support/runtime";
 import { enqueueSweep } from "./support/sweep-audit";
 
 if (!hasRedis && inCi) throw new Error(`Redis is required in CI: ${redisUnavailable}`);
@@ -47,15 +47,7 @@ describe.skipIf(skip)("fault injection: the sweep completes, nothing lost or dou
     const db: Database = await openDatabase({ kind: "postgres", url: viaProxy.toString(), poolSize: 4 });
     cleanups.push(() => db.close());
     const prefix = testRedisPrefix("fault-pg").replace(/:/g, "-");
-    const runtime = await openTestRuntime({ database: db, env: { REDIS_URL: redisUrl, KENSA_QUEUE_PREFIX: prefix } });
-    cleanups.push(async () => {
-      await runtime.bullmq?.queue.queue.obliterate({ force: true });
-      await runtime.close();
-    });
-    slowProbes(runtime, 300);
-    const failures: string[] = [];
-    const worker = runtime.startWorker({ concurrency: 3 });
-    worker.on("failed", (job, error) => failures.push(`${job?.data?.serviceId}: ${error.message}`));
+    const { runtime, failures } = await startFaultWorker({ database: db, redisUrl, prefix, cleanups });
     const { keys } = await enqueueSweep(runtime.queue, Date.UTC(2026, 10, 22, 2));
     await waitUntil(async () => (await real.prisma.probeRun.count({ where: { idempotencyKey: { in: keys } } })) >= 2, 30_000, "the first runs");
     await proxy.cut();

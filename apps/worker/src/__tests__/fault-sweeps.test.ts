@@ -8,7 +8,7 @@ import { openDatabase, type Database } from "@kensa/db";
 import { createMigratedDatabase, hasRedis, inCi, openTestPostgresDatabase, postgresBinDir, redisUnavailable, redisUrl, skipWithoutPostgres, startPrivatePostgres, testRedisPrefix, waitUntil } from "@kensa/testkit";
 import { BullmqJobQueue } from "../runtime/bullmq-runner";
 import { spawnTestChild, type TestChild } from "./support/child-process";
-import { openTestRuntime, slowProbes, storyServices } from "./support/runtime";
+import { startFaultWorker, storyServices } from "./support/runtime";
 import { auditSweep, cleanAudit, enqueueSweep, storedCount, type Sweep } from "./support/sweep-audit";
 
 if (!hasRedis && inCi) throw new Error(`Redis is required in CI: ${redisUnavailable}`);
@@ -95,15 +95,7 @@ describe.skipIf(skip || !postgresBinDir())("fault sweeps: a private PostgreSQL c
     const url = await createMigratedDatabase(cluster, "kensa");
     const db = await openDatabase({ kind: "postgres", url, poolSize: 4 });
     cleanups.push(() => db.close());
-    const runtime = await openTestRuntime({ database: db, env: { REDIS_URL: redisUrl, KENSA_QUEUE_PREFIX: freshPrefix(name) } });
-    cleanups.push(async () => {
-      await runtime.bullmq?.queue.queue.obliterate({ force: true });
-      await runtime.close();
-    });
-    slowProbes(runtime, 300);
-    const failures: string[] = [];
-    const worker = runtime.startWorker({ concurrency: 3 });
-    worker.on("failed", (_job, error) => failures.push(error.message));
+    const { runtime, failures } = await startFaultWorker({ database: db, redisUrl, prefix: freshPrefix(name), cleanups });
     // The audit reads through its own connection, opened once the sweep is over.
     const audit = async () => {
       const reader = await openDatabase({ kind: "postgres", url, poolSize: 1 });

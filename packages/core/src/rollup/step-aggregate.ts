@@ -4,8 +4,8 @@ import type { ErrorClass, Fault } from "../taxonomy/error-classes";
 import { isTrafficStep, stepOk, type ProbeRunRecord, type ProbeStepRecord, type StepKind } from "../probe/probe-record";
 import { addLatency, mergeHistograms, percentile, type LatencyHistogram } from "./latency-histogram";
 
-export interface StepAggregate {
-  runs: number;
+/** Traffic counted by outcome and fault: what a rollup, a grade's totals and a leaderboard window share. */
+export interface TrafficCounts {
   /** Traffic steps (protocol + call); readiness checks are findings and are not counted. */
   calls: number;
   successes: number;
@@ -13,6 +13,10 @@ export interface StepAggregate {
   clientFailures: number;
   intermediaryFailures: number;
   errorCounts: Partial<Record<ErrorClass, number>>;
+}
+
+export interface StepAggregate extends TrafficCounts {
+  runs: number;
   /** Latency of successful traffic steps. */
   latencyHistogram: LatencyHistogram;
 }

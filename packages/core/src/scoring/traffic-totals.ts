@@ -1,16 +1,10 @@
 // Traffic summed over both paths: reliability and the rate-based items judge the vendor on every call.
+import type { TrafficCounts } from "../rollup/step-aggregate";
 import type { ErrorClass } from "../taxonomy/error-classes";
 import { allErrorClasses } from "../taxonomy/error-classes";
 import type { GradeEvidence, PathTraffic } from "./evidence";
 
-export interface TrafficTotals {
-  calls: number;
-  successes: number;
-  vendorFailures: number;
-  clientFailures: number;
-  intermediaryFailures: number;
-  errorCounts: Partial<Record<ErrorClass, number>>;
-}
+export type TrafficTotals = TrafficCounts;
 
 export function trafficTotals(e: GradeEvidence): TrafficTotals {
   const paths = [e.traffic.direct, e.traffic.gateway].filter((p): p is PathTraffic => p !== undefined);

@@ -1,7 +1,7 @@
 // What the leaderboard reads: every active service with its newest grade and last probe (index lookups per
 // service), and its window figures from daily rollups only — never raw steps — so a year of history costs
 // the same as a week. Percentiles over the window come from the summed latency histograms.
-import { percentile, type ErrorClass, type LatencyHistogram } from "@kensa/core";
+import { percentile, type ErrorClass, type LatencyHistogram, type TrafficCounts } from "@kensa/core";
 import type { Database } from "../open-database";
 import { dayString } from "./record-runs";
 
@@ -28,13 +28,7 @@ export interface LeaderboardService {
   lastProbedAt: Date | null;
 }
 
-export interface WindowStats {
-  calls: number;
-  successes: number;
-  vendorFailures: number;
-  clientFailures: number;
-  intermediaryFailures: number;
-  errorCounts: Partial<Record<ErrorClass, number>>;
+export interface WindowStats extends TrafficCounts {
   p50Ms: number | null;
   p95Ms: number | null;
   p99Ms: number | null;

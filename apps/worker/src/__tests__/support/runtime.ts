@@ -30,3 +30,20 @@ export function slowProbes(runtime: KensaRuntime, ms: number): void {
     return probe(...args);
   };
 }
+
+/**
+ * A BullMQ runtime for a fault test: probes slowed by `slowMs` so the fault lands mid-sweep, one worker whose
+ * failed attempts are collected, and a cleanup that empties the test's queue and closes the runtime.
+ */
+export async function startFaultWorker(options: { database: Database; redisUrl: string; prefix: string; cleanups: (() => Promise<unknown>)[]; slowMs?: number }) {
+  const runtime = await openTestRuntime({ database: options.database, env: { REDIS_URL: options.redisUrl, KENSA_QUEUE_PREFIX: options.prefix } });
+  options.cleanups.push(async () => {
+    await runtime.bullmq?.queue.queue.obliterate({ force: true });
+    await runtime.close();
+  });
+  slowProbes(runtime, options.slowMs ?? 300);
+  const failures: string[] = [];
+  const worker = runtime.startWorker({ concurrency: 3 });
+  worker.on("failed", (job, error) => failures.push(`${job?.data?.serviceId}: ${error.message}`));
+  return { runtime, worker, failures };
+}
