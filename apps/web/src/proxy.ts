@@ -1,10 +1,11 @@
 // Every page gets a fresh nonce: Next reads it from the request's CSP header and puts it on its scripts.
 import { NextResponse, type NextRequest } from "next/server";
+import { isDevelopmentBuild } from "./config/build-mode";
 import { newNonce, pageContentSecurityPolicy } from "./security/csp";
 
 export function proxy(request: NextRequest) {
   const nonce = newNonce();
-  const csp = pageContentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === "development" });
+  const csp = pageContentSecurityPolicy(nonce, { dev: isDevelopmentBuild });
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-nonce", nonce);
   requestHeaders.set("Content-Security-Policy", csp);

@@ -1,15 +1,15 @@
 // The worker roles' environment, parsed once at start (kensa worker / scheduler / start).
 import { hostname } from "node:os";
 import { z } from "zod";
-import { parseEnv } from "@kensa/core";
+import { parseEnv, queueEnvShape } from "@kensa/core";
 import { databaseEnvShape } from "@kensa/db";
+import { workerSecretEnvPrefix } from "@kensa/probe";
 
 const commaList = z.string().transform((s) => s.split(",").map((x) => x.trim()).filter(Boolean));
 
 export const WorkerEnv = z.object({
   ...databaseEnvShape,
-  REDIS_URL: z.string().regex(/^rediss?:\/\//, "expected a redis:// or rediss:// URL").optional(),
-  KENSA_QUEUE_PREFIX: z.string().regex(/^[A-Za-z0-9:_-]+$/, "expected letters, digits, : _ -").default("kensa"),
+  ...queueEnvShape,
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(500).default(16),
   KENSA_WORKER_ID: z.string().min(1).default(`${hostname()}:${process.pid}`),
   OTEL_EXPORTER_OTLP_ENDPOINT: z.url().optional(),
@@ -32,8 +32,18 @@ export const WorkerEnv = z.object({
 });
 export type WorkerEnv = z.infer<typeof WorkerEnv>;
 
-export function parseWorkerEnv(env: Record<string, string | undefined> = process.env): WorkerEnv {
-  return parseEnv(WorkerEnv, env);
+/** The worker roles' settings; a command-line option given stands in for its variable (kensa worker --concurrency). */
+export function parseWorkerEnv(env: Record<string, string | undefined> = process.env, options: Record<string, string | undefined> = {}): WorkerEnv {
+  const given = Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined));
+  return parseEnv(WorkerEnv, { ...env, ...given });
+}
+
+/**
+ * Live probes' credentials: only the KENSA_SECRET_ namespace of the environment, read here once at start
+ * (runtime/secret-source.ts looks catalogue names up in it), so no other variable can reach a target.
+ */
+export function probeCredentialEnv(env: Record<string, string | undefined> = process.env): Record<string, string | undefined> {
+  return Object.fromEntries(Object.entries(env).filter(([name]) => name.startsWith(workerSecretEnvPrefix)));
 }
 
 /** First-start history for the sandbox (kensa start): how far back, and how many sweeps a simulated day. */
@@ -42,3 +52,8 @@ export const BackfillEnv = z.object({
   KENSA_BACKFILL_DAYS: z.coerce.number().int().min(0).max(365).default(14),
   KENSA_BACKFILL_SWEEPS_PER_DAY: z.coerce.number().int().min(1).max(96).default(2),
 });
+export type BackfillEnv = z.infer<typeof BackfillEnv>;
+
+export function parseBackfillEnv(env: Record<string, string | undefined> = process.env): BackfillEnv {
+  return parseEnv(BackfillEnv, env);
+}

@@ -1,5 +1,5 @@
 // @kensa/worker: the job catalogue, handlers and runners, and the runtime kensa start / worker / scheduler share.
-export { parseWorkerEnv, WorkerEnv, BackfillEnv } from "./config";
+export { parseWorkerEnv, parseBackfillEnv, probeCredentialEnv, WorkerEnv, BackfillEnv } from "./config";
 export { jobDefinitions, jobNames, type JobName, type JobPayload } from "./jobs/definitions";
 export { probeJobId, runIdempotencyKey, runIdFor, alignTick } from "./jobs/keys";
 export { openRuntime, type KensaRuntime, type Log } from "./runtime/open-runtime";

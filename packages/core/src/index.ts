@@ -3,6 +3,7 @@ export * from "./util/clock";
 export * from "./util/seeded-random";
 export * from "./errors/kensa-error";
 export * from "./config/parse-env";
+export * from "./config/queue-env";
 export * from "./taxonomy/error-classes";
 export * from "./probe/step-outcome";
 export * from "./probe/check-result";

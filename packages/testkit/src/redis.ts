@@ -1,10 +1,10 @@
 // Each test gets its own Redis key prefix; cleanup removes only its own keys.
 import { randomBytes } from "node:crypto";
 import { Redis } from "ioredis";
-import { redisUrl } from "./services";
+import { redisUrl, testRunId } from "./services";
 
 export function testRedisPrefix(label = "t"): string {
-  return `kensa-test:${process.env.KENSA_TEST_RUN_ID ?? "local"}:${label}:${randomBytes(3).toString("hex")}`;
+  return `kensa-test:${testRunId}:${label}:${randomBytes(3).toString("hex")}`;
 }
 
 export function openTestRedis(): Redis {

@@ -1,9 +1,7 @@
 // kensa audit — our own actions, newest first: re-probes (and refusals), tokens, sign-ins, catalogue syncs,
 // methodology changes, grade changes. Filter by target or action.
 import { parseArgs } from "node:util";
-import { parseEnv } from "@kensa/core";
-import { databaseConfigFrom, databaseEnvShape, listAudit, openDatabase } from "@kensa/db";
-import { z } from "zod";
+import { databaseConfigFrom, listAudit, openDatabase, parseDatabaseEnv } from "@kensa/db";
 import { UsageError, type Command } from "../command";
 
 export const auditCommand: Command = {
@@ -14,7 +12,7 @@ export const auditCommand: Command = {
     const { values } = parseArgs({ args: argv, strict: true, options: { target: { type: "string" }, action: { type: "string" }, limit: { type: "string", default: "50" }, json: { type: "boolean" } } });
     const limit = Number(values.limit);
     if (!Number.isInteger(limit) || limit < 1 || limit > 10_000) throw new UsageError(`--limit expects a whole number from 1 to 10000, got "${values.limit}"`);
-    const db = await openDatabase(databaseConfigFrom(parseEnv(z.object(databaseEnvShape), process.env)));
+    const db = await openDatabase(databaseConfigFrom(parseDatabaseEnv()));
     try {
       const events = await listAudit(db.prisma, { ...(values.target ? { target: values.target } : {}), ...(values.action ? { action: values.action } : {}), limit });
       if (values.json) {

@@ -1,11 +1,7 @@
 // kensa db migrate | status — the database the environment names (DATABASE_URL, or the embedded one).
 import { parseArgs } from "node:util";
-import { z } from "zod";
-import { parseEnv } from "@kensa/core";
-import { databaseConfigFrom, databaseEnvShape, describeDatabase, migratePostgres, openDatabase } from "@kensa/db";
+import { databaseConfigFrom, describeDatabase, migratePostgres, openDatabase, parseDatabaseEnv } from "@kensa/db";
 import { UsageError, type Command } from "../command";
-
-const Env = z.object(databaseEnvShape);
 
 export const dbCommand: Command = {
   name: "db",
@@ -15,7 +11,7 @@ export const dbCommand: Command = {
     const { positionals } = parseArgs({ args: argv, allowPositionals: true, strict: true });
     const action = positionals[0];
     if (action !== "migrate" && action !== "status") throw new UsageError(`expected "migrate" or "status", got ${action === undefined ? "nothing" : `"${action}"`}`);
-    const config = databaseConfigFrom(parseEnv(Env, process.env));
+    const config = databaseConfigFrom(parseDatabaseEnv());
     if (action === "migrate" && config.kind === "postgres") {
       const applied = await migratePostgres(config.url);
       console.log(`${describeDatabase(config)}: ${applied.length ? `applied ${applied.join(", ")}` : "up to date"}`);

@@ -2,6 +2,7 @@
 // read from an environment variable (never from the command line, where it would land in shell history).
 import { parseArgs } from "node:util";
 import { UsageError, type Command } from "../command";
+import { namedVariables, parseReprobeEnv } from "../config";
 
 export const reprobeCommand: Command = {
   name: "reprobe",
@@ -12,18 +13,19 @@ export const reprobeCommand: Command = {
       args: argv,
       strict: true,
       allowPositionals: true,
-      options: { url: { type: "string", default: `http://localhost:${process.env.PORT ?? 3000}` }, "token-env": { type: "string", default: "KENSA_API_TOKEN" } },
+      options: { url: { type: "string" }, "token-env": { type: "string", default: "KENSA_API_TOKEN" } },
     });
     const [serviceId, ...extra] = positionals;
     if (!serviceId || extra.length) throw new UsageError("expected exactly one service id");
     const variable = values["token-env"]!;
-    const token = process.env[variable];
+    const token = namedVariables()[variable];
     if (!token) throw new UsageError(`${variable} is not set: put an API token there (kensa token create, or .kensa/admin-token)`);
+    const url = values.url ?? `http://localhost:${parseReprobeEnv().PORT}`;
     let base: URL;
     try {
-      base = new URL(values.url!);
+      base = new URL(url);
     } catch {
-      throw new UsageError(`--url "${values.url}" is not a URL`);
+      throw new UsageError(`--url "${url}" is not a URL`);
     }
     const response = await fetch(new URL(`/api/v1/services/${encodeURIComponent(serviceId)}/reprobe`, base), {
       method: "POST",

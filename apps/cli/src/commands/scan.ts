@@ -4,6 +4,7 @@ import { randomUUID } from "node:crypto";
 import { classifyRun, type ProbeRunRecord } from "@kensa/core";
 import { envSecretSource, runProbe } from "@kensa/probe";
 import type { Command } from "../command";
+import { namedVariables } from "../config";
 import { gradeScan } from "../scan/grade-scan";
 import { gradeOrder, parseScanArgs, scanUsage, type GradeName } from "../scan/scan-args";
 import { renderReport } from "../scan/render-report";
@@ -14,12 +15,12 @@ export const scanCommand: Command = {
   summary: "probe one MCP server now and print its grade, findings and error classes",
   usage: scanUsage,
   async run(argv) {
-    const request = parseScanArgs(argv, process.env);
+    const request = parseScanArgs(argv, namedVariables());
     const timeout = request.timeoutMs;
     const result = await runProbe({
       target: request.target,
       credential: request.credential,
-      secrets: envSecretSource(process.env),
+      secrets: envSecretSource(namedVariables()),
       calls: request.calls,
       rounds: request.rounds,
       checks: request.checks,

@@ -1,9 +1,8 @@
 // kensa start — the whole system on this machine: database, sandbox fleet, scheduler, workers and the dashboard.
 // Embedded by default (PGlite in ./.kensa, in-process runner); DATABASE_URL / REDIS_URL switch to the shared ones.
 import { parseArgs } from "node:util";
-import { parseEnv } from "@kensa/core";
 import { describeDatabase, databaseConfigFrom } from "@kensa/db";
-import { BackfillEnv, backfillHistory, InProcessScheduler, openRuntime, parseWorkerEnv, regradeOnMethodologyChange, scheduledProbes, syncCatalogue, syncSchedules } from "@kensa/worker";
+import { backfillHistory, InProcessScheduler, openRuntime, parseBackfillEnv, parseWorkerEnv, regradeOnMethodologyChange, scheduledProbes, syncCatalogue, syncSchedules } from "@kensa/worker";
 import type { Command } from "../command";
 import { ensureAdminToken } from "../support/admin-token";
 import { ensureDashboardBuild, startDashboard, type Dashboard } from "../support/dashboard";
@@ -18,7 +17,7 @@ export const startCommand: Command = {
   async run(argv) {
     const { values } = parseArgs({ args: argv, strict: true, options: { "no-backfill": { type: "boolean" } } });
     const env = parseWorkerEnv();
-    const history = parseEnv(BackfillEnv, process.env);
+    const history = parseBackfillEnv();
     const log = lineLogger();
     console.log(`kensa start — ${describeDatabase(databaseConfigFrom(env))}; jobs: ${env.REDIS_URL ? "BullMQ on Redis" : "in-process runner"}; targets: ${env.KENSA_TARGETS}`);
 

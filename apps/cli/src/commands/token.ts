@@ -2,12 +2,9 @@
 // The token is printed once; only its hash is stored. The embedded database has one owner process:
 // stop kensa start first, or use the admin token it wrote to .kensa/admin-token.
 import { parseArgs } from "node:util";
-import { parseEnv, TokenScope } from "@kensa/core";
-import { createApiToken, databaseConfigFrom, databaseEnvShape, listApiTokens, openDatabase, recordAudit, revokeApiToken } from "@kensa/db";
-import { z } from "zod";
+import { TokenScope } from "@kensa/core";
+import { createApiToken, databaseConfigFrom, listApiTokens, openDatabase, parseDatabaseEnv, recordAudit, revokeApiToken } from "@kensa/db";
 import { UsageError, type Command } from "../command";
-
-const Env = z.object(databaseEnvShape);
 
 export const tokenCommand: Command = {
   name: "token",
@@ -27,7 +24,7 @@ export const tokenCommand: Command = {
       }
     }
     if (action === "revoke" && !id) throw new UsageError("revoke needs the token's id (kensa token list shows it)");
-    const db = await openDatabase(databaseConfigFrom(parseEnv(Env, process.env)));
+    const db = await openDatabase(databaseConfigFrom(parseDatabaseEnv()));
     try {
       switch (action) {
         case "create": {

@@ -13,7 +13,7 @@ export const workerCommand: Command = {
   usage: "kensa worker [--concurrency N]   (REDIS_URL, DATABASE_URL, KENSA_TARGETS, WORKER_CONCURRENCY)",
   async run(argv) {
     const { values } = parseArgs({ args: argv, strict: true, options: { concurrency: { type: "string" } } });
-    const env = parseWorkerEnv(values.concurrency ? { ...process.env, WORKER_CONCURRENCY: values.concurrency } : process.env);
+    const env = parseWorkerEnv(undefined, { WORKER_CONCURRENCY: values.concurrency });
     if (!env.REDIS_URL) throw new KensaError("bad_config", "REDIS_URL is not set: kensa worker takes jobs from Redis (kensa start runs everything in one process without it)");
     if (!env.DATABASE_URL) throw new KensaError("bad_config", "DATABASE_URL is not set: workers on several processes share PostgreSQL (the embedded PGlite has one owner process)");
     const log = lineLogger();

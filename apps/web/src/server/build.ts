@@ -5,6 +5,7 @@ import { spawn } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join, resolve } from "node:path";
+import { nextBuildEnv } from "../config/next-telemetry";
 
 /** Folders whose files end up in the build: the app and the workspace packages it bundles. */
 const bundled = ["src", "next.config.ts", "package.json", "../../packages/core/src", "../../packages/db/src"];
@@ -27,7 +28,7 @@ function newerThan(path: string, time: number): boolean {
 export function buildWebApp(dir: string, onOutput?: (chunk: string) => void): Promise<void> {
   const nextBin = createRequire(join(dir, "package.json")).resolve("next/dist/bin/next");
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [nextBin, "build"], { cwd: dir, env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" }, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, [nextBin, "build"], { cwd: dir, env: nextBuildEnv(), stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
     const collect = (d: Buffer) => {
       output = (output + d.toString()).slice(-8000);

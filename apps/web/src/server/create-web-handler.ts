@@ -3,6 +3,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { createRequire } from "node:module";
 import type { Database } from "@kensa/db";
+import { disableNextTelemetry } from "../config/next-telemetry";
 import { provideDatabase } from "./database";
 
 export interface WebHandlerOptions {
@@ -21,7 +22,7 @@ export interface WebHandler {
 
 export async function createWebHandler(options: WebHandlerOptions): Promise<WebHandler> {
   provideDatabase(options.database);
-  process.env.NEXT_TELEMETRY_DISABLED ??= "1";
+  disableNextTelemetry();
   // next is CommonJS with a callable default export; load it from the app folder so one copy serves both.
   const require = createRequire(`${options.dir.replace(/\/$/, "")}/package.json`);
   const next = require("next") as (opts: { dev: boolean; dir: string; hostname?: string; port?: number; quiet?: boolean }) => NextApp;

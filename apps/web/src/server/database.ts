@@ -1,11 +1,8 @@
 // The one live Database of this process. A hosting server (kensa start) hands its own in before Next
 // prepares; `next start` opens one from the environment on first use. It lives on globalThis because
 // Next bundles @kensa/db into its server build: a module-level singleton would exist twice (STACK.md).
-import { dirname, join } from "node:path";
-import { z } from "zod";
-import { parseEnv } from "@kensa/core";
-import { databaseConfigFrom, databaseEnvShape, openDatabase, type Database } from "@kensa/db";
-import { findRepoFile } from "./repo-docs";
+import { databaseConfigFrom, openDatabase, type Database } from "@kensa/db";
+import { webEnv } from "../config/web-env";
 
 const slot = Symbol.for("kensa.web.database");
 
@@ -46,13 +43,7 @@ export function getDatabase(): Promise<Database> {
 }
 
 async function openFromEnvironment(): Promise<Database> {
-  const env = parseEnv(z.object(databaseEnvShape), process.env);
-  // `next start` runs in apps/web: the default embedded folder is the repository's .kensa, as for kensa start.
-  if (!process.env.KENSA_DATA_DIR) {
-    const schema = findRepoFile("prisma/schema.prisma");
-    if (schema) env.KENSA_DATA_DIR = join(dirname(dirname(schema)), ".kensa");
-  }
-  const config = databaseConfigFrom(env);
+  const config = databaseConfigFrom(webEnv());
   // Verify only: the schema engine cannot run inside Next's server bundle. kensa start (or kensa db migrate)
   // migrates the embedded database; a PostgreSQL deployment runs `npm run db:migrate` first.
   return openDatabase(config, { migrations: "verify" });

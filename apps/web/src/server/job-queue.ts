@@ -2,6 +2,7 @@
 // BullMQ); `next start` beside workers uses BullMQ from REDIS_URL. Kept on globalThis, like the database.
 // Either way an enqueue is bounded (enqueue-deadline.ts): a request never hangs on the queue.
 import type { JobQueue } from "@kensa/worker/reprobe";
+import { webEnv } from "../config/web-env";
 import { withEnqueueDeadline } from "./enqueue-deadline";
 import { WebRedisJobQueue } from "./redis-job-queue";
 
@@ -25,11 +26,11 @@ export function provideJobQueue(queue: JobQueue): void {
 export async function getJobQueue(): Promise<JobQueue | null> {
   const s = state();
   if (s.queue) return s.queue;
-  const url = process.env.REDIS_URL;
+  const { REDIS_URL: url, KENSA_QUEUE_PREFIX: prefix } = webEnv();
   if (!url) return null;
   s.queue = new WebRedisJobQueue({
     url,
-    prefix: process.env.KENSA_QUEUE_PREFIX ?? "kensa",
+    prefix,
     onError: (error) => console.error("kensa web: job queue connection:", error.message),
   });
   return s.queue;

@@ -3,19 +3,14 @@
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { findRepoFile } from "./repo-docs";
+import { webEnv } from "../config/web-env";
 
 let cached: Buffer | undefined;
 
 export function sessionSecret(): Buffer {
   if (cached) return cached;
-  const fromEnv = process.env.KENSA_SESSION_SECRET;
-  if (fromEnv !== undefined) {
-    if (fromEnv.length < 32) throw new Error("KENSA_SESSION_SECRET: expected at least 32 characters");
-    return (cached = Buffer.from(fromEnv));
-  }
-  const schema = findRepoFile("prisma/schema.prisma");
-  const dataDir = process.env.KENSA_DATA_DIR ?? (schema ? join(schema, "..", "..", ".kensa") : ".kensa");
+  const { KENSA_SESSION_SECRET: fromEnv, KENSA_DATA_DIR: dataDir } = webEnv();
+  if (fromEnv !== undefined) return (cached = Buffer.from(fromEnv));
   const file = join(dataDir, "session-secret");
   if (!existsSync(file)) {
     mkdirSync(dataDir, { recursive: true });

@@ -6,7 +6,7 @@ import { databaseConfigFrom, openDatabase, type Database } from "@kensa/db";
 import type { ProbeLimits } from "@kensa/probe";
 import { ControllableClock, startSandbox, type Sandbox } from "@kensa/sandbox";
 import type { Worker } from "bullmq";
-import type { WorkerEnv } from "../config";
+import { probeCredentialEnv, type WorkerEnv } from "../config";
 import { handlers } from "../handlers";
 import { createTelemetry, type Telemetry } from "../telemetry/telemetry";
 import { BullmqJobQueue, startBullmqWorker, type BullmqSettings } from "./bullmq-runner";
@@ -91,7 +91,7 @@ export async function openRuntime(options: OpenRuntimeOptions): Promise<KensaRun
       closers.push(() => sandbox!.close());
       targets = sandboxTargets(sandbox);
     } else {
-      targets = liveTargets(await workerSecretSource(env));
+      targets = liveTargets(await workerSecretSource(env, probeCredentialEnv()));
     }
     const allowHosts = [...env.KENSA_ALLOW_HOSTS, ...(sandbox ? [new URL(sandbox.baseUrl).hostname] : [])];
     const telemetry: Telemetry = createTelemetry({ serviceName: "kensa-worker", ...(env.OTEL_EXPORTER_OTLP_ENDPOINT ? { otlpEndpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT } : {}) });

@@ -2,6 +2,7 @@ import { chmod, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { probeCredentialEnv } from "../config";
 import { workerSecretSource } from "./secret-source";
 
 // What a worker in live mode holds besides probe credentials: its own configuration and cloud keys.
@@ -22,6 +23,13 @@ describe("the worker's secret source reads catalogue names only in the KENSA_SEC
     const secrets = await workerSecretSource({}, processEnv);
     expect(await secrets.get("FREEE_ACCESS_TOKEN")).toBe("freee-token");
     expect(await secrets.get("EMPTY")).toBeUndefined();
+  });
+
+  it("the worker's config hands the secret source only the KENSA_SECRET_ namespace of its environment", async () => {
+    expect(probeCredentialEnv(processEnv)).toEqual({ KENSA_SECRET_FREEE_ACCESS_TOKEN: "freee-token", KENSA_SECRET_EMPTY: "" });
+    const secrets = await workerSecretSource({}, probeCredentialEnv(processEnv));
+    expect(await secrets.get("FREEE_ACCESS_TOKEN")).toBe("freee-token");
+    expect(await secrets.get("DATABASE_URL")).toBeUndefined();
   });
 
   it.each(["DATABASE_URL", "REDIS_URL", "KENSA_SESSION_SECRET", "AWS_SECRET_ACCESS_KEY"])("a catalogue naming %s gets nothing", async (name) => {

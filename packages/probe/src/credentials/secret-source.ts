@@ -11,7 +11,7 @@ export interface EnvSecretSourceOptions {
   prefix?: string;
 }
 
-export function envSecretSource(env: NodeJS.ProcessEnv = process.env, options: EnvSecretSourceOptions = {}): SecretSource {
+export function envSecretSource(env: Readonly<Record<string, string | undefined>>, options: EnvSecretSourceOptions = {}): SecretSource {
   const prefix = options.prefix ?? "";
   return {
     get(name: string): string | undefined {
