@@ -5,8 +5,8 @@ import { verifyApiToken, type Database, type VerifiedToken } from "@kensa/db";
 import { requestReprobe, type JobQueue, type ReprobeDecision } from "@kensa/worker/reprobe";
 import { JobQueueUnavailableError } from "../../server/enqueue-deadline";
 import type { Session } from "../../server/session";
-import { cachePolicy, json, notFound } from "../respond";
-import type { ApiErrorCode, ReprobeAccepted } from "../schemas";
+import { cachePolicy, errorResponse, json, notFound } from "../respond";
+import type { ReprobeAccepted } from "../schemas";
 import { serviceIdPattern } from "./service";
 
 export interface ReprobeDeps {
@@ -18,17 +18,7 @@ export interface ReprobeDeps {
   csrfValid: (session: Session, presented: string | null) => boolean;
 }
 
-const unauthorized = (message: string) =>
-  new Response(JSON.stringify({ error: { code: "unauthorized" satisfies ApiErrorCode, message } }), {
-    status: 401,
-    headers: { "Content-Type": "application/json; charset=utf-8", "Cache-Control": cachePolicy.none, "WWW-Authenticate": 'Bearer realm="kensa"' },
-  });
-
-const errorBody = (code: ApiErrorCode, message: string, status: number, headers: Record<string, string> = {}) => {
-  const res = json({ error: { code, message } }, cachePolicy.none, status);
-  for (const [k, v] of Object.entries(headers)) res.headers.set(k, v);
-  return res;
-};
+const unauthorized = (message: string) => errorResponse({ code: "unauthorized", message }, { headers: { "WWW-Authenticate": 'Bearer realm="kensa"' } });
 
 function sameOrigin(request: Request): boolean {
   const origin = request.headers.get("origin");
@@ -55,12 +45,12 @@ export async function reprobeHandler(request: Request, params: Record<string, st
     const session = await deps.session(request);
     if (!session) return unauthorized("sign in, or send an API token as Authorization: Bearer <token>");
     const csrf = isForm ? String((await request.formData()).get("csrf") ?? "") : request.headers.get("x-csrf-token");
-    if (!sameOrigin(request) || !deps.csrfValid(session, csrf || null)) return errorBody("forbidden", "missing or invalid CSRF token", 403);
+    if (!sameOrigin(request) || !deps.csrfValid(session, csrf || null)) return errorResponse({ code: "forbidden", message: "missing or invalid CSRF token" });
     token = { id: session.tokenId, name: session.subject, scopes: session.scopes };
   }
   if (!deps.queue) {
     if (isForm) return backToService(id, "unavailable");
-    return errorBody("unavailable", "re-probes need the job queue: run under kensa start, or set REDIS_URL", 503);
+    return errorResponse({ code: "unavailable", message: "re-probes need the job queue: run under kensa start, or set REDIS_URL" });
   }
   let decision: ReprobeDecision;
   try {
@@ -77,7 +67,7 @@ function queueUnavailable(id: string, error: JobQueueUnavailableError, isForm: b
   const cause = error.cause instanceof Error ? `: ${error.cause.message}` : "";
   console.error(`kensa web: re-probe of ${id} not queued: ${error.message}${cause}`);
   if (isForm) return backToService(id, "unavailable");
-  return errorBody("unavailable", "the job queue is unavailable; try again shortly", 503);
+  return errorResponse({ code: "unavailable", message: "the job queue is unavailable; try again shortly" });
 }
 
 function asJson(decision: ReprobeDecision): Response {
@@ -85,9 +75,9 @@ function asJson(decision: ReprobeDecision): Response {
     case "accepted":
       return json(decision satisfies ReprobeAccepted, cachePolicy.none, 202);
     case "rate_limited":
-      return errorBody("rate_limited", decision.reason, 429, { "Retry-After": String(decision.retryAfterSec) });
+      return errorResponse({ code: "rate_limited", message: decision.reason }, { headers: { "Retry-After": String(decision.retryAfterSec) } });
     case "forbidden":
-      return errorBody("forbidden", decision.reason, 403);
+      return errorResponse({ code: "forbidden", message: decision.reason });
     case "not_found":
       return notFound(decision.reason);
     default:

@@ -1,4 +1,5 @@
 // The language switch: remember the choice in a cookie and go back to the page it was made on.
+import { errorResponse } from "../../api/respond";
 import { isLang, langCookie } from "../../i18n/lang";
 import { safeLocalPath } from "../../lib/safe-path";
 
@@ -9,7 +10,7 @@ export function GET(request: Request): Response {
   const to = url.searchParams.get("to");
   const next = safeLocalPath(url.searchParams.get("next"));
   if (!isLang(to)) {
-    return Response.json({ error: { code: "bad_request", message: "invalid to: expected en or ja", parameter: "to", expected: "en or ja" } }, { status: 400, headers: { "Cache-Control": "no-store" } });
+    return errorResponse({ code: "bad_request", message: "invalid to: expected en or ja", parameter: "to", expected: "en or ja" });
   }
   const secure = url.protocol === "https:" ? "; Secure" : "";
   return new Response(null, {

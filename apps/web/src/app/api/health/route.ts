@@ -1,3 +1,4 @@
+import { httpStatusForCode } from "@kensa/core";
 import { getDatabase } from "../../../server/database";
 
 export const dynamic = "force-dynamic";
@@ -11,6 +12,6 @@ export async function GET(): Promise<Response> {
   } catch (error) {
     // The reason goes to the operator's log, never to the caller.
     console.error("kensa web: database unavailable:", error instanceof Error ? error.message : String(error));
-    return Response.json({ status: "unavailable", database: "unreachable" }, { status: 503, headers: { "Cache-Control": "no-store" } });
+    return Response.json({ status: "unavailable", database: "unreachable" }, { status: httpStatusForCode.unavailable, headers: { "Cache-Control": "no-store" } });
   }
 }
