@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadCatalogue } from "@kensa/catalogue";
 import type { Database } from "@kensa/db";
-import { hasRedis, inCi, openTestPostgresDatabase, redisUnavailable, redisUrl, skipWithoutPostgres, testRedisPrefix } from "@kensa/testkit";
+import { hasRedis, inCi, openTestPostgresDatabase, redisUnavailable, redisUrl, skipWithoutPostgres, testRedisPrefix, waitUntil } from "@kensa/testkit";
 import { syncCatalogue } from "@kensa/worker";
 import { probeJobId, runIdempotencyKey } from "../../apps/worker/src/jobs/keys";
 import { BullmqJobQueue } from "../../apps/worker/src/runtime/bullmq-runner";
@@ -61,8 +61,8 @@ describe.skipIf(skipWithoutPostgres() || !hasRedis)("kensa worker: SIGTERM mid-s
         await queue.add("probe.run", payload, { jobId: probeJobId(payload) });
       }
     }
-    const deadline = Date.now() + 60_000;
-    while ((await db.prisma.probeRun.count({ where: { idempotencyKey: { in: keys } } })) === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    // SIGTERM the moment the first run is stored, so it lands mid-sweep.
+    await waitUntil(async () => (await db.prisma.probeRun.count({ where: { idempotencyKey: { in: keys } } })) > 0, 60_000, "the first stored run", 50);
     first.child.kill("SIGTERM");
     expect(await first.exited, first.output()).toBe(0);
     expect(first.output()).toContain("finishing in-flight jobs");
@@ -78,8 +78,7 @@ describe.skipIf(skipWithoutPostgres() || !hasRedis)("kensa worker: SIGTERM mid-s
 
     const second = startWorker({ ...env, KENSA_WORKER_ID: "cli-second" });
     children.push(second);
-    const done = Date.now() + 90_000;
-    while ((await db.prisma.probeRun.count({ where: { idempotencyKey: { in: keys } } })) < keys.length && Date.now() < done) await new Promise((r) => setTimeout(r, 200));
+    await waitUntil(async () => (await db.prisma.probeRun.count({ where: { idempotencyKey: { in: keys } } })) >= keys.length, 90_000, "the rest of the sweep");
     second.child.kill("SIGTERM");
     expect(await second.exited).toBe(0);
     const rows = await db.prisma.probeRun.groupBy({ by: ["idempotencyKey"], where: { idempotencyKey: { in: keys } }, _count: { _all: true } });

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { aggregateRun } from "@kensa/core";
 import type { Database } from "@kensa/db";
 import { recordRuns } from "@kensa/db";
-import { openTestPgliteDatabase, seedDashboard, syntheticRun, type DashboardSeed } from "@kensa/testkit";
+import { openTestPgliteDatabase, seedDashboard, syntheticRun, waitUntil, type DashboardSeed } from "@kensa/testkit";
 import { cachedWindowStats } from "./window-cache";
 
 describe("cached window figures", () => {
@@ -30,9 +30,9 @@ describe("cached window figures", () => {
     expect((await cachedWindowStats(db, window, options)).get(first)!.calls).toBe(before);
     now += 30_000;
     expect((await cachedWindowStats(db, window, options)).get(first)!.calls).toBe(before);
-    // The refresh runs in the background: wait for it by polling, not by a fixed sleep.
+    // The refresh runs in the background: wait for it, never a fixed sleep.
     const fresh = async () => (await cachedWindowStats(db, window, options)).get(first)!.calls;
-    for (let i = 0; i < 200 && (await fresh()) === before; i++) await new Promise((r) => setTimeout(r, 50));
+    await waitUntil(async () => (await fresh()) !== before, 10_000, "the background refresh");
     expect(await fresh()).toBe(before + aggregateRun(run).calls);
   });
 

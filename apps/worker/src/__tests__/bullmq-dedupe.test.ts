@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { hasRedis, inCi, redisUnavailable, redisUrl, testRedisPrefix } from "@kensa/testkit";
+import { hasRedis, inCi, redisUnavailable, redisUrl, testRedisPrefix, waitUntil } from "@kensa/testkit";
 import { BullmqJobQueue, startBullmqWorker } from "../runtime/bullmq-runner";
+import { queueDrained } from "./support/queue-drained";
 
 if (!hasRedis && inCi) throw new Error(`Redis is required in CI: ${redisUnavailable}`);
 const connection = { url: redisUrl, maxRetriesPerRequest: null };
@@ -34,9 +35,8 @@ describe.skipIf(!hasRedis)("BullMQ re-grade dedupe", () => {
       await grade("superseded");
       await grade("latest");
       release();
-      const deadline = Date.now() + 10_000;
-      while (seen.length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
-      await new Promise((r) => setTimeout(r, 300));
+      // Drained: nothing left that could still run "superseded".
+      await waitUntil(async () => seen.length >= 2 && (await queueDrained(queue.queue)), 10_000, "the kept re-grade, then an empty queue");
       expect(seen).toEqual(["first", "latest"]);
     } finally {
       await worker.close();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Queue, QueueEvents } from "bullmq";
-import { hasRedis, inCi, redisUrl, redisUnavailable, testRedisPrefix } from "@kensa/testkit";
+import { hasRedis, inCi, redisUrl, redisUnavailable, testRedisPrefix, waitUntil } from "@kensa/testkit";
 import { queueName, startBullmqWorker } from "../runtime/bullmq-runner";
 import { syncSchedules } from "../runtime/bullmq-schedules";
 
@@ -45,16 +45,21 @@ describe.skipIf(skip)("BullMQ schedules", () => {
     const local = new Queue(queueName, { connection, prefix: `${prefix}:ticks` });
     const events = new QueueEvents(queueName, { connection, prefix: `${prefix}:ticks` });
     const ticks: number[] = [];
+    const deliveredAt: number[] = [];
     const worker = startBullmqWorker({ connection, prefix: `${prefix}:ticks`, concurrency: 2 }, async (name, payload) => {
       expect(name).toBe("probe.run");
       expect(payload).toMatchObject({ serviceId: "fast", path: "direct", trigger: "schedule", intervalMs: 400 });
+      deliveredAt.push(Date.now());
       ticks.push((payload as { tick: number }).tick);
     });
     try {
+      const scheduledAt = Date.now();
       await syncSchedules(local, [{ serviceId: "fast", path: "direct", intervalMs: 400 }]);
-      await new Promise((r) => setTimeout(r, 2_100));
-      expect(ticks.length).toBeGreaterThanOrEqual(4);
-      expect(ticks.length).toBeLessThanOrEqual(7);
+      await waitUntil(async () => ticks.length >= 4, 30_000, "four scheduled ticks");
+      // Never faster than the interval: one job per 400 ms slot since the schedule began, none before its tick.
+      const slotsSoFar = Math.floor(Date.now() / 400) - Math.floor(scheduledAt / 400) + 1;
+      expect(ticks.length).toBeLessThanOrEqual(slotsSoFar);
+      expect(ticks.every((t, i) => t <= deliveredAt[i]!)).toBe(true);
       expect(ticks.every((t) => t % 400 === 0)).toBe(true);
       expect(new Set(ticks).size).toBe(ticks.length);
     } finally {

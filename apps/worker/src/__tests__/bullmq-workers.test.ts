@@ -4,6 +4,7 @@ import { hasRedis, inCi, openTestPostgresDatabase, redisUnavailable, redisUrl, s
 import { probeJobId, runIdempotencyKey } from "../jobs/keys";
 import { BullmqJobQueue } from "../runtime/bullmq-runner";
 import { spawnTestChild, type TestChild } from "./support/child-process";
+import { queueDrained } from "./support/queue-drained";
 import { storyServices } from "./support/runtime";
 
 if (!hasRedis && inCi) throw new Error(`Redis is required in CI: ${redisUnavailable}`);
@@ -57,7 +58,7 @@ describe.skipIf(skip)("BullMQ workers in separate processes (PostgreSQL + Redis)
       }
     }
     await waitUntil(async () => (await db.prisma.probeRun.count({ where: { idempotencyKey: { in: keys } } })) === keys.length, 90_000, "the sweep");
-    await new Promise((r) => setTimeout(r, 500));
+    await waitUntil(() => queueDrained(queue.queue), 30_000, "an empty queue: no late duplicate can land");
     const counts = await countRunsByKeyPrefix(db.prisma, "");
     for (const key of keys) expect(counts.get(key), key).toBe(1);
     const byWorker = await db.prisma.probeRun.groupBy({ by: ["workerId"], where: { idempotencyKey: { in: keys } }, _count: { _all: true } });

@@ -78,16 +78,21 @@ describe("in-process runner", () => {
     const seen: string[] = [];
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
+    let started!: () => void;
+    const firstRunning = new Promise<void>((r) => (started = r));
     const runner = new InProcessRunner(async (_n, p) => {
       const id = (p as { serviceId: string }).serviceId;
       seen.push(id);
-      if (id === "first") await gate;
+      if (id === "first") {
+        started();
+        await gate;
+      }
     }, { concurrency: 1 });
     const grade = (serviceId: string) => runner.add("grade.compute", { serviceId, reason: "new-evidence" }, { dedupeId: "grade|x" });
     await runner.add("probe.run", payload("blocker"));
     await grade("first");
     await grade("dropped-while-waiting");
-    await new Promise((r) => setTimeout(r, 5)); // "first" is now running, held by the gate
+    await firstRunning; // held by the gate
     await grade("superseded");
     await grade("latest");
     release();

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import type { Database } from "@kensa/db";
-import { hasRedis, inCi, openTestPgliteDatabase, openTestPostgresDatabase, redisUnavailable, redisUrl, skipWithoutPostgres, testRedisPrefix } from "@kensa/testkit";
+import { hasRedis, inCi, openTestPgliteDatabase, openTestPostgresDatabase, redisUnavailable, redisUrl, skipWithoutPostgres, testRedisPrefix, waitUntil } from "@kensa/testkit";
 import { probeJobId, runIdempotencyKey } from "../jobs/keys";
 import type { KensaRuntime } from "../runtime/open-runtime";
 import { openTestRuntime, storyServices } from "./support/runtime";
@@ -52,13 +52,9 @@ describe.skipIf(skip)("in-process and BullMQ modes store the same results for th
       await distributed.close();
     });
     distributed.startWorker({ concurrency: 4 });
-    const distributedKeys = await sweep(distributed, async () => {
-      const deadline = Date.now() + 60_000;
-      while ((await pgDb.prisma.probeRun.count()) < storyServices.length * 2) {
-        if (Date.now() > deadline) throw new Error("the BullMQ sweep did not finish in 60 s");
-        await new Promise((r) => setTimeout(r, 200));
-      }
-    });
+    const distributedKeys = await sweep(distributed, () =>
+      waitUntil(async () => (await pgDb.prisma.probeRun.count()) >= storyServices.length * 2, 60_000, "the BullMQ sweep"),
+    );
     expect(distributedKeys).toEqual(embeddedKeys);
     const a = await storedOutcomes(liteDb, embeddedKeys);
     const b = await storedOutcomes(pgDb, distributedKeys);
