@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { openDatabase, type Database } from "@kensa/db";
 import { hasRedis, inCi, openTestPostgresDatabase, redisUnavailable, redisUrl, skipWithoutPostgres, startPrivateRedis, startTcpProxy, testRedisPrefix, waitUntil } from "@kensa/testkit";
+import { queueDrained } from "./support/queue-drained";
 import { openTestRuntime, slowProbes, startFaultWorker } from "./support/runtime";
 import { enqueueSweep } from "./support/sweep-audit";
 
@@ -31,7 +32,7 @@ describe.skipIf(skip)("fault injection: the sweep completes, nothing lost or dou
     await new Promise((r) => setTimeout(r, 1500));
     await redis.start();
     await waitUntil(async () => (await db.prisma.probeRun.count({ where: { idempotencyKey: { in: keys } } })) === keys.length, 90_000, "the whole sweep after the restart");
-    await new Promise((r) => setTimeout(r, 1000));
+    await waitUntil(() => queueDrained(runtime.bullmq!.queue.queue), 90_000, "an empty queue: no late duplicate can land");
     const rows = await db.prisma.probeRun.groupBy({ by: ["idempotencyKey"], where: { idempotencyKey: { in: keys } }, _count: { _all: true } });
     expect(rows).toHaveLength(keys.length);
     expect(rows.every((r) => r._count._all === 1)).toBe(true);
@@ -51,7 +52,7 @@ describe.skipIf(skip)("fault injection: the sweep completes, nothing lost or dou
     const { keys } = await enqueueSweep(runtime.queue, Date.UTC(2026, 10, 22, 2));
     await waitUntil(async () => (await real.prisma.probeRun.count({ where: { idempotencyKey: { in: keys } } })) >= 2, 30_000, "the first runs");
     await proxy.cut();
-    await new Promise((r) => setTimeout(r, 3000));
+    await waitUntil(async () => failures.length > 0, 60_000, "a job failing on the outage");
     await proxy.restore();
     await waitUntil(async () => (await real.prisma.probeRun.count({ where: { idempotencyKey: { in: keys } } })) === keys.length, 120_000, "the whole sweep after the outage");
     expect(failures.length).toBeGreaterThan(0); // the outage was felt, and retried

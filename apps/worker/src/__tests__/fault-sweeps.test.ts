@@ -8,6 +8,7 @@ import { openDatabase, type Database } from "@kensa/db";
 import { createMigratedDatabase, hasRedis, inCi, openTestPostgresDatabase, postgresBinDir, redisUnavailable, redisUrl, skipWithoutPostgres, startPrivatePostgres, testRedisPrefix, waitUntil } from "@kensa/testkit";
 import { BullmqJobQueue } from "../runtime/bullmq-runner";
 import { spawnTestChild, type TestChild } from "./support/child-process";
+import { queueDrained } from "./support/queue-drained";
 import { startFaultWorker, storyServices } from "./support/runtime";
 import { auditSweep, cleanAudit, enqueueSweep, storedCount, type Sweep } from "./support/sweep-audit";
 
@@ -16,8 +17,8 @@ if (!postgresBinDir() && inCi) throw new Error("PostgreSQL server binaries are r
 const skip = skipWithoutPostgres() || !hasRedis;
 const freshPrefix = (name: string) => testRedisPrefix(name).replace(/:/g, "-");
 
-async function expectClean(db: Database, sweep: Sweep): Promise<void> {
-  await new Promise((r) => setTimeout(r, 500)); // a late duplicate would land now
+async function expectClean(db: Database, sweep: Sweep, queue: BullmqJobQueue): Promise<void> {
+  await waitUntil(() => queueDrained(queue.queue), 90_000, "an empty queue: no late duplicate can land");
   const audit = await auditSweep(db, sweep);
   expect(audit).toEqual(cleanAudit(sweep, audit.trafficSteps));
   expect(audit.trafficSteps).toBeGreaterThan(sweep.keys.length);
@@ -57,7 +58,7 @@ describe.skipIf(skip)("fault sweeps: worker processes killed or stopped mid-swee
     expect(inFlight).toBeGreaterThanOrEqual(2);
     const survivor = start("worker-survivor", { TEST_CONCURRENCY: "3", TEST_PROBE_DELAY_MS: "100" });
     await waitUntil(async () => (await storedCount(db, sweep)) === sweep.keys.length, 90_000, "the whole sweep after the kill");
-    await expectClean(db, sweep);
+    await expectClean(db, sweep, queue);
     const byWorker = await db.prisma.probeRun.groupBy({ by: ["workerId"], where: { idempotencyKey: { in: sweep.keys } }, _count: { _all: true } });
     expect(byWorker).toEqual([{ workerId: "worker-survivor", _count: { _all: sweep.keys.length } }]);
     expect(survivor.lines.filter((l) => l.startsWith("DONE ")).length).toBe(sweep.keys.length);
@@ -80,7 +81,7 @@ describe.skipIf(skip)("fault sweeps: worker processes killed or stopped mid-swee
     expect(await db.prisma.probeRun.count({ where: { idempotencyKey: { in: sweep.keys }, workerId: "worker-stopping" } })).toBe(taken.length);
     start("worker-next", { TEST_CONCURRENCY: "3" });
     await waitUntil(async () => (await storedCount(db, sweep)) === sweep.keys.length, 90_000, "the rest of the sweep");
-    await expectClean(db, sweep);
+    await expectClean(db, sweep, queue);
   }, 150_000);
 });
 
@@ -110,12 +111,12 @@ describe.skipIf(skip || !postgresBinDir())("fault sweeps: a private PostgreSQL c
     const sweep = await enqueueSweep(runtime.queue, Date.UTC(2026, 10, 23, 5));
     await waitUntil(async () => (await storedCount(runtime.db, sweep)) >= 2, 60_000, "the first runs");
     await cluster.stop("immediate");
-    await new Promise((r) => setTimeout(r, 2_000));
+    await waitUntil(async () => failures.length > 0, 60_000, "a job failing on the stopped database");
     await cluster.start();
     const reader = await audit();
     await waitUntil(async () => (await storedCount(reader, sweep)) === sweep.keys.length, 120_000, "the whole sweep after the restart");
     expect(failures.length).toBeGreaterThan(0);
-    await expectClean(reader, sweep);
+    await expectClean(reader, sweep, runtime.bullmq!.queue);
   }, 180_000);
 
   it("PostgreSQL connections exhausted mid-sweep: jobs fail with too-many-clients, retry, and every run is stored exactly once", async () => {
@@ -147,11 +148,11 @@ describe.skipIf(skip || !postgresBinDir())("fault sweeps: a private PostgreSQL c
     }
     expect(workerConnections).toBe(0);
     expect(hogs.length).toBeGreaterThanOrEqual(cluster.maxConnections - 1);
-    await new Promise((r) => setTimeout(r, 4_000));
+    await waitUntil(async () => failures.some((m) => /too many clients|terminat/i.test(m)), 60_000, "a job failing on the exhausted database");
     await Promise.all(hogs.map((c) => c.end().catch(() => undefined)));
     const reader = await audit();
     await waitUntil(async () => (await storedCount(reader, sweep)) === sweep.keys.length, 120_000, "the whole sweep after the exhaustion");
     expect(failures.some((m) => /too many clients|terminat/i.test(m))).toBe(true);
-    await expectClean(reader, sweep);
+    await expectClean(reader, sweep, runtime.bullmq!.queue);
   }, 180_000);
 });
