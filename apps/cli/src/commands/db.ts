@@ -2,7 +2,7 @@
 import { parseArgs } from "node:util";
 import { z } from "zod";
 import { parseEnv } from "@kensa/core";
-import { databaseConfigFrom, databaseEnvShape, describeDatabase, migratePostgres, openDatabase } from "@kensa/db";
+import { appliedMigrations, databaseConfigFrom, databaseEnvShape, describeDatabase, migratePostgres, openDatabase } from "@kensa/db";
 import { UsageError, type Command } from "../command";
 
 const Env = z.object(databaseEnvShape);
@@ -24,11 +24,9 @@ export const dbCommand: Command = {
     // The embedded database migrates itself on open; status reads the migration table either way.
     const db = await openDatabase(config, { migrations: action === "migrate" ? "apply" : "none" });
     try {
-      const rows = await db.prisma.$queryRawUnsafe<{ migration_name: string; finished_at: Date | null }[]>(
-        "SELECT migration_name, finished_at FROM _prisma_migrations ORDER BY started_at",
-      ).catch(() => []);
+      const rows = await appliedMigrations(db);
       console.log(db.description);
-      for (const row of rows) console.log(`  ${row.finished_at ? "applied" : "FAILED "}  ${row.migration_name}`);
+      for (const row of rows) console.log(`  ${row.finishedAt ? "applied" : "FAILED "}  ${row.name}`);
       if (rows.length === 0) console.log("  no migrations applied");
       return 0;
     } finally {
