@@ -1,5 +1,5 @@
-// Reading runs back: existence by idempotency key (the worker's guard before probing), recent runs, counts for
-// the exactly-once audits of sweeps, and one run with its steps.
+// Reading runs back: existence by idempotency key (the worker's guard before probing), the evidence a grade
+// needs, counts for the exactly-once audits of sweeps, and one run with its steps.
 import type { CheckResult, ProbeStepRecord, RunPath, StepOutcome } from "@kensa/core";
 import type { Prisma } from "../client";
 import type { Database } from "../open-database";
@@ -12,10 +12,6 @@ export async function runExists(db: Database, idempotencyKey: string): Promise<b
 /** Whether any run was ever recorded: kensa start builds sandbox history only into an empty database. */
 export async function anyRunRecorded(db: Database): Promise<boolean> {
   return (await prismaOf(db).probeRun.findFirst({ select: { id: true } })) !== null;
-}
-
-export function recentRuns(db: Database, serviceId: string, limit = 20) {
-  return prismaOf(db).probeRun.findMany({ where: { serviceId }, orderBy: { startedAt: "desc" }, take: limit });
 }
 
 /** Which runs a count or a read is about; every field given must hold. */
