@@ -21,7 +21,7 @@ const apiContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'; ba
 
 const config: NextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "bullmq", "ioredis"],
-  transpilePackages: ["@kensa/core", "@kensa/db", "@kensa/worker"],
+  transpilePackages: ["@kensa/core", "@kensa/db", "@kensa/services"],
   turbopack: { root: repoRoot },
   outputFileTracingRoot: repoRoot,
   poweredByHeader: false,

@@ -70,7 +70,7 @@ export async function dashboardBenchmark(): Promise<BenchResult> {
   }
   const counts = { runs: history.seed.runs, steps: history.seed.steps };
   // Bytes per stored row (heap + indexes + TOAST): the scaling note extrapolates storage from these.
-  const sizes = await db.prisma.$queryRawUnsafe<{ tbl: string; bytes: bigint; rows: bigint }[]>(
+  const sizes = await db.sql.query<{ tbl: string; bytes: bigint | string; rows: bigint | string }>(
     `SELECT t.tbl, pg_total_relation_size(t.tbl::regclass) AS bytes, (xpath('/row/c/text()', query_to_xml('SELECT count(*) AS c FROM ' || t.tbl, false, true, '')))[1]::text::bigint AS rows
      FROM unnest(ARRAY['probe_step', 'probe_run', 'daily_rollup', 'grade_snapshot']) AS t(tbl)`);
   const storage = Object.fromEntries(sizes.map((r) => [r.tbl, { rows: Number(r.rows), megabytes: Math.round(Number(r.bytes) / 2 ** 20), bytesPerRow: Math.round(Number(r.bytes) / Math.max(1, Number(r.rows))) }]));

@@ -6,8 +6,9 @@ import { randomBytes } from "node:crypto";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadCatalogue } from "@kensa/catalogue";
-import { runIdempotencyKey, probeJobId, syncCatalogue } from "@kensa/worker";
-import { BullmqJobQueue } from "../../apps/worker/src/runtime/bullmq-runner";
+import { countRuns, countRunsByKey, countRunsByWorker } from "@kensa/db";
+import { BullmqJobQueue, probeJobId, runIdempotencyKey } from "@kensa/services";
+import { syncCatalogue } from "@kensa/worker";
 import { startChild, type Child } from "@kensa/testkit";
 import { openBenchPostgres } from "../support/databases";
 import { compare, series, type BenchResult } from "../support/measure";
@@ -64,7 +65,7 @@ export async function scaleOutBenchmark(): Promise<BenchResult> {
     // Every job a second time, as a scheduler restarted mid-slot would: BullMQ drops these by job id, and a
     // copy that got through anyway would find its run key stored and answer "duplicate" without probing.
     for (const p of payloads) await queue.add("probe.run", p, { jobId: probeJobId(p) });
-    await until(async () => (await pg.db.prisma.probeRun.count({ where: { idempotencyKey: { in: keys } } })) >= keys.length, 180_000, `${keys.length} runs of sweep ${sweep}`);
+    await until(async () => (await countRuns(pg.db, { idempotencyKeys: keys })) >= keys.length, 180_000, `${keys.length} runs of sweep ${sweep}`);
     into.samples.push(Math.round(performance.now() - start));
     // Let the re-grades each run asked for drain before the next sweep starts.
     await until(async () => (await queue.queue.getJobCountByTypes("waiting", "active", "delayed", "prioritized")) === 0, 120_000, "the queue to drain");
@@ -84,8 +85,7 @@ export async function scaleOutBenchmark(): Promise<BenchResult> {
       comparisons.push(compare(two, one, mode.target ? { maxRatio: 0.95, describe: "two workers finish faster than one (ratio < 1)" } : undefined));
     }
 
-    const counts = await pg.db.prisma.probeRun.groupBy({ by: ["idempotencyKey"], _count: { _all: true } });
-    const perKey = new Map(counts.map((c) => [c.idempotencyKey, c._count._all]));
+    const perKey = await countRunsByKey(pg.db);
     const missing = allKeys.filter((k) => !perKey.has(k));
     const doubled = allKeys.filter((k) => (perKey.get(k) ?? 0) > 1);
     if (missing.length || doubled.length) throw new Error(`scale-out: exactly-once violated: ${missing.length} missing, ${doubled.length} stored twice`);
@@ -95,8 +95,7 @@ export async function scaleOutBenchmark(): Promise<BenchResult> {
       if (status === "recorded" || status === "duplicate") verdicts[status] += 1;
       else verdicts.other += 1;
     }
-    const runs = await pg.db.prisma.probeRun.groupBy({ by: ["workerId"], _count: { _all: true } });
-    for (const r of runs) byWorker[r.workerId ?? "?"] = r._count._all;
+    for (const [workerId, count] of await countRunsByWorker(pg.db)) byWorker[workerId ?? "?"] = count;
   } finally {
     await Promise.all(workers.map((w) => w.stop()));
     await queue.queue.obliterate({ force: true }).catch(() => undefined);

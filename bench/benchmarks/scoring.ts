@@ -2,7 +2,7 @@
 // rollups (one query), each service's latest readiness checks and run summary (what grade.compute reads),
 // then the worker's own evidence assembly (evidenceFromStored) and the pure scorer for every service.
 import { AuthMethod, CatalogueEntry, DeclaredFacts, gradeService, type EvidenceInput } from "@kensa/core";
-import { latestEvidenceRuns, readRollups, type RollupRow } from "@kensa/db";
+import { latestEvidenceRuns, listActiveServices, readRollups, type RollupRow } from "@kensa/db";
 import { evidenceFromStored } from "@kensa/worker";
 import { sharedHistory } from "../support/history";
 import { compare, series, type BenchResult } from "../support/measure";
@@ -19,7 +19,7 @@ interface ServiceFacts {
 export async function scoringBenchmark(): Promise<BenchResult> {
   const history = await sharedHistory();
   const { db } = history.pg;
-  const rows = await db.prisma.service.findMany({ select: { id: true, authMethod: true, catalogue: true } });
+  const rows = await listActiveServices(db);
   // Declared facts come from the stored catalogue entry (or, for synthetic services, its declared block).
   const services: ServiceFacts[] = rows.map((r) => {
     const entry = CatalogueEntry.safeParse(r.catalogue);
@@ -42,7 +42,7 @@ export async function scoringBenchmark(): Promise<BenchResult> {
     const rollups = await readRollups(db, { from, to });
     const t1 = performance.now();
     const latest = new Map<string, Awaited<ReturnType<typeof latestEvidenceRuns>>>();
-    for (const s of services) latest.set(s.id, await latestEvidenceRuns(db.prisma, s.id, asOf));
+    for (const s of services) latest.set(s.id, await latestEvidenceRuns(db, s.id, asOf));
     const t2 = performance.now();
     const byService = new Map<string, RollupRow[]>();
     for (const r of rollups) (byService.get(r.serviceId) ?? byService.set(r.serviceId, []).get(r.serviceId)!).push(r);

@@ -3,6 +3,7 @@
 // vs the physical limit: a bare SDK client making the same calls against the same fleet, nothing stored.
 // Same concurrency (the worker default, 16) and the same per-request bound on both sides, one fleet.
 import type { CatalogueEntry } from "@kensa/core";
+import { countRuns, countSteps } from "@kensa/db";
 import type { KensaRuntime } from "@kensa/worker";
 import { bareProbe } from "../support/bare-client";
 import { openBenchPostgres } from "../support/databases";
@@ -78,8 +79,8 @@ export async function sweepBenchmark(): Promise<BenchResult> {
         await runtime?.close();
       }
     }
-    const runs = await pg.db.prisma.probeRun.count();
-    const steps = await pg.db.prisma.probeStep.count();
+    const runs = await countRuns(pg.db);
+    const steps = await countSteps(pg.db);
     out.facts!.stored = { runs, steps };
     out.notes.push(`concurrency ${CONCURRENCY} on both sides, one warm-up sweep each, then alternating measured sweeps; Kensa stored ${runs} runs / ${steps} steps in PostgreSQL (${(steps / runs).toFixed(1)} steps per run)`);
     out.notes.push("the fleet, Kensa and the bare client share this process: the fleet's own cost is in both figures; PostgreSQL's CPU is not in Kensa's");

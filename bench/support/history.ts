@@ -37,7 +37,7 @@ async function build(): Promise<History> {
         }
       },
     });
-    await pg.db.prisma.$executeRawUnsafe("ANALYZE");
+    await pg.db.sql.query("ANALYZE");
     return { pg, seed, seconds: (performance.now() - started) / 1000 };
   } catch (error) {
     await pg.drop();

@@ -3,6 +3,7 @@
 // PostgreSQL database, in a process of its own so the memory measured is the worker's alone.
 // Speaks JSON lines: `SAMPLE {…}` per checkpoint, then `DONE {…}`.
 import { runSoak, soakDrift } from "../../test/soak/soak";
+import { countRunsByKey, countSteps } from "@kensa/db";
 import { openBenchPostgres } from "./databases";
 
 const runs = Number(process.env.SOAK_RUNS ?? 10_000);
@@ -12,9 +13,9 @@ const say = (tag: string, value: unknown) => process.stdout.write(`${tag} ${JSON
 const pg = await openBenchPostgres("soak", 8);
 try {
   const report = await runSoak({ runs, checkpointEvery: every, database: pg.db, onSample: (s) => say("SAMPLE", s) });
-  const steps = await pg.db.prisma.probeStep.count();
-  const keys = await pg.db.prisma.probeRun.groupBy({ by: ["idempotencyKey"] });
-  say("DONE", { stored: report.stored, keys: keys.length, steps, failures: report.failures.slice(0, 5), failureCount: report.failures.length, drift: soakDrift(report.samples) });
+  const steps = await countSteps(pg.db);
+  const keys = await countRunsByKey(pg.db);
+  say("DONE", { stored: report.stored, keys: keys.size, steps, failures: report.failures.slice(0, 5), failureCount: report.failures.length, drift: soakDrift(report.samples) });
 } finally {
   await pg.drop();
 }

@@ -6,8 +6,8 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { METHODOLOGY_VERSION, type CapId, type ItemId } from "@kensa/core";
-import { openTestPostgresDatabase, seedDashboard, skipWithoutPostgres, type DashboardSeed } from "@kensa/testkit";
-import type { Database } from "@kensa/db";
+import { newestGradeSnapshots, openTestPostgresDatabase, seedDashboard, skipWithoutPostgres, type DashboardSeed } from "@kensa/testkit";
+import { latestGrade, type Database } from "@kensa/db";
 import { artifactsDir, launchBrowser, skipWithoutChromium } from "../support/browser";
 import { startNextServer, type RunningServer } from "../support/next-server";
 import { ensureWebBuild } from "../support/web-build";
@@ -92,7 +92,7 @@ describe.skipIf(skip)("dashboard in a browser", () => {
   });
 
   it("shows a service's charts with data points, its caps and the fixes to the next grade", async () => {
-    const snapshots = await db.prisma.gradeSnapshot.findMany({ orderBy: { computedAt: "desc" }, distinct: ["serviceId"] });
+    const snapshots = await newestGradeSnapshots(db);
     const capped = snapshots.find((g) => Array.isArray(g.caps) && g.caps.length > 0 && g.grade !== "AAA")!;
     const page = await open(`/services/${capped.serviceId}`);
     await page.waitForSelector("[data-testid=service-charts] .recharts-surface");
@@ -116,7 +116,7 @@ describe.skipIf(skip)("dashboard in a browser", () => {
   it("shows freee's next-grade fixes with the points each is worth", async () => {
     const page = await open("/services/freee");
     const items = page.locator("[data-testid=next-grade] li");
-    const snapshot = (await db.prisma.gradeSnapshot.findFirst({ where: { serviceId: "freee" }, orderBy: { computedAt: "desc" } }))!;
+    const snapshot = (await latestGrade(db, "freee"))!;
     const stored = snapshot.fixes as { fixes: { description: string; points: number }[]; nextGrade: { reachable: boolean } | null };
     if (stored.nextGrade?.reachable) {
       expect(await items.count()).toBeGreaterThanOrEqual(stored.fixes.length);
@@ -192,7 +192,7 @@ describe.skipIf(skip)("dashboard in a browser", () => {
   });
 
   it("explains a grade in Japanese: caps, next-grade fixes and findings, with the recorded English marked as English", async () => {
-    const snapshots = await db.prisma.gradeSnapshot.findMany({ orderBy: { computedAt: "desc" }, distinct: ["serviceId"] });
+    const snapshots = await newestGradeSnapshots(db);
     const capped = snapshots.find((g) => Array.isArray(g.caps) && g.caps.length > 0 && g.grade !== "AAA")!;
     const page = await open(`/services/${capped.serviceId}`, { lang: "ja" });
     const cap = (capped.caps as { id: CapId; reason: string; values: Record<string, number> }[])[0]!;

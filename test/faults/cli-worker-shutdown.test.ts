@@ -2,11 +2,10 @@ import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadCatalogue } from "@kensa/catalogue";
-import type { Database } from "@kensa/db";
+import { countRuns, countRunsByKey, type Database } from "@kensa/db";
 import { hasRedis, inCi, openTestPostgresDatabase, redisUnavailable, redisUrl, skipWithoutPostgres, testRedisPrefix, waitUntil } from "@kensa/testkit";
 import { syncCatalogue } from "@kensa/worker";
-import { probeJobId, runIdempotencyKey } from "../../apps/worker/src/jobs/keys";
-import { BullmqJobQueue } from "../../apps/worker/src/runtime/bullmq-runner";
+import { BullmqJobQueue, probeJobId, runIdempotencyKey } from "@kensa/services";
 
 // The real `kensa worker` process (the CLI, its signal handling, its sandbox fleet) stopped with SIGTERM in the
 // middle of a sweep: it exits 0, leaves no job active (none dropped, none left to stall), every job it finished
@@ -62,7 +61,7 @@ describe.skipIf(skipWithoutPostgres() || !hasRedis)("kensa worker: SIGTERM mid-s
       }
     }
     // SIGTERM the moment the first run is stored, so it lands mid-sweep.
-    await waitUntil(async () => (await db.prisma.probeRun.count({ where: { idempotencyKey: { in: keys } } })) > 0, 60_000, "the first stored run", 50);
+    await waitUntil(async () => (await countRuns(db, { idempotencyKeys: keys })) > 0, 60_000, "the first stored run", 50);
     first.child.kill("SIGTERM");
     expect(await first.exited, first.output()).toBe(0);
     expect(first.output()).toContain("finishing in-flight jobs");
@@ -71,18 +70,18 @@ describe.skipIf(skipWithoutPostgres() || !hasRedis)("kensa worker: SIGTERM mid-s
     expect(counts.active).toBe(0);
     expect(counts.failed).toBe(0);
     const completed = (await queue.queue.getCompleted(0, 1_000)).filter((j) => j.name === "probe.run");
-    const storedByFirst = await db.prisma.probeRun.count({ where: { idempotencyKey: { in: keys }, workerId: "cli-first" } });
+    const storedByFirst = await countRuns(db, { idempotencyKeys: keys, workerId: "cli-first" });
     expect(storedByFirst).toBe(completed.length);
     expect(storedByFirst).toBeGreaterThan(0);
     expect(storedByFirst).toBeLessThan(keys.length);
 
     const second = startWorker({ ...env, KENSA_WORKER_ID: "cli-second" });
     children.push(second);
-    await waitUntil(async () => (await db.prisma.probeRun.count({ where: { idempotencyKey: { in: keys } } })) >= keys.length, 90_000, "the rest of the sweep");
+    await waitUntil(async () => (await countRuns(db, { idempotencyKeys: keys })) >= keys.length, 90_000, "the rest of the sweep");
     second.child.kill("SIGTERM");
     expect(await second.exited).toBe(0);
-    const rows = await db.prisma.probeRun.groupBy({ by: ["idempotencyKey"], where: { idempotencyKey: { in: keys } }, _count: { _all: true } });
-    expect(rows.length).toBe(keys.length);
-    expect(rows.every((r) => r._count._all === 1)).toBe(true);
+    const rows = await countRunsByKey(db, { idempotencyKeys: keys });
+    expect(rows.size).toBe(keys.length);
+    expect([...rows.values()].every((n) => n === 1)).toBe(true);
   }, 180_000);
 });

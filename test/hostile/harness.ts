@@ -5,7 +5,7 @@ import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import type { Catalogue } from "@kensa/catalogue";
 import { CatalogueEntry } from "@kensa/core";
-import type { Database } from "@kensa/db";
+import { latestRunWithSteps, type Database } from "@kensa/db";
 import { openRuntime, parseWorkerEnv, syncCatalogue, type KensaRuntime, type TargetResolver } from "@kensa/worker";
 import { hostileLimits, type HostileCase, type ServedTarget, type StoredRunView } from "./cases";
 import { checkRun, type CaseReport } from "./judge";
@@ -90,7 +90,7 @@ export async function openHostileHarness(cases: HostileCase[], database: Databas
     const ms = performance.now() - started;
     const peak = memory.stop();
     await target.close();
-    const run = await database.prisma.probeRun.findFirst({ where: { serviceId: serviceId(c), idempotencyKey: { endsWith: requestId } }, include: { steps: { orderBy: { seq: "asc" } } } });
+    const run = await latestRunWithSteps(database, { serviceIds: [serviceId(c)], keySuffix: requestId });
     if (run) {
       const summary = run.summary as { tools?: { count?: number; names?: string[] } };
       stored = {

@@ -1,6 +1,6 @@
 // `npm run hostile [-- <case-id>…] [--steps]`: the hostile-target table, through the worker's probe.run path
 // into an in-memory PGlite, printed as case, outcome, class, time and peak memory. Exit 1 if any case failed.
-import { openDatabase } from "@kensa/db";
+import { latestRunWithSteps, openDatabase } from "@kensa/db";
 import { hostileCases } from "./cases";
 import { collect, openHostileHarness } from "./harness";
 import type { CaseReport } from "./judge";
@@ -25,7 +25,7 @@ for (const c of cases) {
   reports.push(report);
   process.stderr.write(`${report.problems.length ? "FAIL" : "ok  "} ${c.id}\n`);
   if (showSteps || report.problems.length) {
-    const run = await db.prisma.probeRun.findFirst({ where: { serviceId: `hostile-${c.id}` }, orderBy: { createdAt: "desc" }, include: { steps: { orderBy: { seq: "asc" } } } });
+    const run = await latestRunWithSteps(db, { serviceIds: [`hostile-${c.id}`] });
     for (const s of run?.steps ?? []) process.stderr.write(`     ${s.name} ${Math.round(s.latencyMs)} ms ${s.ok ? "ok" : s.errorClass} ${JSON.stringify((s.evidence as { outcome?: unknown }).outcome).slice(0, 160)}\n`);
     for (const p of report.problems) process.stderr.write(`     problem: ${p}\n`);
   }

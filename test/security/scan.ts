@@ -28,12 +28,12 @@ export function findPlanted(text: string, secrets: string[]): string[] {
 
 /** Every row of every table in the public schema, as one JSON text. */
 export async function textOfAllTables(db: Database): Promise<{ text: string; tables: string[] }> {
-  const tables = (await db.prisma.$queryRawUnsafe<{ table_name: string }[]>(
+  const tables = (await db.sql.query<{ table_name: string }>(
     "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name",
   )).map((t) => t.table_name);
   const parts: string[] = [];
   for (const table of tables) {
-    const rows = await db.prisma.$queryRawUnsafe(`SELECT * FROM "${table.replace(/"/g, '""')}"`);
+    const rows = await db.sql.query(`SELECT * FROM "${table.replace(/"/g, '""')}"`);
     parts.push(`${table}: ${JSON.stringify(rows, (_k, v) => (typeof v === "bigint" ? v.toString() : v))}`);
   }
   return { text: parts.join("\n"), tables };

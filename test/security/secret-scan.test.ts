@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Catalogue } from "@kensa/catalogue";
 import { CatalogueEntry } from "@kensa/core";
-import type { Database } from "@kensa/db";
+import { countRuns, countSteps, type Database } from "@kensa/db";
 import { hasPostgres, openTestPgliteDatabase, openTestPostgresDatabase } from "@kensa/testkit";
 import { startNextServer, type RunningServer } from "../support/next-server";
 import { ensureWebBuild } from "../support/web-build";
@@ -84,8 +84,8 @@ describe("planted secrets reach no log line, no table, no API response and no pa
   it("the probes really used the planted credentials (read from the secrets file) and the server reflected them", async () => {
     expect(server.received.some((v) => v === `Bearer ${planted.SCAN_BEARER_TOKEN}`)).toBe(true);
     expect(server.received.some((v) => v === planted.SCAN_API_KEY)).toBe(true);
-    expect(await db.prisma.probeRun.count({ where: { serviceId: { in: ids } } })).toBe(4);
-    const failed = await db.prisma.probeStep.count({ where: { serviceId: { in: ids }, name: { in: ["tools/call:leakHttp", "tools/call:leakTool", "tools/call:leakRpc"] }, ok: false } });
+    expect(await countRuns(db, { serviceIds: ids })).toBe(4);
+    const failed = await countSteps(db, { serviceIds: ids, names: ["tools/call:leakHttp", "tools/call:leakTool", "tools/call:leakRpc"], ok: false });
     expect(failed).toBe(12);
   });
 

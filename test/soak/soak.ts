@@ -2,7 +2,7 @@
 // storing N runs in batches, with the heap, RSS and live handles read after a full GC at every checkpoint.
 // A leak shows as a heap that keeps climbing or a handle type whose count keeps growing.
 import type { Catalogue } from "@kensa/catalogue";
-import type { Database } from "@kensa/db";
+import { countRuns, type Database } from "@kensa/db";
 import { openRuntime, parseWorkerEnv, syncCatalogue, type KensaRuntime } from "@kensa/worker";
 import { collect } from "../hostile/harness";
 import { resourceCounts, sampleMemory } from "../hostile/memory";
@@ -91,7 +91,7 @@ export async function runSoak(options: SoakOptions): Promise<SoakReport> {
       samples.push(sample);
       options.onSample?.(sample);
     }
-    const stored = await options.database.prisma.probeRun.count({ where: { workerId: "soak" } });
+    const stored = await countRuns(options.database, { workerId: "soak" });
     return { samples, stored, failures };
   } finally {
     await runtime.close();

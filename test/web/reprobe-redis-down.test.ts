@@ -14,8 +14,8 @@ describe.skipIf(skipWithoutPostgres())("next start with Redis unreachable", () =
   beforeAll(async () => {
     const [database] = await Promise.all([openTestPostgresDatabase({ poolSize: 2 }), ensureWebBuild()]);
     db = database;
-    await syncServices(db.prisma, [syntheticService("freee")]);
-    token = (await createApiToken(db.prisma, { name: "ci", scopes: ["reprobe:freee"] })).token;
+    await syncServices(db, [syntheticService("freee")]);
+    token = (await createApiToken(db, { name: "ci", scopes: ["reprobe:freee"] })).token;
     const closedPort = await freePort();
     server = await startNextServer({ DATABASE_URL: db.url, DATABASE_POOL_SIZE: "2", REDIS_URL: `redis://127.0.0.1:${closedPort}` });
   }, 300_000);
@@ -29,7 +29,7 @@ describe.skipIf(skipWithoutPostgres())("next start with Redis unreachable", () =
     expect(res.status).toBe(503);
     expect(res.headers.get("cache-control")).toBe("no-store");
     expect(await res.json()).toEqual({ error: { code: "unavailable", message: "the job queue is unavailable; try again shortly" } });
-    expect((await listAudit(db.prisma, { target: "freee" })).map((e) => e.action)).toContain("reprobe.failed");
+    expect((await listAudit(db, { target: "freee" })).map((e) => e.action)).toContain("reprobe.failed");
     expect(server.output()).toContain("kensa web: re-probe of freee not queued");
   }, 40_000);
 });

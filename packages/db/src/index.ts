@@ -1,13 +1,16 @@
-export { PrismaClient, Prisma, type DbClient } from "./client";
 export * from "./config";
 export * from "./open-database";
+export { pingDatabase } from "./health";
 export { applyPendingMigrations, migratePostgres, migrationStatus, pendingSchemaChange, createMigration } from "./migrations/migrate";
 export { schemaFingerprint } from "./migrations/schema-fingerprint";
+export { appliedMigrations } from "./migrations/applied-migrations";
 export * from "./queries/services";
 export * from "./queries/record-runs";
 export * from "./queries/runs";
+export * from "./queries/steps";
 export * from "./queries/rollups";
 export * from "./queries/grades";
+export * from "./queries/grade-methodology";
 export * from "./queries/audit";
 export * from "./queries/leaderboard";
 export * from "./queries/service-detail";

@@ -10,10 +10,11 @@ import { PrismaClient } from "./client";
 import { describeDatabase, type DatabaseConfig } from "./config";
 import { applyPendingMigrations } from "./migrations/migrate";
 import { assertMigrated } from "./migrations/assert-migrated";
+import { prismaKey, type PrismaHolder } from "./prisma-of";
 import { pgliteRawSql, pgRawSql, type RawSql } from "./raw-sql";
 
-interface DatabaseBase {
-  prisma: PrismaClient;
+/** The Prisma client inside is this package's own (prisma-of.ts): other packages call @kensa/db's functions. */
+interface DatabaseBase extends PrismaHolder {
   /** The driver beneath Prisma, for bulk paths (see raw-sql.ts). */
   sql: RawSql;
   description: string;
@@ -44,7 +45,7 @@ export async function openDatabase(config: DatabaseConfig, options: OpenOptions 
     if (mode === "apply") await applyPendingMigrations(factory);
     const prisma = new PrismaClient({ adapter: factory });
     if (mode === "verify") await assertMigrated(prisma, description).catch(async (e: unknown) => { await close(); throw e; });
-    return { kind: "postgres", prisma, sql: pgRawSql(pool), description, close };
+    return { kind: "postgres", [prismaKey]: prisma, sql: pgRawSql(pool), description, close };
   }
   if (!config.dataDir.startsWith("memory://")) mkdirSync(config.dataDir, { recursive: true });
   const pglite = await PGlite.create({ dataDir: config.dataDir, loadDataDir: config.loadDataDir }).catch((cause: unknown) => {
@@ -58,7 +59,7 @@ export async function openDatabase(config: DatabaseConfig, options: OpenOptions 
   if (mode === "verify") await assertMigrated(prisma, description).catch(async (e: unknown) => { await prisma.$disconnect(); await pglite.close(); throw e; });
   return {
     kind: "pglite",
-    prisma,
+    [prismaKey]: prisma,
     pglite,
     sql: pgliteRawSql(pglite),
     description,

@@ -40,7 +40,7 @@ export async function seedDashboard(db: Database, options: DashboardSeedOptions)
   const end = Date.parse(`${options.endDay}T00:00:00Z`);
   if (Number.isNaN(end)) throw new Error(`seedDashboard: endDay must be YYYY-MM-DD, got ${JSON.stringify(options.endDay)}`);
   const services = await seedServices({ count: options.services, seed, live: options.live });
-  await syncServices(db.prisma, services.map(({ quality: _q, source: _s, entry: _e, ...row }) => row));
+  await syncServices(db, services.map(({ quality: _q, source: _s, entry: _e, ...row }) => row));
   const start = end - (days - 1) * dayMs;
   const evidence = new Map<string, DayEvidence[]>(services.map((s) => [s.id, []]));
   const summaries = new Map<string, ProbeRunSummary>();
@@ -75,7 +75,7 @@ export async function seedDashboard(db: Database, options: DashboardSeedOptions)
       const from = Math.max(0, d - (gradeWindowDays - 1));
       const asOf = new Date(start + d * dayMs + dayMs - 60_000);
       const snapshot = seedGradeSnapshot(service, asOf, new Date(start + from * dayMs), history.slice(from, d + 1), summaries.get(service.id)!);
-      if (await saveGradeSnapshot(db.prisma, snapshot)) grades += 1;
+      if (await saveGradeSnapshot(db, snapshot)) grades += 1;
     }
   }
   return { services, runs, steps, grades, firstDay: new Date(start).toISOString().slice(0, 10), lastDay: options.endDay };

@@ -6,6 +6,7 @@ export * from "./backends";
 export * from "./run-factory";
 export * from "./seed-services";
 export * from "./seed-grades";
+export * from "./grade-snapshots";
 export * from "./dashboard-seed";
 export * from "./free-port";
 export * from "./private-redis";

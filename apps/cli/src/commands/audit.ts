@@ -14,7 +14,7 @@ export const auditCommand: Command = {
     if (!Number.isInteger(limit) || limit < 1 || limit > 10_000) throw new UsageError(`--limit expects a whole number from 1 to 10000, got "${values.limit}"`);
     const db = await openDatabase(databaseConfigFrom(parseDatabaseEnv()));
     try {
-      const events = await listAudit(db.prisma, { ...(values.target ? { target: values.target } : {}), ...(values.action ? { action: values.action } : {}), limit });
+      const events = await listAudit(db, { ...(values.target ? { target: values.target } : {}), ...(values.action ? { action: values.action } : {}), limit });
       if (values.json) {
         console.log(JSON.stringify(events.map((e) => ({ ...e, id: String(e.id) })), null, 2));
         return 0;

@@ -1,6 +1,6 @@
 // kensa db migrate | status — the database the environment names (DATABASE_URL, or the embedded one).
 import { parseArgs } from "node:util";
-import { databaseConfigFrom, describeDatabase, migratePostgres, openDatabase, parseDatabaseEnv } from "@kensa/db";
+import { appliedMigrations, databaseConfigFrom, describeDatabase, migratePostgres, openDatabase, parseDatabaseEnv } from "@kensa/db";
 import { UsageError, type Command } from "../command";
 
 export const dbCommand: Command = {
@@ -20,11 +20,9 @@ export const dbCommand: Command = {
     // The embedded database migrates itself on open; status reads the migration table either way.
     const db = await openDatabase(config, { migrations: action === "migrate" ? "apply" : "none" });
     try {
-      const rows = await db.prisma.$queryRawUnsafe<{ migration_name: string; finished_at: Date | null }[]>(
-        "SELECT migration_name, finished_at FROM _prisma_migrations ORDER BY started_at",
-      ).catch(() => []);
+      const rows = await appliedMigrations(db);
       console.log(db.description);
-      for (const row of rows) console.log(`  ${row.finished_at ? "applied" : "FAILED "}  ${row.migration_name}`);
+      for (const row of rows) console.log(`  ${row.finishedAt ? "applied" : "FAILED "}  ${row.name}`);
       if (rows.length === 0) console.log("  no migrations applied");
       return 0;
     } finally {

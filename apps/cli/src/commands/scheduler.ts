@@ -3,7 +3,8 @@
 import { parseArgs } from "node:util";
 import { loadCatalogue } from "@kensa/catalogue";
 import { KensaError } from "@kensa/core";
-import { openRuntime, parseWorkerEnv, regradeOnMethodologyChange, scheduledProbes, syncCatalogue, syncSchedules, type KensaRuntime } from "@kensa/worker";
+import { regradeOnMethodologyChange } from "@kensa/services";
+import { openRuntime, parseWorkerEnv, scheduledProbes, syncCatalogue, syncSchedules, type KensaRuntime } from "@kensa/worker";
 import type { Command } from "../command";
 import { lineLogger } from "../support/log";
 import { untilStopSignal } from "../support/signals";

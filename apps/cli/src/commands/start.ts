@@ -1,8 +1,9 @@
 // kensa start — the whole system on this machine: database, sandbox fleet, scheduler, workers and the dashboard.
 // Embedded by default (PGlite in ./.kensa, in-process runner); DATABASE_URL / REDIS_URL switch to the shared ones.
 import { parseArgs } from "node:util";
-import { describeDatabase, databaseConfigFrom } from "@kensa/db";
-import { backfillHistory, InProcessScheduler, openRuntime, parseBackfillEnv, parseWorkerEnv, regradeOnMethodologyChange, scheduledProbes, syncCatalogue, syncSchedules } from "@kensa/worker";
+import { anyRunRecorded, describeDatabase, databaseConfigFrom } from "@kensa/db";
+import { regradeOnMethodologyChange } from "@kensa/services";
+import { backfillHistory, InProcessScheduler, openRuntime, parseBackfillEnv, parseWorkerEnv, scheduledProbes, syncCatalogue, syncSchedules } from "@kensa/worker";
 import type { Command } from "../command";
 import { ensureAdminToken } from "../support/admin-token";
 import { ensureDashboardBuild, startDashboard, type Dashboard } from "../support/dashboard";
@@ -37,7 +38,7 @@ export const startCommand: Command = {
       console.log(`dashboard: ${dashboard.url}`);
 
       const probes = scheduledProbes(runtime.catalogue.entries, runtime.targets);
-      const firstStart = (await runtime.db.prisma.probeRun.findFirst({ select: { id: true } })) === null;
+      const firstStart = !(await anyRunRecorded(runtime.db));
       if (firstStart && runtime.sandbox && history.KENSA_BACKFILL_DAYS > 0 && !values["no-backfill"]) {
         const bar = progressLine("building sandbox history");
         const report = await backfillHistory(runtime, probes, {

@@ -28,19 +28,19 @@ export const tokenCommand: Command = {
     try {
       switch (action) {
         case "create": {
-          const issued = await createApiToken(db.prisma, { name: values.name!, scopes: values.scope! });
-          await recordAudit(db.prisma, { actor: "cli", action: "token.created", target: issued.id, details: { name: issued.name, scopes: issued.scopes } });
+          const issued = await createApiToken(db, { name: values.name!, scopes: values.scope! });
+          await recordAudit(db, { actor: "cli", action: "token.created", target: issued.id, details: { name: issued.name, scopes: issued.scopes } });
           console.log(`token ${issued.id} (${issued.name}; ${issued.scopes.join(", ")}) — shown once, store it now:\n${issued.token}`);
           return 0;
         }
         case "list":
-          for (const t of await listApiTokens(db.prisma)) {
+          for (const t of await listApiTokens(db)) {
             console.log(`${t.id}  ${t.name.padEnd(20)} ${t.scopes.join(",").padEnd(24)} ${t.revokedAt ? `revoked ${t.revokedAt.toISOString()}` : `last used ${t.lastUsedAt?.toISOString() ?? "never"}`}`);
           }
           return 0;
         case "revoke": {
-          const revoked = await revokeApiToken(db.prisma, id!);
-          if (revoked) await recordAudit(db.prisma, { actor: "cli", action: "token.revoked", target: id! });
+          const revoked = await revokeApiToken(db, id!);
+          if (revoked) await recordAudit(db, { actor: "cli", action: "token.revoked", target: id! });
           console.log(revoked ? `revoked ${id}` : `no active token ${id}`);
           return revoked ? 0 : 1;
         }

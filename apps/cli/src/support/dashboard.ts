@@ -2,7 +2,7 @@
 import { createServer } from "node:http";
 import { fileURLToPath } from "node:url";
 import type { Database } from "@kensa/db";
-import type { JobQueue } from "@kensa/worker";
+import type { JobQueue } from "@kensa/services";
 
 const webDir = fileURLToPath(new URL("../../../web", import.meta.url));
 

@@ -4,7 +4,7 @@ import { XMLValidator } from "fast-xml-parser";
 import Papa from "papaparse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@kensa/db";
-import { databaseBackends, seedDashboard, type DashboardSeed } from "@kensa/testkit";
+import { databaseBackends, newestGradeSnapshots, seedDashboard, type DashboardSeed } from "@kensa/testkit";
 import { badgeHandler } from "./handlers/badge";
 import { distributionHandler } from "./handlers/distribution";
 import { csvColumns, exportCsvHandler } from "./handlers/export-csv";
@@ -111,7 +111,7 @@ describe.each(databaseBackends)("API on $name", (backend) => {
   });
 
   run("shows the caps the scorer applied, each with its reason, limit and the score before caps", async () => {
-    const snapshots = await db.prisma.gradeSnapshot.findMany({ orderBy: { computedAt: "desc" }, distinct: ["serviceId"] });
+    const snapshots = await newestGradeSnapshots(db);
     const capped = snapshots.find((g) => Array.isArray(g.caps) && g.caps.length > 0);
     expect(capped, "the seeded population has a capped service").toBeDefined();
     const s = ServiceDetail.parse(await (await get(serviceHandler, db, `/api/v1/services/${capped!.serviceId}`, { id: capped!.serviceId })).json());

@@ -1,6 +1,6 @@
 // /api/openapi.json, generated from the same zod schemas the handlers validate with and answer in:
 // response bodies from the schema registry, query parameters from each endpoint's parameter shape.
-import { reprobesPerTokenPerHour } from "@kensa/worker/reprobe";
+import { reprobesPerTokenPerHour } from "@kensa/services";
 import { z } from "zod";
 import { sessionCookieName } from "../server/session-cookie";
 import { distributionParams } from "./handlers/distribution";

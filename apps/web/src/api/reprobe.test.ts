@@ -1,8 +1,9 @@
-// POST /api/v1/services/{id}/reprobe against a real database and the real in-process runner.
+// POST /api/v1/services/{id}/reprobe against a real database, with a queue that records what was enqueued
+// (the endpoint's job is to enqueue the right probe, not to probe: that path is tested in @kensa/worker).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiToken, listAudit, syncServices, type Database } from "@kensa/db";
 import { openTestPgliteDatabase, syntheticService } from "@kensa/testkit";
-import { InProcessRunnerForTests } from "./reprobe-test-runner";
+import { RecordingJobQueue } from "@kensa/services/testing";
 import { reprobeHandler, type ReprobeDeps } from "./handlers/reprobe";
 import { openApiDocument } from "./openapi";
 import { ApiErrorBody, ReprobeAccepted } from "./schemas";
@@ -25,20 +26,20 @@ describe("re-probe endpoint", () => {
   };
   let db: Database;
   let vendorToken: string;
-  let runner: InProcessRunnerForTests;
+  let queue: RecordingJobQueue;
   let now = Date.UTC(2026, 10, 24, 9, 0, 5);
   const session: Session = { subject: "freee vendor", tokenId: "", scopes: ["reprobe:freee"], csrf: "good-csrf" };
   const deps = (over: Partial<ReprobeDeps> = {}): ReprobeDeps => ({
-    db, queue: runner.queue, now, session: async () => null, csrfValid: (_s, presented) => presented === "good-csrf", ...over,
+    db, queue, now, session: async () => null, csrfValid: (_s, presented) => presented === "good-csrf", ...over,
   });
 
   beforeAll(async () => {
     db = await openTestPgliteDatabase();
-    await syncServices(db.prisma, ["freee", "slack"].map(syntheticService));
-    const issued = await createApiToken(db.prisma, { name: "freee vendor", scopes: ["reprobe:freee"] });
+    await syncServices(db, ["freee", "slack"].map(syntheticService));
+    const issued = await createApiToken(db, { name: "freee vendor", scopes: ["reprobe:freee"] });
     vendorToken = issued.token;
     session.tokenId = issued.id;
-    runner = new InProcessRunnerForTests();
+    queue = new RecordingJobQueue();
   });
   afterAll(async () => {
     await db?.close();
@@ -50,18 +51,18 @@ describe("re-probe endpoint", () => {
     expect(none.headers.get("www-authenticate")).toBe('Bearer realm="kensa"');
     const bad = await handle(post("freee", { authorization: "Bearer kensa_forged" }), { id: "freee" }, deps());
     expect(bad.status).toBe(401);
-    expect(runner.jobs).toHaveLength(0);
+    expect(queue.added).toHaveLength(0);
   });
 
   it("accepts a scoped bearer token (202, job enqueued), then rate-limits the service for the rest of the minute (429 + Retry-After)", async () => {
     const ok = await handle(post("freee", { authorization: `Bearer ${vendorToken}` }), { id: "freee" }, deps());
     expect(ok.status).toBe(202);
     expect(await ok.json()).toMatchObject({ status: "accepted", serviceId: "freee", path: "direct" });
-    expect(runner.jobs).toEqual([expect.objectContaining({ name: "probe.run", payload: expect.objectContaining({ serviceId: "freee", trigger: "manual" }) })]);
+    expect(queue.added).toEqual([expect.objectContaining({ name: "probe.run", payload: expect.objectContaining({ serviceId: "freee", trigger: "manual" }) })]);
     const again = await handle(post("freee", { authorization: `Bearer ${vendorToken}` }), { id: "freee" }, deps({ now: now + 10_000 }));
     expect(again.status).toBe(429);
     expect(again.headers.get("retry-after")).toBe("45");
-    expect(runner.jobs).toHaveLength(1);
+    expect(queue.added).toHaveLength(1);
   });
 
   it("refuses a service outside the token's scopes (403) and unknown services (404)", async () => {
@@ -94,7 +95,7 @@ describe("re-probe endpoint", () => {
     expect(res.status).toBe(503);
     expect(res.headers.get("cache-control")).toBe("no-store");
     expect((await res.json()).error).toEqual({ code: "unavailable", message: "the job queue is unavailable; try again shortly" });
-    const [latest] = await listAudit(db.prisma, { target: "freee", action: "reprobe.failed" });
+    const [latest] = await listAudit(db, { target: "freee", action: "reprobe.failed" });
     expect(latest).toMatchObject({ actor: `token:${session.tokenId}`, details: expect.objectContaining({ error: expect.stringContaining("within 50 ms") }) });
     // Nothing was queued, so the minute is not used up: the same minute's retry goes through.
     expect((await handle(post("freee", { authorization: `Bearer ${vendorToken}` }), { id: "freee" }, deps({ now: t }))).status).toBe(202);
@@ -108,7 +109,7 @@ describe("re-probe endpoint", () => {
     const back = await handle(form, { id: "freee" }, deps({ queue: refusing, now: now + 300_000, session: async () => session }));
     expect(back.status).toBe(303);
     expect(back.headers.get("location")).toBe("/services/freee?reprobe=unavailable");
-    expect(runner.jobs.filter((j) => (j.payload as { requestId: string }).requestId === `slot-${Math.floor((now + 240_000) / 60_000)}`)).toEqual([]);
+    expect(queue.added.filter((j) => (j.payload as { requestId: string }).requestId === `slot-${Math.floor((now + 240_000) / 60_000)}`)).toEqual([]);
   });
 
   it("answers only with statuses the OpenAPI document lists for it", () => {
@@ -118,7 +119,7 @@ describe("re-probe endpoint", () => {
   });
 
   it("audits every decision with the token as actor", async () => {
-    const actions = (await listAudit(db.prisma, { limit: 50 })).filter((e) => e.action.startsWith("reprobe.")).map((e) => e.action);
+    const actions = (await listAudit(db, { limit: 50 })).filter((e) => e.action.startsWith("reprobe.")).map((e) => e.action);
     expect(actions).toEqual(expect.arrayContaining(["reprobe.requested", "reprobe.rate_limited", "reprobe.denied"]));
   });
 });

@@ -2,7 +2,7 @@
 // the newest readiness findings, recent failures with their evidence, and the grade's history with what
 // moved it. Each piece is one indexed read; nothing here scans raw steps beyond the newest few failures.
 import {
-  latestRollupDay, readGradeChanges, readLatestChecks, readLatestGradeSnapshot, readLeaderboardServices, readRecentFailures,
+  latestGrade, latestRollupDay, readGradeChanges, readLatestChecks, readLeaderboardServices, readRecentFailures,
   type Database, type FailedStep, type GradeChange,
 } from "@kensa/db";
 import type { GradeChangeCauseView, ServiceDetail } from "../api/schemas";
@@ -24,7 +24,7 @@ export async function loadServiceDetail(db: Database, id: string, windowDays = 3
   const since = new Date(Date.parse(`${addDays(asOf, -30)}T00:00:00Z`));
   const [stats, snapshot, changes, failures, checks] = await Promise.all([
     cachedWindowStats(db, range),
-    readLatestGradeSnapshot(db, id),
+    latestGrade(db, id),
     readGradeChanges(db, id),
     readRecentFailures(db, id),
     readLatestChecks(db, id, since),

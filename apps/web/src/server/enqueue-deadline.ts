@@ -1,7 +1,7 @@
 // A web request must get an answer even when the job queue cannot take the job: an enqueue that fails, or
 // does not settle within the deadline, becomes JobQueueUnavailableError (the API answers 503) instead of
 // holding the request open. Workers keep waiting out Redis restarts; only the web process gives up.
-import type { JobQueue } from "@kensa/worker/reprobe";
+import type { JobQueue } from "@kensa/services";
 
 export const enqueueDeadlineMs = 5_000;
 

@@ -1,7 +1,7 @@
 // Where accepted re-probes go. A hosting server (kensa start) hands in its own queue (in-process runner or
 // BullMQ); `next start` beside workers uses BullMQ from REDIS_URL. Kept on globalThis, like the database.
 // Either way an enqueue is bounded (enqueue-deadline.ts): a request never hangs on the queue.
-import type { JobQueue } from "@kensa/worker/reprobe";
+import type { JobQueue } from "@kensa/services";
 import { webEnv } from "../config/web-env";
 import { withEnqueueDeadline } from "./enqueue-deadline";
 import { WebRedisJobQueue } from "./redis-job-queue";

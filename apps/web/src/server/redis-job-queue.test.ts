@@ -46,8 +46,8 @@ describe.skipIf(!hasRedis)("the web process's job queue with Redis away", () => 
 
   beforeAll(async () => {
     db = await openTestPgliteDatabase();
-    await syncServices(db.prisma, [syntheticService("freee")]);
-    token = (await createApiToken(db.prisma, { name: "ops", scopes: ["reprobe:*"] })).token;
+    await syncServices(db, [syntheticService("freee")]);
+    token = (await createApiToken(db, { name: "ops", scopes: ["reprobe:*"] })).token;
     proxy = await startTcpProxy({ host: new URL(redisUrl).hostname, port: Number(new URL(redisUrl).port || 6379) });
   });
   afterEach(async () => {

@@ -3,7 +3,7 @@
 // down since boot, or connected but silent) drops its connection, so the job can never be added after the
 // caller was told 503. The next request connects afresh.
 import { Redis } from "ioredis";
-import { BullmqJobQueue, type JobQueue } from "@kensa/worker/reprobe";
+import { BullmqJobQueue, type JobQueue } from "@kensa/services";
 import { enqueueDeadlineMs, withEnqueueDeadline } from "./enqueue-deadline";
 
 export interface WebRedisSettings {

@@ -18,7 +18,7 @@ export async function sessionFromCookie(cookie: string | undefined): Promise<Ses
   const secret = sessionSecret();
   const claims = verifySession(secret, cookie, Math.floor(Date.now() / 1000));
   if (!claims) return null;
-  const token = await activeApiToken((await getDatabase()).prisma, claims.tokenId);
+  const token = await activeApiToken((await getDatabase()), claims.tokenId);
   return token ? { subject: token.name, tokenId: token.id, scopes: token.scopes, csrf: csrfToken(secret, claims) } : null;
 }
 

@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { hasRedis, inCi, redisUnavailable, redisUrl, testRedisPrefix, waitUntil } from "@kensa/testkit";
-import { BullmqJobQueue, startBullmqWorker } from "../runtime/bullmq-runner";
+import { BullmqJobQueue } from "@kensa/services";
+import { startBullmqWorker } from "../runtime/bullmq-runner";
 import { queueDrained } from "./support/queue-drained";
 
 if (!hasRedis && inCi) throw new Error(`Redis is required in CI: ${redisUnavailable}`);

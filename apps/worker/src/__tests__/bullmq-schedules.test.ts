@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Queue, QueueEvents } from "bullmq";
 import { hasRedis, inCi, redisUrl, redisUnavailable, testRedisPrefix, waitUntil } from "@kensa/testkit";
-import { queueName, startBullmqWorker } from "../runtime/bullmq-runner";
+import { queueName } from "@kensa/services";
+import { startBullmqWorker } from "../runtime/bullmq-runner";
 import { syncSchedules } from "../runtime/bullmq-schedules";
 
 const skip = !hasRedis && !inCi;

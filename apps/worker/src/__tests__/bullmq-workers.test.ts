@@ -1,8 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { countRunsByKeyPrefix, type Database } from "@kensa/db";
+import { countRuns, countRunsByKey, countRunsByWorker, listRuns, type Database } from "@kensa/db";
 import { hasRedis, inCi, openTestPostgresDatabase, redisUnavailable, redisUrl, skipWithoutPostgres, testRedisPrefix, waitUntil } from "@kensa/testkit";
-import { probeJobId, runIdempotencyKey } from "../jobs/keys";
-import { BullmqJobQueue } from "../runtime/bullmq-runner";
+import { BullmqJobQueue, probeJobId, runIdempotencyKey } from "@kensa/services";
 import { spawnTestChild, type TestChild } from "./support/child-process";
 import { queueDrained } from "./support/queue-drained";
 import { storyServices } from "./support/runtime";
@@ -57,12 +56,12 @@ describe.skipIf(skip)("BullMQ workers in separate processes (PostgreSQL + Redis)
         await queue.add("probe.run", payload, { jobId: probeJobId(payload) });
       }
     }
-    await waitUntil(async () => (await db.prisma.probeRun.count({ where: { idempotencyKey: { in: keys } } })) === keys.length, 90_000, "the sweep");
+    await waitUntil(async () => (await countRuns(db, { idempotencyKeys: keys })) === keys.length, 90_000, "the sweep");
     await waitUntil(() => queueDrained(queue.queue), 30_000, "an empty queue: no late duplicate can land");
-    const counts = await countRunsByKeyPrefix(db.prisma, "");
+    const counts = await countRunsByKey(db);
     for (const key of keys) expect(counts.get(key), key).toBe(1);
-    const byWorker = await db.prisma.probeRun.groupBy({ by: ["workerId"], where: { idempotencyKey: { in: keys } }, _count: { _all: true } });
-    expect(byWorker.map((w) => w.workerId).sort()).toEqual(["worker-a", "worker-b"]);
+    const byWorker = await countRunsByWorker(db, { idempotencyKeys: keys });
+    expect([...byWorker.keys()].sort()).toEqual(["worker-a", "worker-b"]);
   });
 
   it("a worker killed (SIGKILL) mid-job: another worker recovers the job and its run is stored exactly once", async () => {
@@ -77,7 +76,7 @@ describe.skipIf(skip)("BullMQ workers in separate processes (PostgreSQL + Redis)
     await doomed.exited;
     const rescuer = startWorker("worker-rescuer", quick);
     await rescuer.waitFor(/^COMPLETED probe.run freee$/, 60_000);
-    const runs = await db.prisma.probeRun.findMany({ where: { idempotencyKey: runIdempotencyKey(payload) } });
+    const runs = await listRuns(db, { idempotencyKeys: [runIdempotencyKey(payload)] });
     expect(runs).toHaveLength(1);
     expect(runs[0]!.workerId).toBe("worker-rescuer");
   });
@@ -93,6 +92,6 @@ describe.skipIf(skip)("BullMQ workers in separate processes (PostgreSQL + Redis)
     expect(await worker.exited).toBe(0);
     expect(worker.lines).toContain("COMPLETED probe.run slack");
     expect(worker.lines.indexOf("COMPLETED probe.run slack")).toBeLessThan(worker.lines.indexOf("STOPPED"));
-    expect(await db.prisma.probeRun.count({ where: { idempotencyKey: runIdempotencyKey(payload) } })).toBe(1);
+    expect(await countRuns(db, { idempotencyKeys: [runIdempotencyKey(payload)] })).toBe(1);
   });
 });

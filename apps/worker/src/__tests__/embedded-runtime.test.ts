@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GradeEvidence, gradeService } from "@kensa/core";
-import { computeRollupsFromSteps, readRollups, type Database } from "@kensa/db";
+import { computeRollupsFromSteps, countRuns, gradeHistory, latestRunWithSteps, readRollups, type Database } from "@kensa/db";
 import { openTestPgliteDatabase } from "@kensa/testkit";
-import { probeJobId, runIdempotencyKey } from "../jobs/keys";
+import { probeJobId, runIdempotencyKey } from "@kensa/services";
 import type { KensaRuntime } from "../runtime/open-runtime";
 import { openTestRuntime, storyServices } from "./support/runtime";
 
@@ -26,7 +26,7 @@ describe("embedded runtime (PGlite, in-process runner, sandbox fleet)", () => {
     const first = await runtime.execute("probe.run", payload);
     expect(first).toMatchObject({ status: "recorded" });
     expect(await runtime.execute("probe.run", payload)).toEqual({ status: "duplicate", idempotencyKey: runIdempotencyKey(payload) });
-    const run = await db.prisma.probeRun.findUniqueOrThrow({ where: { idempotencyKey: runIdempotencyKey(payload) }, include: { steps: true } });
+    const run = (await latestRunWithSteps(db, { idempotencyKeys: [runIdempotencyKey(payload)] }))!;
     expect(run.source).toBe("sandbox");
     expect(run.workerId).toMatch(/^test-/);
     const names = run.steps.map((s) => s.name);
@@ -46,14 +46,14 @@ describe("embedded runtime (PGlite, in-process runner, sandbox fleet)", () => {
       }
     }
     await runtime.runner!.idle();
-    const count = await db.prisma.probeRun.count({ where: { startedAt: { gte: new Date(sweepTick) } } });
+    const count = await countRuns(db, { startedSince: new Date(sweepTick) });
     expect(count).toBe(storyServices.length * 2);
     const range = { from: "2026-11-20", to: "2026-11-20" };
     expect(await readRollups(db, range)).toEqual(await computeRollupsFromSteps(db, range));
   });
 
   it("the sweep re-graded each service, and each stored grade is recomputable from its stored evidence", async () => {
-    const snapshots = await db.prisma.gradeSnapshot.findMany({ where: { serviceId: { in: storyServices } } });
+    const snapshots = (await Promise.all(storyServices.map((id) => gradeHistory(db, id)))).flat();
     expect(new Set(snapshots.map((s) => s.serviceId))).toEqual(new Set(storyServices));
     for (const snapshot of snapshots) {
       const report = gradeService(GradeEvidence.parse(snapshot.inputs));

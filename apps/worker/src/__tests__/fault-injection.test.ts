@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { openDatabase, type Database } from "@kensa/db";
+import { countRuns, countRunsByKey, countSteps, openDatabase, runStepTallies, type Database } from "@kensa/db";
 import { hasRedis, inCi, openTestPostgresDatabase, redisUnavailable, redisUrl, skipWithoutPostgres, startPrivateRedis, startTcpProxy, testRedisPrefix, waitUntil } from "@kensa/testkit";
 import { queueDrained } from "./support/queue-drained";
 import { openTestRuntime, slowProbes, startFaultWorker } from "./support/runtime";
@@ -27,15 +27,15 @@ describe.skipIf(skip)("fault injection: the sweep completes, nothing lost or dou
     slowProbes(runtime, 400);
     runtime.startWorker({ concurrency: 2, lockDurationMs: 3000, stalledIntervalMs: 1500 });
     const { keys } = await enqueueSweep(runtime.queue, Date.UTC(2026, 10, 22, 1));
-    await waitUntil(async () => (await db.prisma.probeRun.count({ where: { idempotencyKey: { in: keys } } })) >= 2, 30_000, "the first runs");
+    await waitUntil(async () => (await countRuns(db, { idempotencyKeys: keys })) >= 2, 30_000, "the first runs");
     await redis.stop();
     await new Promise((r) => setTimeout(r, 1500));
     await redis.start();
-    await waitUntil(async () => (await db.prisma.probeRun.count({ where: { idempotencyKey: { in: keys } } })) === keys.length, 90_000, "the whole sweep after the restart");
+    await waitUntil(async () => (await countRuns(db, { idempotencyKeys: keys })) === keys.length, 90_000, "the whole sweep after the restart");
     await waitUntil(() => queueDrained(runtime.bullmq!.queue.queue), 90_000, "an empty queue: no late duplicate can land");
-    const rows = await db.prisma.probeRun.groupBy({ by: ["idempotencyKey"], where: { idempotencyKey: { in: keys } }, _count: { _all: true } });
-    expect(rows).toHaveLength(keys.length);
-    expect(rows.every((r) => r._count._all === 1)).toBe(true);
+    const rows = await countRunsByKey(db, { idempotencyKeys: keys });
+    expect(rows.size).toBe(keys.length);
+    expect([...rows.values()].every((n) => n === 1)).toBe(true);
   });
 
   it("PostgreSQL unreachable mid-sweep: jobs fail, retry with backoff, and every run is stored exactly once", async () => {
@@ -50,17 +50,17 @@ describe.skipIf(skip)("fault injection: the sweep completes, nothing lost or dou
     const prefix = testRedisPrefix("fault-pg").replace(/:/g, "-");
     const { runtime, failures } = await startFaultWorker({ database: db, redisUrl, prefix, cleanups });
     const { keys } = await enqueueSweep(runtime.queue, Date.UTC(2026, 10, 22, 2));
-    await waitUntil(async () => (await real.prisma.probeRun.count({ where: { idempotencyKey: { in: keys } } })) >= 2, 30_000, "the first runs");
+    await waitUntil(async () => (await countRuns(real, { idempotencyKeys: keys })) >= 2, 30_000, "the first runs");
     await proxy.cut();
     await waitUntil(async () => failures.length > 0, 60_000, "a job failing on the outage");
     await proxy.restore();
-    await waitUntil(async () => (await real.prisma.probeRun.count({ where: { idempotencyKey: { in: keys } } })) === keys.length, 120_000, "the whole sweep after the outage");
+    await waitUntil(async () => (await countRuns(real, { idempotencyKeys: keys })) === keys.length, 120_000, "the whole sweep after the outage");
     expect(failures.length).toBeGreaterThan(0); // the outage was felt, and retried
-    const rows = await real.prisma.probeRun.groupBy({ by: ["idempotencyKey"], where: { idempotencyKey: { in: keys } }, _count: { _all: true } });
-    expect(rows).toHaveLength(keys.length);
-    expect(rows.every((r) => r._count._all === 1)).toBe(true);
-    const steps = await real.prisma.probeStep.count({ where: { run: { idempotencyKey: { in: keys } } } });
-    const expected = await real.prisma.probeRun.aggregate({ where: { idempotencyKey: { in: keys } }, _sum: { stepCount: true } });
-    expect(steps).toBe(expected._sum.stepCount);
+    const rows = await countRunsByKey(real, { idempotencyKeys: keys });
+    expect(rows.size).toBe(keys.length);
+    expect([...rows.values()].every((n) => n === 1)).toBe(true);
+    const steps = await countSteps(real, { run: { idempotencyKeys: keys } });
+    const expected = (await runStepTallies(real, { idempotencyKeys: keys })).reduce((n, r) => n + r.stepCount, 0);
+    expect(steps).toBe(expected);
   });
 });

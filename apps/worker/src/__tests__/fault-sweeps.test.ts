@@ -4,9 +4,9 @@
 // and the daily rollups count each run once. The machine's shared PostgreSQL and Redis are never disturbed.
 import { afterEach, describe, expect, it } from "vitest";
 import pg from "pg";
-import { openDatabase, type Database } from "@kensa/db";
+import { countRuns, countRunsByWorker, openDatabase, type Database } from "@kensa/db";
 import { createMigratedDatabase, hasRedis, inCi, openTestPostgresDatabase, postgresBinDir, redisUnavailable, redisUrl, skipWithoutPostgres, startPrivatePostgres, testRedisPrefix, waitUntil } from "@kensa/testkit";
-import { BullmqJobQueue } from "../runtime/bullmq-runner";
+import { BullmqJobQueue } from "@kensa/services";
 import { spawnTestChild, type TestChild } from "./support/child-process";
 import { queueDrained } from "./support/queue-drained";
 import { startFaultWorker, storyServices } from "./support/runtime";
@@ -59,8 +59,8 @@ describe.skipIf(skip)("fault sweeps: worker processes killed or stopped mid-swee
     const survivor = start("worker-survivor", { TEST_CONCURRENCY: "3", TEST_PROBE_DELAY_MS: "100" });
     await waitUntil(async () => (await storedCount(db, sweep)) === sweep.keys.length, 90_000, "the whole sweep after the kill");
     await expectClean(db, sweep, queue);
-    const byWorker = await db.prisma.probeRun.groupBy({ by: ["workerId"], where: { idempotencyKey: { in: sweep.keys } }, _count: { _all: true } });
-    expect(byWorker).toEqual([{ workerId: "worker-survivor", _count: { _all: sweep.keys.length } }]);
+    const byWorker = await countRunsByWorker(db, { idempotencyKeys: sweep.keys });
+    expect([...byWorker]).toEqual([["worker-survivor", sweep.keys.length]]);
     expect(survivor.lines.filter((l) => l.startsWith("DONE ")).length).toBe(sweep.keys.length);
   }, 150_000);
 
@@ -78,7 +78,7 @@ describe.skipIf(skip)("fault sweeps: worker processes killed or stopped mid-swee
     expect(taken.length).toBeLessThan(sweep.keys.length);
     expect(done.sort()).toEqual([...taken].sort());
     expect(stopping.lines.lastIndexOf(`DONE ${done.at(-1)}`)).toBeLessThan(stopping.lines.indexOf("STOPPED"));
-    expect(await db.prisma.probeRun.count({ where: { idempotencyKey: { in: sweep.keys }, workerId: "worker-stopping" } })).toBe(taken.length);
+    expect(await countRuns(db, { idempotencyKeys: sweep.keys, workerId: "worker-stopping" })).toBe(taken.length);
     start("worker-next", { TEST_CONCURRENCY: "3" });
     await waitUntil(async () => (await storedCount(db, sweep)) === sweep.keys.length, 90_000, "the rest of the sweep");
     await expectClean(db, sweep, queue);

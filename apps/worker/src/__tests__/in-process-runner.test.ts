@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
-import type { JobName } from "../jobs/definitions";
-import { jobDefinitions } from "../jobs/definitions";
+import { jobDefinitions, type JobName } from "@kensa/services";
 import { InProcessRunner, type JobFailure } from "../runtime/in-process-runner";
-import { UnrecoverableJobError } from "../runtime/job-queue";
+import { UnrecoverableJobError } from "../runtime/unrecoverable-job-error";
 
 const payload = (serviceId: string, tick = 0) => ({ serviceId, path: "direct" as const, trigger: "schedule" as const, tick });
 

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { JobName } from "../jobs/definitions";
+import type { AddOptions, JobName, JobQueue } from "@kensa/services";
 import { InProcessScheduler } from "../runtime/in-process-scheduler";
-import type { AddOptions, JobQueue } from "../runtime/job-queue";
 
 class RecordingQueue implements JobQueue {
   added: { name: JobName; payload: unknown; options?: AddOptions }[] = [];

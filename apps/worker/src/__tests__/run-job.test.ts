@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { UnrecoverableJobError } from "../runtime/job-queue";
 import { JobTimeoutError, runJob, type JobHandlers } from "../runtime/run-job";
+import { UnrecoverableJobError } from "../runtime/unrecoverable-job-error";
 
 const never = () => new Promise<never>(() => {});
 const handlers: JobHandlers<{ hang: boolean }> = {

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
-import type { Database } from "@kensa/db";
+import { countRuns, stepsWithRun, type Database } from "@kensa/db";
 import { hasRedis, inCi, openTestPgliteDatabase, openTestPostgresDatabase, redisUnavailable, redisUrl, skipWithoutPostgres, testRedisPrefix, waitUntil } from "@kensa/testkit";
-import { probeJobId, runIdempotencyKey } from "../jobs/keys";
+import { probeJobId, runIdempotencyKey } from "@kensa/services";
 import type { KensaRuntime } from "../runtime/open-runtime";
 import { openTestRuntime, storyServices } from "./support/runtime";
 
@@ -24,7 +24,7 @@ async function sweep(runtime: KensaRuntime, done: () => Promise<void>): Promise<
 }
 
 async function storedOutcomes(db: Database, keys: string[]) {
-  const steps = await db.prisma.probeStep.findMany({ where: { run: { idempotencyKey: { in: keys } } }, include: { run: { select: { serviceId: true, path: true } } } });
+  const steps = await stepsWithRun(db, { idempotencyKeys: keys });
   return steps
     .map((s) => `${s.run.serviceId}|${s.run.path}|${s.seq}|${s.name}|${s.ok}|${s.errorClass ?? "-"}|${s.fault ?? "-"}|${s.httpStatus ?? "-"}|${s.rpcCode ?? "-"}`)
     .sort();
@@ -53,7 +53,7 @@ describe.skipIf(skip)("in-process and BullMQ modes store the same results for th
     });
     distributed.startWorker({ concurrency: 4 });
     const distributedKeys = await sweep(distributed, () =>
-      waitUntil(async () => (await pgDb.prisma.probeRun.count()) >= storyServices.length * 2, 60_000, "the BullMQ sweep"),
+      waitUntil(async () => (await countRuns(pgDb)) >= storyServices.length * 2, 60_000, "the BullMQ sweep"),
     );
     expect(distributedKeys).toEqual(embeddedKeys);
     const a = await storedOutcomes(liteDb, embeddedKeys);

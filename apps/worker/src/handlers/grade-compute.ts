@@ -4,10 +4,10 @@
 import { createHash } from "node:crypto";
 import { CatalogueEntry, evidenceHash, gradeService, METHODOLOGY_VERSION, type GradeReport } from "@kensa/core";
 import { getService, latestEvidenceRuns, latestGrade, readRollups, recordAudit, saveGradeSnapshot } from "@kensa/db";
-import type { GradeComputePayload } from "../jobs/definitions";
-import { UnrecoverableJobError } from "../runtime/job-queue";
+import type { GradeComputePayload } from "@kensa/services";
 import { evidenceFromStored } from "./stored-evidence";
 import type { JobContext } from "../runtime/job-context";
+import { UnrecoverableJobError } from "../runtime/unrecoverable-job-error";
 
 /** The evidence window a grade judges: the last 30 UTC days up to the grading instant. */
 export const evidenceWindowDays = 30;
@@ -15,7 +15,7 @@ export const evidenceWindowDays = 30;
 export type GradeComputeResult = { status: "stored" | "unchanged"; grade: GradeReport["grade"]; score: number } | { status: "no-evidence" };
 
 export async function handleGradeCompute(payload: GradeComputePayload, ctx: JobContext): Promise<GradeComputeResult> {
-  const service = await getService(ctx.db.prisma, payload.serviceId);
+  const service = await getService(ctx.db, payload.serviceId);
   if (!service) throw new UnrecoverableJobError(`grade.compute: unknown service "${payload.serviceId}"`);
   const entry = CatalogueEntry.parse(service.catalogue);
   const asOf = new Date(payload.asOf ?? ctx.clock.now());
@@ -27,15 +27,15 @@ export async function handleGradeCompute(payload: GradeComputePayload, ctx: JobC
   const evidence = evidenceFromStored({
     window,
     rollups,
-    latest: await latestEvidenceRuns(ctx.db.prisma, service.id, asOf),
+    latest: await latestEvidenceRuns(ctx.db, service.id, asOf),
     declared: entry.facts,
     authMethod: entry.authMethod,
     ...(entry.tokenLifetime ? { tokenLifetime: entry.tokenLifetime } : {}),
   });
   const report = gradeService(evidence);
   const inputsHash = evidenceHash(evidence);
-  const previous = await latestGrade(ctx.db.prisma, service.id);
-  const stored = await saveGradeSnapshot(ctx.db.prisma, {
+  const previous = await latestGrade(ctx.db, service.id);
+  const stored = await saveGradeSnapshot(ctx.db, {
     id: snapshotId(service.id, METHODOLOGY_VERSION, inputsHash),
     serviceId: service.id,
     methodologyVersion: report.methodologyVersion,
@@ -54,7 +54,7 @@ export async function handleGradeCompute(payload: GradeComputePayload, ctx: JobC
     inputsHash,
   });
   if (stored && previous && previous.grade !== report.grade) {
-    await recordAudit(ctx.db.prisma, {
+    await recordAudit(ctx.db, {
       actor: `worker:${ctx.workerId}`,
       action: "grade.changed",
       target: service.id,

@@ -2,8 +2,7 @@
 // then ask for a re-grade. A second delivery of the same job finds its key and does nothing.
 import { classifyRun, type ProbeRunRecord } from "@kensa/core";
 import { recordRuns, runExists } from "@kensa/db";
-import type { ProbeRunPayload } from "../jobs/definitions";
-import { runIdFor, runIdempotencyKey } from "../jobs/keys";
+import { type ProbeRunPayload, runIdempotencyKey, runIdFor } from "@kensa/services";
 import type { JobContext } from "../runtime/job-context";
 import { recordRunTrace } from "../telemetry/tracing";
 
@@ -19,7 +18,7 @@ export type ProbeRunResult = { status: "recorded"; runId: string; failedSteps: n
 
 export async function handleProbeRun(payload: ProbeRunPayload, ctx: JobContext): Promise<ProbeRunResult> {
   const idempotencyKey = runIdempotencyKey(payload);
-  if (await runExists(ctx.db.prisma, idempotencyKey)) return { status: "duplicate", idempotencyKey };
+  if (await runExists(ctx.db, idempotencyKey)) return { status: "duplicate", idempotencyKey };
 
   const execution = await ctx.probeService(payload.serviceId, payload.path, { withChecks: runsReadinessChecks(payload) });
   const run: ProbeRunRecord = classifyRun({

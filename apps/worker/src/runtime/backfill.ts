@@ -2,7 +2,7 @@
 // expire, its draws advance), stored exactly like scheduled runs, graded once per simulated day. Weeks of
 // history take minutes; the run keys make an interrupted backfill resumable.
 import type { RunPath } from "@kensa/core";
-import { alignTick, probeJobId } from "../jobs/keys";
+import { alignTick, probeJobId } from "@kensa/services";
 import type { ScheduledProbe } from "./bullmq-schedules";
 import { InProcessRunner } from "./in-process-runner";
 import type { KensaRuntime } from "./open-runtime";

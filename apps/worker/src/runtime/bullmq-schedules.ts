@@ -2,7 +2,7 @@
 // changed intervals update, removed services stop. upsertJobScheduler is idempotent per id.
 import type { Queue } from "bullmq";
 import type { RunPath } from "@kensa/core";
-import { jobOptions } from "./bullmq-runner";
+import { jobOptions } from "@kensa/services";
 
 export interface ScheduledProbe {
   serviceId: string;

@@ -1,8 +1,8 @@
+import { type AddOptions, backoffDelay, jobDefinitions, type JobName, type JobPayload, type JobQueue } from "@kensa/services";
+import { UnrecoverableJobError } from "./unrecoverable-job-error";
 // The embedded default's runner: the same handlers, called directly with bounded concurrency and the same
 // retry policy as BullMQ. Not a second queue: nothing is persisted; the database's idempotency keys are the
 // guarantee, exactly as with BullMQ.
-import { backoffDelay, jobDefinitions, type JobName, type JobPayload } from "../jobs/definitions";
-import { UnrecoverableJobError, type AddOptions, type JobQueue } from "./job-queue";
 
 interface Pending {
   name: JobName;

@@ -1,9 +1,8 @@
 // The embedded default's scheduler: every poll it enqueues each (service, path) whose aligned tick has
 // moved on, reading time from the shared Clock — so under the sandbox's fast clock, intervals shrink with it.
 import type { Clock } from "@kensa/core";
-import { alignTick, probeJobId } from "../jobs/keys";
+import { alignTick, type JobQueue, probeJobId } from "@kensa/services";
 import { schedulerId, type ScheduleSyncReport, type ScheduledProbe } from "./bullmq-schedules";
-import type { JobQueue } from "./job-queue";
 
 export class InProcessScheduler {
   private probes = new Map<string, ScheduledProbe>();

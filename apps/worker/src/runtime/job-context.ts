@@ -2,7 +2,7 @@
 import type { Tracer } from "@opentelemetry/api";
 import type { Clock, ProbeRunRecord, RunPath, RunSource } from "@kensa/core";
 import type { Database } from "@kensa/db";
-import type { JobQueue } from "./job-queue";
+import type { JobQueue } from "@kensa/services";
 
 /** What probing one service produced; the handler adds the identity fields that make it a ProbeRunRecord. */
 export interface ProbeExecution extends Pick<ProbeRunRecord, "startedAt" | "finishedAt" | "traceId" | "summary" | "steps"> {

@@ -6,16 +6,15 @@ import { databaseConfigFrom, openDatabase, type Database } from "@kensa/db";
 import type { ProbeLimits } from "@kensa/probe";
 import { ControllableClock, startSandbox, type Sandbox } from "@kensa/sandbox";
 import type { Worker } from "bullmq";
+import { BullmqJobQueue, type BullmqSettings, databaseCatalogueLookup, type JobQueue } from "@kensa/services";
 import { probeCredentialEnv, type WorkerEnv } from "../config";
 import { handlers } from "../handlers";
 import { createTelemetry, type Telemetry } from "../telemetry/telemetry";
-import { BullmqJobQueue, startBullmqWorker, type BullmqSettings } from "./bullmq-runner";
+import { startBullmqWorker } from "./bullmq-runner";
 import { InProcessRunner, type JobFailure } from "./in-process-runner";
 import type { JobContext } from "./job-context";
-import type { JobQueue } from "./job-queue";
 import { runJob } from "./run-job";
 import { workerSecretSource } from "./secret-source";
-import { databaseCatalogueLookup } from "./catalogue-lookup";
 import { createServiceProber, liveTargets, sandboxTargets, type TargetResolver } from "./service-prober";
 
 export type Log = (event: string, fields?: Record<string, unknown>) => void;

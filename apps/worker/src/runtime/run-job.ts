@@ -1,6 +1,6 @@
+import { isJobName, jobDefinitions, type JobName, type JobPayload } from "@kensa/services";
+import { UnrecoverableJobError } from "./unrecoverable-job-error";
 // The single entry point both runners call: validate the payload, dispatch to the handler.
-import { isJobName, jobDefinitions, type JobName, type JobPayload } from "../jobs/definitions";
-import { UnrecoverableJobError } from "./job-queue";
 
 export type JobHandlers<Ctx> = { [N in JobName]: (payload: JobPayload<N>, ctx: Ctx) => Promise<unknown> };
 

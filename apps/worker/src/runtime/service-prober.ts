@@ -3,9 +3,9 @@
 import type { CatalogueEntry, Clock, CredentialSpec, RunPath, RunSource, SecretSource } from "@kensa/core";
 import { runProbe, type AddressPolicy, type ProbeLimits } from "@kensa/probe";
 import type { Sandbox } from "@kensa/sandbox";
-import type { CatalogueLookup } from "./catalogue-lookup";
-import { UnrecoverableJobError } from "./job-queue";
+import type { CatalogueLookup } from "@kensa/services";
 import type { ProbeExecution, ServiceProber } from "./job-context";
+import { UnrecoverableJobError } from "./unrecoverable-job-error";
 
 export interface ResolvedTarget {
   url: string;

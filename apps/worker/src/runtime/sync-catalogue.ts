@@ -3,9 +3,9 @@ import type { Catalogue } from "@kensa/catalogue";
 import { recordAudit, serviceFromCatalogue, syncServices, type Database, type SyncReport } from "@kensa/db";
 
 export async function syncCatalogue(db: Database, catalogue: Catalogue, actor: string): Promise<SyncReport> {
-  const report = await syncServices(db.prisma, catalogue.entries.map((entry) => serviceFromCatalogue(entry, catalogue.hashOf(entry.id))));
+  const report = await syncServices(db, catalogue.entries.map((entry) => serviceFromCatalogue(entry, catalogue.hashOf(entry.id))));
   if (report.added.length || report.changed.length || report.removed.length) {
-    await recordAudit(db.prisma, {
+    await recordAudit(db, {
       actor,
       action: "catalogue.sync",
       target: catalogue.overlay ?? "catalogue",

@@ -28,7 +28,7 @@ describe.each(databaseBackends)("latest evidence runs on $name", (backend) => {
   beforeAll(async () => {
     if (!backend.available) return;
     db = await backend.open();
-    await syncServices(db.prisma, [syntheticService("gamma")]);
+    await syncServices(db, [syntheticService("gamma")]);
     // Checked runs on days 1-4 (day 4's with more check steps than one page holds), then plain traffic.
     for (const [d, n] of [[1, 2], [2, 2], [3, 3], [4, 70]] as const) runs.push(withChecks(syntheticRun({ serviceId: "gamma", startedAt: day(d), seed: d }), n));
     for (let h = 1; h < 40; h++) runs.push(syntheticRun({ serviceId: "gamma", startedAt: day(4, h % 24), seed: 100 + h, idempotencyKey: `traffic-${h}` }));
@@ -42,16 +42,16 @@ describe.each(databaseBackends)("latest evidence runs on $name", (backend) => {
   });
 
   it.skipIf(!backend.available)("returns the check steps of the latest checked runs as of an instant, past later traffic", async () => {
-    const latest = await latestEvidenceRuns(db.prisma, "gamma", day(9));
+    const latest = await latestEvidenceRuns(db, "gamma", day(9));
     expect(latest.checkRuns.map((r) => r.id).sort()).toEqual([runs[1]!.id, runs[2]!.id, runs[3]!.id].sort());
     expect(latest.checkRuns.find((r) => r.id === runs[3]!.id)!.steps).toHaveLength(70);
-    const earlier = await latestEvidenceRuns(db.prisma, "gamma", day(3, 12));
+    const earlier = await latestEvidenceRuns(db, "gamma", day(3, 12));
     expect(earlier.checkRuns.map((r) => r.id).sort()).toEqual([runs[0]!.id, runs[1]!.id, runs[2]!.id].sort());
-    expect((await latestEvidenceRuns(db.prisma, "gamma", day(1, 12), 5)).checkRuns.map((r) => r.id)).toEqual([runs[0]!.id]);
+    expect((await latestEvidenceRuns(db, "gamma", day(1, 12), 5)).checkRuns.map((r) => r.id)).toEqual([runs[0]!.id]);
   });
 
   it.skipIf(!backend.available)("takes the summary from the latest direct run: a gateway run's credential is the gateway's", async () => {
-    const latest = await latestEvidenceRuns(db.prisma, "gamma", day(9));
+    const latest = await latestEvidenceRuns(db, "gamma", day(9));
     expect(latest.summaryPath).toBe("direct");
     const newestDirect = runs.filter((r) => r.path === "direct").sort((a, b) => a.startedAt.localeCompare(b.startedAt)).at(-1)!;
     expect(latest.summary).toEqual(newestDirect.summary);

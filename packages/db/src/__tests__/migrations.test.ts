@@ -4,6 +4,7 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import { createTestPostgres, skipWithoutPostgres } from "@kensa/testkit";
 import { applyPendingMigrations, migratePostgres, migrationStatus, openDatabase, pendingSchemaChange, schemaFingerprint } from "../index";
 import { readMigrationList } from "../migrations/migration-files";
+import { prismaOf } from "../prisma-of";
 
 const allMigrations = readMigrationList().migrationDirectories.map((d) => d.path);
 
@@ -32,11 +33,11 @@ describe("migrations", () => {
     const dir = await mkdtemp(join(tmpdir(), "kensa-pglite-"));
     try {
       const first = await openDatabase({ kind: "pglite", dataDir: join(dir, "db") });
-      await first.prisma.auditEvent.create({ data: { actor: "test", action: "db.open" } });
+      await prismaOf(first).auditEvent.create({ data: { actor: "test", action: "db.open" } });
       await first.close();
       const second = await openDatabase({ kind: "pglite", dataDir: join(dir, "db") });
-      expect(await second.prisma.auditEvent.count()).toBe(1);
-      const rows = await second.prisma.$queryRawUnsafe<{ n: bigint }[]>("SELECT count(*) AS n FROM _prisma_migrations");
+      expect(await prismaOf(second).auditEvent.count()).toBe(1);
+      const rows = await prismaOf(second).$queryRawUnsafe<{ n: bigint }[]>("SELECT count(*) AS n FROM _prisma_migrations");
       expect(Number(rows[0]?.n)).toBe(allMigrations.length);
       await second.close();
     } finally {
@@ -58,11 +59,11 @@ describe.skipIf(skipWithoutPostgres())("migrations on PostgreSQL", () => {
     expect(await migratePostgres(empty.url)).toEqual([]);
 
     const pg = await openDatabase({ kind: "postgres", url: empty.url, poolSize: 2 }, { migrations: "verify" });
-    const pgShape = await schemaFingerprint(pg.prisma);
+    const pgShape = await schemaFingerprint(pg);
     await pg.close();
 
     const lite = await openDatabase({ kind: "pglite", dataDir: "memory://" });
-    const liteShape = await schemaFingerprint(lite.prisma);
+    const liteShape = await schemaFingerprint(lite);
     await lite.close();
     expect(pgShape.length).toBeGreaterThan(50);
     expect(pgShape).toEqual(liteShape);

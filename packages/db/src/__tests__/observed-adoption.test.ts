@@ -19,7 +19,7 @@ describe("observed auth adoption", () => {
   let db: Database;
   beforeAll(async () => {
     db = await openTestPgliteDatabase();
-    await syncServices(db.prisma, ["a", "b", "c", "d", "e"].map(syntheticService));
+    await syncServices(db, ["a", "b", "c", "d", "e"].map(syntheticService));
     await recordRuns(db, [
       runWithCheck("a", "2026-11-01T00:00:00.000Z", "not_applicable", false),
       runWithCheck("a", "2026-11-10T00:00:00.000Z", "pass", true), // latest wins: an OAuth server with ID-JAG

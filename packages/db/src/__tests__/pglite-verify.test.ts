@@ -4,6 +4,7 @@ import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
 import { pgliteTemplatePath } from "@kensa/testkit";
 import { openDatabase } from "../open-database";
+import { prismaOf } from "../prisma-of";
 
 describe("opening PGlite with migrations: verify", () => {
   it("refuses an unmigrated embedded database and names the command that fixes it", async () => {
@@ -13,7 +14,7 @@ describe("opening PGlite with migrations: verify", () => {
   it.skipIf(!pgliteTemplatePath)("opens a migrated one", async () => {
     const dump = await readFile(pgliteTemplatePath!);
     const db = await openDatabase({ kind: "pglite", dataDir: "memory://", loadDataDir: new Blob([dump]) }, { migrations: "verify" });
-    expect(await db.prisma.service.count()).toBe(0);
+    expect(await prismaOf(db).service.count()).toBe(0);
     await db.close();
   });
 });

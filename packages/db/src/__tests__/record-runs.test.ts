@@ -5,13 +5,14 @@ import type { Database } from "../open-database";
 import { computeRollupsFromSteps, readRollups, rebuildRollups } from "../queries/rollups";
 import { recordRuns } from "../queries/record-runs";
 import { syncServices } from "../queries/services";
+import { prismaOf } from "../prisma-of";
 
 describe.each(databaseBackends)("recording runs on $name", (backend) => {
   let db: Database;
   beforeAll(async () => {
     if (!backend.available) return;
     db = await backend.open();
-    await syncServices(db.prisma, ["alpha", "beta"].map(syntheticService));
+    await syncServices(db, ["alpha", "beta"].map(syntheticService));
   });
   afterAll(async () => {
     await db?.close();
@@ -23,7 +24,7 @@ describe.each(databaseBackends)("recording runs on $name", (backend) => {
     expect(first).toEqual({ inserted: [run.id], duplicates: [], steps: run.steps.length });
     const again = await recordRuns(db, [{ ...run, id: "00000000-0000-4000-8000-000000000001" }]);
     expect(again).toEqual({ inserted: [], duplicates: [run.idempotencyKey], steps: 0 });
-    expect(await db.prisma.probeRun.count({ where: { idempotencyKey: run.idempotencyKey } })).toBe(1);
+    expect(await prismaOf(db).probeRun.count({ where: { idempotencyKey: run.idempotencyKey } })).toBe(1);
     const rollup = await readRollups(db, { from: "2026-10-01", to: "2026-10-01", serviceIds: ["alpha"] });
     expect(rollup).toHaveLength(1);
     expect(rollup[0]!.runs).toBe(1);
@@ -33,7 +34,7 @@ describe.each(databaseBackends)("recording runs on $name", (backend) => {
   it.skipIf(!backend.available)("stores failed steps with their class, fault, status and evidence", async () => {
     const run = syntheticRun({ serviceId: "beta", startedAt: new Date("2026-10-02T00:00:00Z"), seed: 7, failureRate: 1, failureClasses: ["auth_expired"] });
     await recordRuns(db, [run]);
-    const steps = await db.prisma.probeStep.findMany({ where: { runId: run.id }, orderBy: { seq: "asc" } });
+    const steps = await prismaOf(db).probeStep.findMany({ where: { runId: run.id }, orderBy: { seq: "asc" } });
     expect(steps).toHaveLength(run.steps.length);
     expect(steps.every((s) => !s.ok && s.errorClass === "auth_expired" && s.fault === "vendor" && s.httpStatus === 500)).toBe(true);
     expect(steps[0]!.evidence).toMatchObject({ outcome: { kind: "http-error", status: 500 }, decidedBy: "synthetic" });
@@ -53,7 +54,7 @@ describe.each(databaseBackends)("recording runs on $name", (backend) => {
     const report = await recordRuns(db, runs);
     expect(report.inserted).toHaveLength(5_000);
     expect(report.steps).toBe(50_000);
-    expect(await db.prisma.probeStep.count({ where: { run: { idempotencyKey: { startsWith: "bulk-" } } } })).toBe(50_000);
+    expect(await prismaOf(db).probeStep.count({ where: { run: { idempotencyKey: { startsWith: "bulk-" } } } })).toBe(50_000);
 
     const range = { from: "2026-09-01", to: "2026-09-20" };
     const incremental = await readRollups(db, range);
@@ -73,7 +74,7 @@ describe.each(databaseBackends)("rollup integrity on $name", (backend) => {
   beforeAll(async () => {
     if (!backend.available) return;
     db = await backend.open();
-    await syncServices(db.prisma, ["gamma", "delta"].map(syntheticService));
+    await syncServices(db, ["gamma", "delta"].map(syntheticService));
   });
   afterAll(async () => {
     await db?.close();

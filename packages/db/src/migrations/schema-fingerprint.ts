@@ -2,9 +2,11 @@
 // but not a real PostgreSQL through adapter-pg (STACK.md), so drift on PostgreSQL is judged by comparing
 // this fingerprint with the one of a PGlite that the engine has verified against schema.prisma.
 // NOT NULL is read from the columns: PostgreSQL 17 (PGlite) also lists it as a constraint, 15 does not.
-import type { DbClient } from "../client";
+import type { Database } from "../open-database";
+import { prismaOf } from "../prisma-of";
 
-export async function schemaFingerprint(db: DbClient): Promise<string[]> {
+export async function schemaFingerprint(database: Database): Promise<string[]> {
+  const db = prismaOf(database);
   const cols = await db.$queryRawUnsafe<{ line: string }[]>(
     `SELECT format('column %s.%s %s %s default=%s', table_name, column_name, data_type, is_nullable, coalesce(column_default, '')) AS line
      FROM information_schema.columns WHERE table_schema = 'public'`,

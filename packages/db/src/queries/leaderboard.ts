@@ -3,6 +3,7 @@
 // the same as a week. Percentiles over the window come from the summed latency histograms.
 import { percentile, type ErrorClass, type LatencyHistogram, type TrafficCounts } from "@kensa/core";
 import type { Database } from "../open-database";
+import { prismaOf } from "../prisma-of";
 import { dayString } from "./record-runs";
 
 export interface LatestGradeSummary {
@@ -45,13 +46,13 @@ export interface DayWindow {
 
 /** The newest day any rollup covers: pages anchor their windows here, so a backfilled history reads as "now". */
 export async function latestRollupDay(db: Database): Promise<string | null> {
-  const rows = await db.prisma.$queryRawUnsafe<{ day: Date | string | null }[]>(`SELECT max(day) AS day FROM daily_rollup`);
+  const rows = await prismaOf(db).$queryRawUnsafe<{ day: Date | string | null }[]>(`SELECT max(day) AS day FROM daily_rollup`);
   const day = rows[0]?.day;
   return day ? dayString(day) : null;
 }
 
 export async function readLeaderboardServices(db: Database, filter: { ids?: readonly string[] } = {}): Promise<LeaderboardService[]> {
-  const rows = await db.prisma.$queryRawUnsafe<ServiceRow[]>(
+  const rows = await prismaOf(db).$queryRawUnsafe<ServiceRow[]>(
     `SELECT s.id, s.name_en, s.name_ja, s.vendor, s.category, s.auth_method,
             coalesce(s.catalogue -> 'facts', s.catalogue -> 'declared', '{}'::jsonb) AS declared,
             g.grade, g.score, g.score_before_caps, g.provisional, g.methodology_version, g.computed_at, g.source AS grade_source,
@@ -85,7 +86,7 @@ export async function readWindowStats(db: Database, window: DayWindow, filter: {
   const idFilter = filter.ids ? "AND service_id = ANY($3::text[])" : "";
   if (filter.ids) params.push([...filter.ids]);
   const [counts, maps] = await Promise.all([
-    db.prisma.$queryRawUnsafe<CountRow[]>(
+    prismaOf(db).$queryRawUnsafe<CountRow[]>(
       `WITH d AS (
          SELECT service_id, day, sum(calls)::int AS c, sum(successes)::int AS s, sum(vendor_failures)::int AS vf,
                 sum(client_failures)::int AS cf, sum(intermediary_failures)::int AS inf,
@@ -98,7 +99,7 @@ export async function readWindowStats(db: Database, window: DayWindow, filter: {
        FROM d GROUP BY service_id`,
       ...params,
     ),
-    db.prisma.$queryRawUnsafe<MapRow[]>(
+    prismaOf(db).$queryRawUnsafe<MapRow[]>(
       `WITH h AS (SELECT service_id, h.key, sum(h.value::int)::int AS n
                   FROM daily_rollup, jsonb_each_text(latency_histogram) h
                   WHERE day BETWEEN $1::date AND $2::date ${idFilter} GROUP BY service_id, h.key),

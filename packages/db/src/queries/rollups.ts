@@ -1,6 +1,7 @@
 // Daily rollups: read them, and recompute them from raw steps (repair, verification, methodology changes).
 import { addStep, emptyAggregate, latencyPercentiles, type Confidence, type ErrorClass, type Fault, type StepAggregate, type StepKind } from "@kensa/core";
 import type { Database } from "../open-database";
+import { prismaOf } from "../prisma-of";
 import type { SqlQuery } from "../raw-sql";
 import { columns } from "./sql-arrays";
 import { dayString } from "./record-runs";
@@ -51,7 +52,7 @@ export async function readRollups(db: Database, range: DayRange): Promise<Rollup
   const params: unknown[] = [range.from, range.to];
   const serviceFilter = range.serviceIds ? "AND service_id = ANY($3::text[])" : "";
   if (range.serviceIds) params.push([...range.serviceIds]);
-  const rows = await db.prisma.$queryRawUnsafe<RollupDbRow[]>(
+  const rows = await prismaOf(db).$queryRawUnsafe<RollupDbRow[]>(
     `SELECT service_id, day, path, source, runs, calls, successes, vendor_failures, client_failures, intermediary_failures,
             error_counts, latency_histogram, p50_ms, p95_ms, p99_ms, structured_errors, inferred_errors, credential_refreshes, credential_expired
      FROM daily_rollup WHERE day >= $1::date AND day <= $2::date ${serviceFilter}
@@ -173,4 +174,10 @@ export async function rebuildRollups(db: Database, range: DayRange): Promise<num
     );
     return fresh.length;
   });
+}
+
+/** Runs and calls the daily rollups of these services count in all: each run must be counted once. */
+export async function sumRollups(db: Database, serviceIds: readonly string[]): Promise<{ runs: number; calls: number }> {
+  const sums = await prismaOf(db).dailyRollup.aggregate({ where: { serviceId: { in: [...serviceIds] } }, _sum: { runs: true, calls: true } });
+  return { runs: sums._sum.runs ?? 0, calls: sums._sum.calls ?? 0 };
 }

@@ -1,19 +1,73 @@
-// Reading runs back: existence by idempotency key (the worker's guard before probing) and recent runs.
+// Reading runs back: existence by idempotency key (the worker's guard before probing), the evidence a grade
+// needs, counts for the exactly-once audits of sweeps, and one run with its steps.
 import type { CheckResult, ProbeStepRecord, RunPath, StepOutcome } from "@kensa/core";
-import type { DbClient } from "../client";
+import type { Prisma } from "../client";
+import type { Database } from "../open-database";
+import { prismaOf } from "../prisma-of";
 
-export async function runExists(db: DbClient, idempotencyKey: string): Promise<boolean> {
-  return (await db.probeRun.count({ where: { idempotencyKey } })) > 0;
+export async function runExists(db: Database, idempotencyKey: string): Promise<boolean> {
+  return (await prismaOf(db).probeRun.count({ where: { idempotencyKey } })) > 0;
 }
 
-export function recentRuns(db: DbClient, serviceId: string, limit = 20) {
-  return db.probeRun.findMany({ where: { serviceId }, orderBy: { startedAt: "desc" }, take: limit });
+/** Whether any run was ever recorded: kensa start builds sandbox history only into an empty database. */
+export async function anyRunRecorded(db: Database): Promise<boolean> {
+  return (await prismaOf(db).probeRun.findFirst({ select: { id: true } })) !== null;
 }
 
-/** Runs whose idempotency keys start with a prefix, counted per key: the exactly-once audit of a sweep. */
-export async function countRunsByKeyPrefix(db: DbClient, prefix: string): Promise<Map<string, number>> {
-  const rows = await db.probeRun.groupBy({ by: ["idempotencyKey"], where: { idempotencyKey: { startsWith: prefix } }, _count: { _all: true } });
+/** Which runs a count or a read is about; every field given must hold. */
+export interface RunFilter {
+  idempotencyKeys?: readonly string[];
+  keyPrefix?: string;
+  keySuffix?: string;
+  serviceIds?: readonly string[];
+  workerId?: string;
+  startedSince?: Date;
+}
+
+export function runWhere(filter: RunFilter): Prisma.ProbeRunWhereInput {
+  const key: Prisma.StringFilter = {
+    ...(filter.idempotencyKeys ? { in: [...filter.idempotencyKeys] } : {}),
+    ...(filter.keyPrefix !== undefined ? { startsWith: filter.keyPrefix } : {}),
+    ...(filter.keySuffix !== undefined ? { endsWith: filter.keySuffix } : {}),
+  };
+  return {
+    ...(Object.keys(key).length > 0 ? { idempotencyKey: key } : {}),
+    ...(filter.serviceIds ? { serviceId: { in: [...filter.serviceIds] } } : {}),
+    ...(filter.workerId !== undefined ? { workerId: filter.workerId } : {}),
+    ...(filter.startedSince ? { startedAt: { gte: filter.startedSince } } : {}),
+  };
+}
+
+/** The matching runs without their steps, oldest first. */
+export function listRuns(db: Database, filter: RunFilter) {
+  return prismaOf(db).probeRun.findMany({ where: runWhere(filter), orderBy: { startedAt: "asc" } });
+}
+
+export function countRuns(db: Database, filter: RunFilter = {}): Promise<number> {
+  return prismaOf(db).probeRun.count({ where: runWhere(filter) });
+}
+
+/** Runs counted per idempotency key: the exactly-once audit of a sweep (a key counted twice was stored twice). */
+export async function countRunsByKey(db: Database, filter: RunFilter = {}): Promise<Map<string, number>> {
+  const rows = await prismaOf(db).probeRun.groupBy({ by: ["idempotencyKey"], where: runWhere(filter), _count: { _all: true } });
   return new Map(rows.map((r) => [r.idempotencyKey, r._count._all]));
+}
+
+/** Runs counted per worker id (null: recorded without one): how a sweep was shared out. */
+export async function countRunsByWorker(db: Database, filter: RunFilter = {}): Promise<Map<string | null, number>> {
+  const rows = await prismaOf(db).probeRun.groupBy({ by: ["workerId"], where: runWhere(filter), _count: { _all: true } });
+  return new Map(rows.map((r) => [r.workerId, r._count._all]));
+}
+
+/** Each run's declared step count beside the steps stored for it: a run stored in part shows a difference. */
+export async function runStepTallies(db: Database, filter: RunFilter): Promise<{ id: string; serviceId: string; stepCount: number; storedSteps: number }[]> {
+  const runs = await prismaOf(db).probeRun.findMany({ where: runWhere(filter), select: { id: true, stepCount: true, serviceId: true, _count: { select: { steps: true } } } });
+  return runs.map((r) => ({ id: r.id, serviceId: r.serviceId, stepCount: r.stepCount, storedSteps: r._count.steps }));
+}
+
+/** The newest run matching the filter, with its steps in order; null when none does. */
+export function latestRunWithSteps(db: Database, filter: RunFilter) {
+  return prismaOf(db).probeRun.findFirst({ where: runWhere(filter), orderBy: { createdAt: "desc" }, include: { steps: { orderBy: { seq: "asc" } } } });
 }
 
 export interface RunWithChecks {
@@ -28,7 +82,7 @@ export interface RunWithChecks {
  * runs that ran readiness checks (checks may run less often than traffic probes). Two round trips: a grade
  * job runs this once per service, and the query builder cost more than the queries (bench: scoring).
  */
-export async function latestEvidenceRuns(db: DbClient, serviceId: string, asOf: Date, checkRuns = 3): Promise<{ summary: unknown; summaryPath: RunPath | undefined; checkRuns: RunWithChecks[] }> {
+export async function latestEvidenceRuns(db: Database, serviceId: string, asOf: Date, checkRuns = 3): Promise<{ summary: unknown; summaryPath: RunPath | undefined; checkRuns: RunWithChecks[] }> {
   const [latest, steps] = await Promise.all([latestSummary(db, serviceId, asOf), latestCheckSteps(db, serviceId, asOf, checkRuns)]);
   const byRun = new Map<string, RunWithChecks>();
   for (const s of steps) {
@@ -44,8 +98,8 @@ export async function latestEvidenceRuns(db: DbClient, serviceId: string, asOf: 
 }
 
 /** The newest direct run's summary, else the newest run's: both walk the (service, started_at) index. */
-async function latestSummary(db: DbClient, serviceId: string, asOf: Date): Promise<{ summary: unknown; path: string } | undefined> {
-  const rows = await db.$queryRawUnsafe<{ summary: unknown; path: string }[]>(
+async function latestSummary(db: Database, serviceId: string, asOf: Date): Promise<{ summary: unknown; path: string } | undefined> {
+  const rows = await prismaOf(db).$queryRawUnsafe<{ summary: unknown; path: string }[]>(
     `(SELECT summary, path FROM probe_run WHERE service_id = $1 AND started_at <= $2::timestamptz AND path = 'direct' ORDER BY started_at DESC LIMIT 1)
      UNION ALL
      (SELECT summary, path FROM probe_run WHERE service_id = $1 AND started_at <= $2::timestamptz ORDER BY started_at DESC LIMIT 1)`,
@@ -70,9 +124,9 @@ interface CheckStepRow {
  * almost always holds n runs — and widens the page when it does not. Grouping every check step of the
  * service instead read the whole history (a year of steps per grade).
  */
-async function latestCheckSteps(db: DbClient, serviceId: string, asOf: Date, n: number): Promise<CheckStepRow[]> {
+async function latestCheckSteps(db: Database, serviceId: string, asOf: Date, n: number): Promise<CheckStepRow[]> {
   for (let page = Math.max(8, n * 8); ; page *= 4) {
-    const rows = await db.$queryRawUnsafe<CheckStepRow[]>(
+    const rows = await prismaOf(db).$queryRawUnsafe<CheckStepRow[]>(
       `WITH recent AS (
          SELECT run_id, started_at FROM probe_step
          WHERE service_id = $1 AND started_at <= $2::timestamptz AND kind = 'check'

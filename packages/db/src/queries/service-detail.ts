@@ -1,15 +1,8 @@
-// What one service's page reads, each an indexed lookup on (service_id, time): the newest grade snapshot,
-// the grade changes (consecutive snapshots compared in SQL, so only moves come back), recent failed
-// steps with their evidence, and the newest verdict of each readiness check.
+// What one service's page reads beyond its row and newest grade (services.ts, grades.ts), each an indexed
+// lookup on (service_id, time): the grade changes (consecutive snapshots compared in SQL, so only moves
+// come back), recent failed steps with their evidence, and the newest verdict of each readiness check.
 import type { Database } from "../open-database";
-
-export async function readService(db: Database, id: string) {
-  return db.prisma.service.findUnique({ where: { id } });
-}
-
-export async function readLatestGradeSnapshot(db: Database, serviceId: string) {
-  return db.prisma.gradeSnapshot.findFirst({ where: { serviceId }, orderBy: { computedAt: "desc" } });
-}
+import { prismaOf } from "../prisma-of";
 
 export interface GradeChange {
   id: string;
@@ -26,7 +19,7 @@ export interface GradeChange {
 
 /** Snapshots where the grade or the methodology changed, newest first, each with the one before it. */
 export async function readGradeChanges(db: Database, serviceId: string, limit = 30): Promise<GradeChange[]> {
-  const rows = await db.prisma.$queryRawUnsafe<ChangeRow[]>(
+  const rows = await prismaOf(db).$queryRawUnsafe<ChangeRow[]>(
     `WITH ordered AS (
        SELECT id, computed_at, grade, score, methodology_version,
               lag(id) OVER w AS prev_id, lag(grade) OVER w AS prev_grade, lag(score) OVER w AS prev_score,
@@ -74,7 +67,7 @@ export interface FailedStep {
 
 /** The newest failed traffic steps (readiness checks are findings, shown separately). */
 export async function readRecentFailures(db: Database, serviceId: string, limit = 20): Promise<FailedStep[]> {
-  const rows = await db.prisma.$queryRawUnsafe<StepRow[]>(
+  const rows = await prismaOf(db).$queryRawUnsafe<StepRow[]>(
     `SELECT s.run_id::text AS run_id, s.seq, s.name, s.kind, s.started_at, s.latency_ms, s.error_class, s.fault, s.confidence,
             s.http_status, s.rpc_code, s.evidence, r.path, r.source
      FROM probe_step s JOIN probe_run r ON r.id = s.run_id
@@ -101,7 +94,7 @@ export interface CheckStep {
 
 /** The newest result of each readiness check since `since`. */
 export async function readLatestChecks(db: Database, serviceId: string, since: Date): Promise<CheckStep[]> {
-  const rows = await db.prisma.$queryRawUnsafe<{ name: string; started_at: Date; ok: boolean; check: unknown; source: string }[]>(
+  const rows = await prismaOf(db).$queryRawUnsafe<{ name: string; started_at: Date; ok: boolean; check: unknown; source: string }[]>(
     `SELECT DISTINCT ON (s.name) s.name, s.started_at, s.ok, s.evidence -> 'check' AS "check", r.source
      FROM probe_step s JOIN probe_run r ON r.id = s.run_id
      WHERE s.service_id = $1 AND s.kind = 'check' AND s.started_at >= $2::timestamptz

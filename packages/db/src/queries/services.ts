@@ -1,6 +1,7 @@
 // Tracked services, mirrored from the catalogue. A sync reports what changed so schedules and grades follow.
 import type { CatalogueEntry } from "@kensa/core";
-import type { DbClient } from "../client";
+import type { Database } from "../open-database";
+import { prismaOf } from "../prisma-of";
 
 export interface ServiceUpsert {
   id: string;
@@ -34,9 +35,10 @@ export interface SyncReport {
   unchanged: number;
 }
 
-export async function syncServices(db: DbClient, entries: readonly ServiceUpsert[]): Promise<SyncReport> {
+export async function syncServices(db: Database, entries: readonly ServiceUpsert[]): Promise<SyncReport> {
+  const services = prismaOf(db).service;
   const existing = new Map(
-    (await db.service.findMany({ select: { id: true, contentHash: true, active: true } })).map((s) => [s.id, s]),
+    (await services.findMany({ select: { id: true, contentHash: true, active: true } })).map((s) => [s.id, s]),
   );
   const report: SyncReport = { added: [], changed: [], removed: [], unchanged: 0 };
   const seen = new Set<string>();
@@ -48,22 +50,23 @@ export async function syncServices(db: DbClient, entries: readonly ServiceUpsert
       continue;
     }
     const data = { ...entry, nameJa: entry.nameJa ?? null, catalogue: entry.catalogue as object, active: true };
-    await db.service.upsert({ where: { id: entry.id }, create: data, update: data });
+    await services.upsert({ where: { id: entry.id }, create: data, update: data });
     (before ? report.changed : report.added).push(entry.id);
   }
   for (const [id, s] of existing) {
     if (!seen.has(id) && s.active) {
-      await db.service.update({ where: { id }, data: { active: false } });
+      await services.update({ where: { id }, data: { active: false } });
       report.removed.push(id);
     }
   }
   return report;
 }
 
-export function listActiveServices(db: DbClient) {
-  return db.service.findMany({ where: { active: true }, orderBy: { id: "asc" } });
+export function listActiveServices(db: Database) {
+  return prismaOf(db).service.findMany({ where: { active: true }, orderBy: { id: "asc" } });
 }
 
-export function getService(db: DbClient, id: string) {
-  return db.service.findUnique({ where: { id } });
+/** The service row (its catalogue entry whole in `catalogue`), active or not; null for an unknown id. */
+export function getService(db: Database, id: string) {
+  return prismaOf(db).service.findUnique({ where: { id } });
 }

@@ -1,6 +1,7 @@
 // The population over time, for analysts: per category success and error mix (grouped in SQL from daily
 // rollups), the grade distribution as of given days and score movers (one index lookup per service and day).
 import type { Database } from "../open-database";
+import { prismaOf } from "../prisma-of";
 import { dayString } from "./record-runs";
 
 export interface CategoryDay {
@@ -12,7 +13,7 @@ export interface CategoryDay {
 }
 
 export async function readCategoryDaily(db: Database, range: { from: string; to: string }): Promise<CategoryDay[]> {
-  const rows = await db.prisma.$queryRawUnsafe<{ category: string; day: Date | string; calls: number; successes: number; vf: number }[]>(
+  const rows = await prismaOf(db).$queryRawUnsafe<{ category: string; day: Date | string; calls: number; successes: number; vf: number }[]>(
     `SELECT s.category, r.day, sum(r.calls)::int AS calls, sum(r.successes)::int AS successes, sum(r.vendor_failures)::int AS vf
      FROM daily_rollup r JOIN service s ON s.id = r.service_id
      WHERE r.day BETWEEN $1::date AND $2::date AND s.active
@@ -32,7 +33,7 @@ export interface CategoryErrorWeek {
 }
 
 export async function readCategoryErrorMix(db: Database, range: { from: string; to: string }): Promise<CategoryErrorWeek[]> {
-  const rows = await db.prisma.$queryRawUnsafe<{ category: string; week: Date | string; error_class: string; n: number }[]>(
+  const rows = await prismaOf(db).$queryRawUnsafe<{ category: string; week: Date | string; error_class: string; n: number }[]>(
     `SELECT s.category, date_trunc('week', r.day)::date AS week, e.key AS error_class, sum(e.value::int)::int AS n
      FROM daily_rollup r JOIN service s ON s.id = r.service_id, jsonb_each_text(r.error_counts) e
      WHERE r.day BETWEEN $1::date AND $2::date AND s.active
@@ -46,7 +47,7 @@ export async function readCategoryErrorMix(db: Database, range: { from: string; 
 /** For each day given, how many active services held each grade at the end of that day. */
 export async function readGradeDistributionAt(db: Database, days: readonly string[]): Promise<{ day: string; grade: string; count: number }[]> {
   if (days.length === 0) return [];
-  const rows = await db.prisma.$queryRawUnsafe<{ day: Date | string; grade: string; n: number }[]>(
+  const rows = await prismaOf(db).$queryRawUnsafe<{ day: Date | string; grade: string; n: number }[]>(
     `SELECT d.day, g.grade, count(*)::int AS n
      FROM unnest($1::date[]) AS d(day)
      CROSS JOIN service s
@@ -73,7 +74,7 @@ export interface ScoreMove {
 
 /** Each graded service's newest score as of `to` against its newest as of `from`. */
 export async function readScoreMoves(db: Database, range: { from: string; to: string }): Promise<ScoreMove[]> {
-  const rows = await db.prisma.$queryRawUnsafe<{ id: string; name_en: string; name_ja: string | null; category: string; grade: string; score: number; prev_grade: string; prev_score: number }[]>(
+  const rows = await prismaOf(db).$queryRawUnsafe<{ id: string; name_en: string; name_ja: string | null; category: string; grade: string; score: number; prev_grade: string; prev_score: number }[]>(
     `SELECT s.id, s.name_en, s.name_ja, s.category, now_g.grade, now_g.score, then_g.grade AS prev_grade, then_g.score AS prev_score
      FROM service s
      CROSS JOIN LATERAL (SELECT grade, score FROM grade_snapshot WHERE service_id = s.id AND computed_at < $2::date + 1
@@ -99,7 +100,7 @@ export interface ObservedAuthAdoption {
 
 /** What the readiness checks saw, per service its latest authorization-server check since `since`. */
 export async function readObservedAuthAdoption(db: Database, since: Date): Promise<ObservedAuthAdoption> {
-  const rows = await db.prisma.$queryRawUnsafe<{ verdict: string | null; found: boolean | null; id_jag: boolean | null; source: string }[]>(
+  const rows = await prismaOf(db).$queryRawUnsafe<{ verdict: string | null; found: boolean | null; id_jag: boolean | null; source: string }[]>(
     `SELECT DISTINCT ON (s.service_id) s.evidence -> 'check' ->> 'verdict' AS verdict,
             (s.evidence -> 'check' -> 'facts' ->> 'found')::boolean AS found,
             (s.evidence -> 'check' -> 'facts' ->> 'idJag')::boolean AS id_jag, r.source

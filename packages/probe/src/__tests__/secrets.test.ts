@@ -32,7 +32,7 @@ describe("secrets never reach evidence, records or storage", () => {
   beforeAll(async () => {
     fixture = await startOAuthFixture({ lifetimeSec: 600, advancePerCallMs: 400_000, extra: { intercept: reflecting(() => fixture) } });
     db = await openTestPgliteDatabase();
-    await syncServices(db.prisma, [syntheticService("secret-test")]);
+    await syncServices(db, [syntheticService("secret-test")]);
   });
   afterAll(async () => {
     await fixture.close();
@@ -62,7 +62,7 @@ describe("secrets never reach evidence, records or storage", () => {
     for (const secret of planted) expect(text).not.toContain(secret);
 
     await recordRuns(db, [run]);
-    const rows = [await db.prisma.$queryRawUnsafe("SELECT * FROM probe_run"), await db.prisma.$queryRawUnsafe("SELECT * FROM probe_step")];
+    const rows = [await db.sql.query("SELECT * FROM probe_run"), await db.sql.query("SELECT * FROM probe_step")];
     const stored = JSON.stringify(rows, (_key, value) => (typeof value === "bigint" ? value.toString() : value));
     expect(stored).toContain("leakHttp");
     for (const secret of planted) expect(stored).not.toContain(secret);

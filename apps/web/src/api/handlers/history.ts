@@ -1,5 +1,5 @@
 // GET /api/v1/services/{id}/history?from&to&granularity — buckets merged from daily rollups.
-import { latestRollupDay, readService, type Database } from "@kensa/db";
+import { latestRollupDay, getService, type Database } from "@kensa/db";
 import { loadHistory } from "../../data/history";
 import { dataSources } from "../../lib/data-source";
 import { addDays, daysBetween, todayUtc } from "../../lib/days";
@@ -28,7 +28,7 @@ export async function historyHandler(db: Database, url: URL, params: Record<stri
   if (daysBetween(from, to) >= maxHistoryDays) {
     return badRequest([{ parameter: "from", message: `invalid from: the range spans more than ${maxHistoryDays} days`, expected: `a range of at most ${maxHistoryDays} days` }]);
   }
-  if (!(await readService(db, params.id!))) return notFound(`no tracked service has the id "${params.id}"`);
+  if (!(await getService(db, params.id!))) return notFound(`no tracked service has the id "${params.id}"`);
   const granularity = q.granularity ?? "day";
   const points = await loadHistory(db, params.id!, { from, to }, granularity);
   const body: ServiceHistory = { serviceId: params.id!, from, to, granularity, sources: dataSources(points.flatMap((p) => p.sources)), points };

@@ -2,7 +2,7 @@
 // with its CSRF token (the dashboard's form). The decision — scope, rate limit, audit — is requestReprobe's.
 import { assertNever } from "@kensa/core";
 import { verifyApiToken, type Database, type VerifiedToken } from "@kensa/db";
-import { requestReprobe, type JobQueue, type ReprobeDecision } from "@kensa/worker/reprobe";
+import { requestReprobe, type JobQueue, type ReprobeDecision } from "@kensa/services";
 import { JobQueueUnavailableError } from "../../server/enqueue-deadline";
 import type { Session } from "../../server/session";
 import { cachePolicy, errorResponse, json, notFound } from "../respond";
@@ -39,7 +39,7 @@ export async function reprobeHandler(request: Request, params: Record<string, st
   let token: VerifiedToken | null;
   if (authorization !== null) {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);
-    token = match ? await verifyApiToken(deps.db.prisma, match[1]!) : null;
+    token = match ? await verifyApiToken(deps.db, match[1]!) : null;
     if (!token) return unauthorized("the bearer token is not a valid, unrevoked Kensa API token");
   } else {
     const session = await deps.session(request);

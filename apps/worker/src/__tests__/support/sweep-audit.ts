@@ -1,8 +1,7 @@
 // A sweep of the story services on both paths, and the audit that ends every fault-injection test: each
 // scheduled run stored exactly once, its steps all there, and the daily rollups counting each run once.
-import type { Database } from "@kensa/db";
-import { probeJobId, runIdempotencyKey } from "../../jobs/keys";
-import type { JobQueue } from "../../runtime/job-queue";
+import { countRuns, countRunsByKey, countSteps, runStepTallies, sumRollups, type Database } from "@kensa/db";
+import { type JobQueue, probeJobId, runIdempotencyKey } from "@kensa/services";
 import { storyServices } from "./runtime";
 
 export interface Sweep {
@@ -23,7 +22,7 @@ export async function enqueueSweep(queue: JobQueue, tick: number, services: read
 }
 
 export async function storedCount(db: Database, sweep: Sweep): Promise<number> {
-  return db.prisma.probeRun.count({ where: { idempotencyKey: { in: sweep.keys } } });
+  return countRuns(db, { idempotencyKeys: sweep.keys });
 }
 
 export interface SweepAudit {
@@ -38,21 +37,17 @@ export interface SweepAudit {
 }
 
 export async function auditSweep(db: Database, sweep: Sweep): Promise<SweepAudit> {
-  const rows = await db.prisma.probeRun.groupBy({ by: ["idempotencyKey"], where: { idempotencyKey: { in: sweep.keys } }, _count: { _all: true } });
-  const counts = new Map(rows.map((r) => [r.idempotencyKey, r._count._all]));
-  const runs = await db.prisma.probeRun.findMany({ where: { idempotencyKey: { in: sweep.keys } }, select: { id: true, stepCount: true, serviceId: true, _count: { select: { steps: true } } } });
+  const counts = await countRunsByKey(db, { idempotencyKeys: sweep.keys });
+  const runs = await runStepTallies(db, { idempotencyKeys: sweep.keys });
   const services = [...new Set(runs.map((r) => r.serviceId))];
-  const rollups = await db.prisma.dailyRollup.aggregate({ where: { serviceId: { in: services } }, _sum: { runs: true, calls: true } });
-  // Traffic as core's isTrafficStep defines it: MCP requests, and connections that could not be opened.
-  const trafficSteps = await db.prisma.probeStep.count({
-    where: { run: { idempotencyKey: { in: sweep.keys } }, OR: [{ kind: { in: ["protocol", "call"] } }, { kind: "transport", ok: false }] },
-  });
+  const rollups = await sumRollups(db, services);
+  const trafficSteps = await countSteps(db, { run: { idempotencyKeys: sweep.keys }, traffic: true });
   return {
     missing: sweep.keys.filter((k) => !counts.has(k)),
     doubled: sweep.keys.filter((k) => (counts.get(k) ?? 0) > 1),
-    incompleteRuns: runs.filter((r) => r._count.steps !== r.stepCount).length,
-    rollupRuns: rollups._sum.runs ?? 0,
-    rollupCalls: rollups._sum.calls ?? 0,
+    incompleteRuns: runs.filter((r) => r.storedSteps !== r.stepCount).length,
+    rollupRuns: rollups.runs,
+    rollupCalls: rollups.calls,
     trafficSteps,
   };
 }

@@ -1,4 +1,5 @@
 import { httpStatusForCode } from "@kensa/core";
+import { pingDatabase } from "@kensa/db";
 import { getDatabase } from "../../../server/database";
 
 export const dynamic = "force-dynamic";
@@ -7,7 +8,7 @@ export async function GET(): Promise<Response> {
   const started = performance.now();
   try {
     const db = await getDatabase();
-    await db.prisma.$queryRawUnsafe("SELECT 1");
+    await pingDatabase(db);
     return Response.json({ status: "ok", database: db.kind, ms: Math.round(performance.now() - started) }, { headers: { "Cache-Control": "no-store" } });
   } catch (error) {
     // The reason goes to the operator's log, never to the caller.

@@ -17,11 +17,11 @@ export async function POST(request: Request): Promise<Response> {
   const origin = request.headers.get("origin");
   if (origin !== null && new URL(origin).host !== (request.headers.get("x-forwarded-host") ?? request.headers.get("host"))) return redirect("/signin?error=origin");
   const db = await getDatabase();
-  const token = await verifyApiToken(db.prisma, String(form.get("token") ?? "").trim());
+  const token = await verifyApiToken(db, String(form.get("token") ?? "").trim());
   if (!token) return redirect(`/signin?error=invalid&next=${encodeURIComponent(next)}`);
   const now = Math.floor(Date.now() / 1000);
   const value = signSession(sessionSecret(), { tokenId: token.id, issuedAt: now, expiresAt: now + sessionLifetimeSec });
-  await recordAudit(db.prisma, { actor: `token:${token.id}`, action: "session.signin", target: token.name });
+  await recordAudit(db, { actor: `token:${token.id}`, action: "session.signin", target: token.name });
   const secure = new URL(request.url).protocol === "https:" ? "; Secure" : "";
   return redirect(next, `${sessionCookieName}=${value}; Path=/; Max-Age=${sessionLifetimeSec}; HttpOnly; SameSite=Strict${secure}`);
 }

@@ -2,16 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { METHODOLOGY_VERSION } from "@kensa/core";
 import { listAudit, saveGradeSnapshot, syncServices, type Database } from "@kensa/db";
 import { openTestPgliteDatabase, syntheticService } from "@kensa/testkit";
-import type { JobName } from "../jobs/definitions";
-import type { AddOptions, JobQueue } from "../runtime/job-queue";
-import { regradeOnMethodologyChange } from "../runtime/methodology-regrade";
-
-class RecordingQueue implements JobQueue {
-  added: { name: JobName; payload: unknown; options?: AddOptions }[] = [];
-  async add(name: JobName, payload: unknown, options?: AddOptions) {
-    this.added.push({ name, payload, options });
-  }
-}
+import { regradeOnMethodologyChange } from "./regrade-on-methodology-change";
+import { RecordingJobQueue } from "./testing/recording-job-queue";
 
 const snapshot = (version: string, id: string) => ({
   id, serviceId: "freee", methodologyVersion: version, computedAt: new Date("2026-11-01T00:00:00Z"), windowFrom: new Date("2026-10-02T00:00:00Z"),
@@ -23,25 +15,25 @@ describe("re-grading on a methodology change", () => {
   let db: Database;
   beforeAll(async () => {
     db = await openTestPgliteDatabase();
-    await syncServices(db.prisma, ["freee", "slack"].map(syntheticService));
+    await syncServices(db, ["freee", "slack"].map(syntheticService));
   });
   afterAll(async () => {
     await db?.close();
   });
 
   it("does nothing while the stored grades are this version's", async () => {
-    await saveGradeSnapshot(db.prisma, snapshot(METHODOLOGY_VERSION, "00000000-0000-4000-8000-000000000001"));
-    const queue = new RecordingQueue();
+    await saveGradeSnapshot(db, snapshot(METHODOLOGY_VERSION, "00000000-0000-4000-8000-000000000001"));
+    const queue = new RecordingJobQueue();
     expect(await regradeOnMethodologyChange(db, queue, ["freee", "slack"], "test")).toBeNull();
     expect(queue.added).toHaveLength(0);
   });
 
   it("re-grades every service once and audits the change when the grades are an older version's", async () => {
-    await db.prisma.gradeSnapshot.deleteMany();
-    await saveGradeSnapshot(db.prisma, snapshot("0.9.0", "00000000-0000-4000-8000-000000000002"));
-    const queue = new RecordingQueue();
+    await db.sql.query("DELETE FROM grade_snapshot");
+    await saveGradeSnapshot(db, snapshot("0.9.0", "00000000-0000-4000-8000-000000000002"));
+    const queue = new RecordingJobQueue();
     expect(await regradeOnMethodologyChange(db, queue, ["freee", "slack"], "test")).toEqual({ from: "0.9.0", to: METHODOLOGY_VERSION });
     expect(queue.added.map((a) => a.payload)).toEqual([{ serviceId: "freee", reason: "methodology-change" }, { serviceId: "slack", reason: "methodology-change" }]);
-    expect(await listAudit(db.prisma, { action: "methodology.changed" })).toEqual([expect.objectContaining({ target: METHODOLOGY_VERSION, details: expect.objectContaining({ from: "0.9.0" }) })]);
+    expect(await listAudit(db, { action: "methodology.changed" })).toEqual([expect.objectContaining({ target: METHODOLOGY_VERSION, details: expect.objectContaining({ from: "0.9.0" }) })]);
   });
 });

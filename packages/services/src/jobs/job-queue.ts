@@ -1,5 +1,6 @@
-// What handlers and the API see of "the queue": add a job. BullMQ and the in-process runner both implement it.
-import type { JobName, JobPayload } from "../jobs/definitions";
+// The job-enqueue port: what services, handlers and the API see of "the queue" — add a job. BullMQ
+// (bullmq-job-queue.ts), the worker's in-process runner and the web's bounded Redis queue implement it.
+import type { JobName, JobPayload } from "./definitions";
 
 export interface AddOptions {
   /** A job with this id is added once; later adds with the same id are dropped. */
@@ -11,9 +12,4 @@ export interface AddOptions {
 
 export interface JobQueue {
   add<N extends JobName>(name: N, payload: JobPayload<N>, options?: AddOptions): Promise<void>;
-}
-
-/** A job that must not be retried: its payload is invalid or it names something that does not exist. */
-export class UnrecoverableJobError extends Error {
-  override readonly name = "UnrecoverableJobError";
 }

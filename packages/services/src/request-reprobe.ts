@@ -2,9 +2,9 @@
 // service per minute and 60 requests per token per hour, audited whatever the answer. The minute slot is part
 // of the run's idempotency key, so concurrent requests in one slot still make one probe.
 import { scopeAllows, type RunPath } from "@kensa/core";
-import { getService, recordAudit, type Database, type VerifiedToken } from "@kensa/db";
-import { probeJobId, runIdempotencyKey } from "../jobs/keys";
-import type { JobQueue } from "../runtime/job-queue";
+import { countAudit, getService, recordAudit, type Database, type VerifiedToken } from "@kensa/db";
+import type { JobQueue } from "./jobs/job-queue";
+import { probeJobId, runIdempotencyKey } from "./jobs/keys";
 
 export const reprobeSlotMs = 60_000;
 export const reprobesPerTokenPerHour = 60;
@@ -26,20 +26,20 @@ export async function requestReprobe(deps: ReprobeDeps, request: { serviceId: st
   const path = request.path ?? "direct";
   const actor = `token:${request.token.id}`;
   const audit = (action: string, details: Record<string, unknown>) =>
-    recordAudit(db.prisma, { actor, action, target: request.serviceId, details: { tokenName: request.token.name, path, ...details }, at: new Date(now) });
+    recordAudit(db, { actor, action, target: request.serviceId, details: { tokenName: request.token.name, path, ...details }, at: new Date(now) });
 
   if (!scopeAllows(request.token.scopes, "reprobe", request.serviceId)) {
     await audit("reprobe.denied", { reason: "scope" });
     return { status: "forbidden", reason: `this token's scopes (${request.token.scopes.join(", ") || "none"}) do not include reprobe:${request.serviceId}` };
   }
-  const service = await getService(db.prisma, request.serviceId);
+  const service = await getService(db, request.serviceId);
   if (!service || !service.active) return { status: "not_found", reason: `no tracked service "${request.serviceId}"` };
 
   const slot = Math.floor(now / reprobeSlotMs);
   const slotStart = new Date(slot * reprobeSlotMs);
   const [inSlot, byToken] = await Promise.all([
-    db.prisma.auditEvent.count({ where: { action: "reprobe.requested", target: request.serviceId, at: { gte: slotStart } } }),
-    db.prisma.auditEvent.count({ where: { action: "reprobe.requested", actor, at: { gte: new Date(now - 3_600_000) } } }),
+    countAudit(db, { action: "reprobe.requested", target: request.serviceId, since: slotStart }),
+    countAudit(db, { action: "reprobe.requested", actor, since: new Date(now - 3_600_000) }),
   ]);
   if (inSlot > 0 || byToken >= reprobesPerTokenPerHour) {
     const retryAfterSec = inSlot > 0 ? Math.ceil(((slot + 1) * reprobeSlotMs - now) / 1000) : 3600;

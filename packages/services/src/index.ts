@@ -1,0 +1,9 @@
+// @kensa/services: what Kensa does, one verb per file, over @kensa/db and a job-enqueue port. The web app,
+// the worker and the CLI call these; none of them reaches into another app.
+export { jobDefinitions, jobNames, isJobName, backoffDelay, ProbeRunPayload, GradeComputePayload, RollupRebuildPayload, type JobDefinition, type JobName, type JobPayload } from "./jobs/definitions";
+export { probeJobId, runIdempotencyKey, runIdFor, alignTick } from "./jobs/keys";
+export type { AddOptions, JobQueue } from "./jobs/job-queue";
+export { BullmqJobQueue, jobOptions, queueName, type BullmqSettings } from "./jobs/bullmq-job-queue";
+export { requestReprobe, reprobeSlotMs, reprobesPerTokenPerHour, type ReprobeDecision, type ReprobeDeps } from "./request-reprobe";
+export { regradeOnMethodologyChange } from "./regrade-on-methodology-change";
+export { databaseCatalogueLookup, type CatalogueLookup } from "./catalogue-lookup";

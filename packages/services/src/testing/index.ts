@@ -1,0 +1,1 @@
+export { RecordingJobQueue } from "./recording-job-queue";
