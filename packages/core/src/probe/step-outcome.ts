@@ -60,6 +60,19 @@ export const StepOutcome = z.discriminatedUnion("kind", [
     detail: z.string(),
     httpStatus: z.number().int().optional(),
   }),
+  /**
+   * A stdio server's process ended while the step waited. `start`: before the session was usable (spawn or
+   * initialize); `session`: after. `stderr` is its own words (redacted, bounded); `stoppedFor` is set when Kensa
+   * ended it for exceeding a bound.
+   */
+  z.object({
+    kind: z.literal("process-exit"),
+    phase: z.enum(["start", "session"]),
+    exitCode: z.number().int().nullable(),
+    signal: z.string().nullable(),
+    stderr: z.string(),
+    stoppedFor: z.enum(["memory", "output"]).optional(),
+  }),
   /** Kensa's own guard refused before a byte was sent or a redirect was followed. */
   z.object({ kind: z.literal("blocked"), reason: BlockReason, detail: z.string() }),
 ]);
@@ -77,6 +90,7 @@ export function httpStatusOf(outcome: StepOutcome): number | undefined {
       return outcome.httpStatus;
     case "timeout":
     case "network-error":
+    case "process-exit":
     case "blocked":
       return undefined;
   }
