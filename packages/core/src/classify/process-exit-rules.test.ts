@@ -48,6 +48,14 @@ describe("classifyProcessExit", () => {
     expect(v.decidedBy).toContain("memory bound");
   });
 
+  it("a process that flooded stdout with non-protocol output broke the protocol", () => {
+    expect(classifyProcessExit(atStart("", { stoppedFor: "stdout-flood", signal: "SIGKILL", exitCode: null }))).toMatchObject({ errorClass: "protocol_error", fault: "vendor" });
+  });
+
+  it("a command that cannot be started is the caller's setup, not a network failure", () => {
+    expect(classifyProcessExit(atStart("", { spawnError: "ENOENT", exitCode: null }))).toMatchObject({ errorClass: "config_missing", fault: "client", confidence: "code" });
+  });
+
   it("never lands on network_error or the intermediary", () => {
     for (const [, stderr] of [...asksForConfiguration, ...otherWords]) {
       for (const phase of ["start", "session"] as const) {

@@ -1,10 +1,13 @@
 // A stdio server's process ended. It is a child on our own machine, so nothing lies between us: never a
 // network failure and never an intermediary's. Decision table (first row wins):
-//   stopped by Kensa for a bound (memory, output)       → server_error, vendor (code)
+//   the command could not be started (ENOENT, EACCES)  → config_missing, client (code: not installed / not on PATH)
+//   stopped by Kensa: non-protocol output flooded stdout → protocol_error, vendor (code)
+//   stopped by Kensa: memory or stderr bound            → server_error, vendor (code)
 //   ended before initialize, stderr asks for a setting  → config_missing, client (inferred: its words decide)
 //   ended before initialize, any other words            → server_error, vendor (code: it exited)
 //   ended during the session (a call crashed it)        → server_error, vendor (code)
 import type { StepOutcome } from "../probe/step-outcome";
+import { assertNever } from "../util/assert-never";
 import { verdict, type Verdict } from "./verdict";
 
 type ProcessExit = Extract<StepOutcome, { kind: "process-exit" }>;
@@ -24,8 +27,19 @@ export const configMissingPatterns: readonly RegExp[] = [
 
 export function classifyProcessExit(outcome: ProcessExit): Verdict {
   const how = outcome.signal ? `signal ${outcome.signal}` : `exit code ${outcome.exitCode ?? "unknown"}`;
-  if (outcome.stoppedFor !== undefined) {
-    return verdict("server_error", "code", `Kensa stopped the server process: it exceeded the ${outcome.stoppedFor} bound`, "vendor");
+  if (outcome.spawnError !== undefined) {
+    return verdict("config_missing", "code", `the server's command could not be started (${outcome.spawnError}): not installed, not on PATH or not executable`, "client");
+  }
+  switch (outcome.stoppedFor) {
+    case undefined:
+      break;
+    case "stdout-flood":
+      return verdict("protocol_error", "code", "Kensa stopped the server process: it flooded stdout with output that is not JSON-RPC", "vendor");
+    case "memory":
+    case "stderr-flood":
+      return verdict("server_error", "code", `Kensa stopped the server process: it exceeded the ${outcome.stoppedFor === "memory" ? "memory" : "stderr output"} bound`, "vendor");
+    default:
+      return assertNever(outcome.stoppedFor, "stopped for");
   }
   if (outcome.phase === "session") return verdict("server_error", "code", `the server process ended (${how}) during the session`, "vendor");
   const said = configMissingPatterns.find((pattern) => pattern.test(outcome.stderr));

@@ -62,8 +62,7 @@ export const StepOutcome = z.discriminatedUnion("kind", [
   }),
   /**
    * A stdio server's process ended while the step waited. `start`: before the session was usable (spawn or
-   * initialize); `session`: after. `stderr` is its own words (redacted, bounded); `stoppedFor` is set when Kensa
-   * ended it for exceeding a bound.
+   * initialize); `session`: after. `stderr` is its own words (redacted, bounded).
    */
   z.object({
     kind: z.literal("process-exit"),
@@ -71,7 +70,10 @@ export const StepOutcome = z.discriminatedUnion("kind", [
     exitCode: z.number().int().nullable(),
     signal: z.string().nullable(),
     stderr: z.string(),
-    stoppedFor: z.enum(["memory", "output"]).optional(),
+    /** Set when Kensa ended it for exceeding a bound. */
+    stoppedFor: z.enum(["memory", "stdout-flood", "stderr-flood"]).optional(),
+    /** The process could not be started at all: the system code (ENOENT, EACCES). */
+    spawnError: z.string().optional(),
   }),
   /** Kensa's own guard refused before a byte was sent or a redirect was followed. */
   z.object({ kind: z.literal("blocked"), reason: BlockReason, detail: z.string() }),

@@ -34,7 +34,7 @@ export const errorClasses: Record<ErrorClass, ErrorClassInfo> = {
   auth_invalid: { description: "The credential was rejected as unknown, malformed or revoked.", retryable: false, defaultFault: "client" },
   auth_forbidden: { description: "Authenticated, but not allowed: missing scope or permission.", retryable: false, defaultFault: "client" },
   invalid_input: { description: "The request's arguments failed the server's validation.", retryable: false, defaultFault: "client" },
-  config_missing: { description: "A local (stdio) server stopped before answering because the client gave it no credential or setting it needs.", retryable: false, defaultFault: "client" },
+  config_missing: { description: "A local (stdio) server could not start or stopped before answering because of the client's setup: a credential or setting it was not given, or a command that is not installed.", retryable: false, defaultFault: "client" },
   not_found: { description: "The tool, resource, session or endpoint does not exist.", retryable: false, defaultFault: "vendor" },
   rate_limited: { description: "The server asked the caller to slow down (429 or equivalent).", retryable: true, defaultFault: "client" },
   timeout: { description: "No complete answer within the step's time bound.", retryable: true, defaultFault: "vendor" },
