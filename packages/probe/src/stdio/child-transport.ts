@@ -63,7 +63,7 @@ export class ChildProcessTransport implements Transport {
       throw Object.assign(new Error(`spawn ${this.launch.command} ${this.launch.spawnError}`), { code: this.launch.spawnError });
     }
     const child = spawn(this.launch.command, this.launch.args, {
-      env: this.launch.env,
+      env: this.launch.env as NodeJS.ProcessEnv, // Next's types (web builds this package) require NODE_ENV in ProcessEnv
       cwd: this.launch.cwd,
       stdio: ["pipe", "pipe", "pipe"],
       detached: process.platform !== "win32",
