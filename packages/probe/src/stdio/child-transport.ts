@@ -84,7 +84,9 @@ export class ChildProcessTransport implements Transport {
     child.stderr!.on("data", (chunk: Buffer) => this.readStderr(chunk));
     await new Promise<void>((resolve, reject) => {
       child.once("spawn", resolve);
-      child.once("error", (error: NodeJS.ErrnoException) => {
+      // Kept for the child's life: an 'error' event without a listener would crash the prober.
+      child.on("error", (error: NodeJS.ErrnoException) => {
+        if (child.pid !== undefined) return; // after the spawn (e.g. a signal that could not be sent): the exit tells the story
         this.exit = { exitCode: null, signal: null, spawnError: error.code ?? "ERR_SPAWN" };
         reject(error);
       });
