@@ -42,12 +42,13 @@ export async function prepareIsolation(spec: StdioLaunchSpec): Promise<IsolatedL
   const home = join(dir, "home");
   const cwd = join(dir, "work");
   const tmp = join(dir, "tmp");
-  await Promise.all([home, cwd, tmp].map((d) => mkdir(d, { recursive: true })));
+  const run = join(dir, "run");
+  await Promise.all([home, cwd, tmp, run].map((d) => mkdir(d, { recursive: true, mode: 0o700 })));
   const given = spec.env ?? {};
   const own: Record<(typeof isolationOwnedEnv)[number], string> = {
     HOME: home, TMPDIR: tmp, TMP: tmp, TEMP: tmp,
     XDG_CONFIG_HOME: join(home, ".config"), XDG_CACHE_HOME: join(home, ".cache"), XDG_DATA_HOME: join(home, ".local", "share"),
-    XDG_STATE_HOME: join(home, ".local", "state"), XDG_RUNTIME_DIR: join(dir, "run"),
+    XDG_STATE_HOME: join(home, ".local", "state"), XDG_RUNTIME_DIR: run,
   };
   const heap = `--max-old-space-size=${spec.memoryMb}`;
   const env: Record<string, string> = {
