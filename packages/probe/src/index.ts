@@ -8,3 +8,4 @@ export { decideAddress, isLoopbackHost, normaliseHost } from "./net/address-poli
 export { Redactor } from "./evidence/redactor";
 export { checkOrder, selectChecks } from "./checks/run-checks";
 export type { ProbeOptions, ProbeResult, ProbeTarget, HttpTransportChoice, AddressPolicy } from "./types";
+export { isolationOwnedEnv } from "./stdio/isolation";

@@ -21,6 +21,12 @@ export const ProbeLimits = z.object({
   maxJsonDepth: z.number().int().positive(),
   /** Characters of response body kept as evidence (after redaction). */
   maxExcerptChars: z.number().int().positive(),
+  /** stdio: a Node server's heap (NODE_OPTIONS) and its process group's resident memory. */
+  stdioMemoryMb: z.number().int().positive(),
+  /** stdio: bytes of stdout that are not JSON-RPC before the server is stopped (the spec allows none). */
+  stdioNonProtocolBytes: z.number().int().positive(),
+  /** stdio: bytes of stderr before the server is stopped (only its start and end are kept). */
+  stdioStderrBytes: z.number().int().positive(),
 });
 export type ProbeLimits = z.infer<typeof ProbeLimits>;
 
@@ -34,6 +40,9 @@ export const defaultProbeLimits: ProbeLimits = Object.freeze({
   maxRedirects: 5,
   maxJsonDepth: 100,
   maxExcerptChars: 1_024,
+  stdioMemoryMb: 1_024,
+  stdioNonProtocolBytes: 1024 * 1024,
+  stdioStderrBytes: 8 * 1024 * 1024,
 });
 
 /** Defaults overlaid with the caller's values; a bad value is a clear error naming the limit. */

@@ -14,6 +14,7 @@ import { CredentialManager } from "./credentials/credential-manager";
 import { requestToken, type GrantResult } from "./credentials/token-grant";
 import { discoverTokenEndpoint } from "./credentials/token-endpoint";
 import { openSession, type Session } from "./session/open-session";
+import { disposeStdioChild, prepareStdioChild, processExitOutcome, stdioEvidence, type StdioChild } from "./stdio/stdio-child";
 import { StepRunner } from "./steps/step-runner";
 import { callTool, listTools, type CallDeps } from "./steps/call-steps";
 import { summariseTools } from "./steps/tools-summary";
@@ -47,7 +48,11 @@ export async function runProbe(options: ProbeOptions): Promise<ProbeResult> {
   const discovery = endpoint ? new Discovery(checkFetch, endpoint, redactor, limits.maxJsonDepth) : undefined;
 
   let live: RecordingTransport | undefined;
-  const runner = new StepRunner({ clock, wire, redactor, requestTimeoutMs: limits.requestTimeoutMs, maxExcerptChars: limits.maxExcerptChars, traceId, transport: () => live });
+  /** Prepared inside the try below, so its temporary folder is always removed. */
+  let stdio: StdioChild | undefined;
+  const processExit = (failure: Parameters<typeof processExitOutcome>[2]) =>
+    stdio ? processExitOutcome(stdio, live?.initializeResult !== undefined, failure, redactor, limits.maxExcerptChars * 2) : undefined;
+  const runner = new StepRunner({ clock, wire, redactor, requestTimeoutMs: limits.requestTimeoutMs, maxExcerptChars: limits.maxExcerptChars, traceId, transport: () => live, processExit });
   const credentials = await CredentialManager.create(options.credential, {
     clock,
     secrets: options.secrets,
@@ -81,7 +86,8 @@ export async function runProbe(options: ProbeOptions): Promise<ProbeResult> {
   const traces: TraceObservation[] = [];
   let session: Session | undefined;
   try {
-    session = await openSession({ target, limits, policy: options.addressPolicy, redactor, runner, credentials, fetchFor: (kind) => transportFetch[kind], hooks, setTransport: (t) => (live = t) });
+    if (target.kind === "stdio") stdio = await prepareStdioChild(target, limits, redactor);
+    session = await openSession({ target, limits, policy: options.addressPolicy, redactor, runner, credentials, fetchFor: (kind) => transportFetch[kind], hooks, ...(stdio ? { stdio } : {}), setTransport: (t) => (live = t) });
     summary.target.transport = session.kind;
     const init = session.transport?.initializeResult;
     if (session.initialized && init) describeServer(summary, init);
@@ -127,6 +133,10 @@ export async function runProbe(options: ProbeOptions): Promise<ProbeResult> {
     clearTimeout(deadline);
     options.signal?.removeEventListener("abort", onAbort);
     await session?.close();
+    if (stdio) {
+      await disposeStdioChild(stdio);
+      summary.stdio = stdioEvidence(stdio, redactor, limits.maxExcerptChars * 2);
+    }
     agents.http.destroy();
     agents.https.destroy();
   }

@@ -7,7 +7,15 @@ export type HttpTransportChoice = "streamable-http" | "sse" | "auto";
 
 export type ProbeTarget =
   | { kind: "http"; url: string; transport?: HttpTransportChoice }
-  | { kind: "stdio"; command: string; args: string[]; env?: Record<string, string>; cwd?: string };
+  | {
+      kind: "stdio";
+      command: string;
+      args: string[];
+      /** The only variables the server gets besides PATH and its own temporary HOME, TMPDIR and XDG_* folders. */
+      env?: Record<string, string>;
+      /** "keep" leaves the server its network; by default it is cut where the machine allows. */
+      network?: "cut" | "keep";
+    };
 
 export interface ProbeOptions {
   target: ProbeTarget;

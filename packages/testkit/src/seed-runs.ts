@@ -63,6 +63,8 @@ function realisticOutcome(step: ProbeStepRecord): StepOutcome {
       return { kind: "protocol-violation", violation: "bad-content-type", detail: "text/html answer to a JSON-RPC request", httpStatus: 200 };
     case "network_error":
       return { kind: "network-error", code: "ECONNRESET", message: errorClasses[cls].description };
+    case "config_missing":
+      return { kind: "process-exit", phase: "start", exitCode: 1, signal: null, stderr: "Please set EXAMPLE_API_KEY" };
     case "server_error":
     case "blocked_by_policy":
       return step.outcome;

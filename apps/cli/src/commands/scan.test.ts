@@ -112,6 +112,21 @@ describe("kensa scan usage and targets", () => {
     expect(doc).toMatchObject({ transport: "stdio", target: expect.stringMatching(/^stdio: /), server: { name: "mcp-servers/everything" } });
   });
 
+  it("gives a stdio server only what --env names: unconfigured it is config_missing (client), configured it answers", async () => {
+    const fixture = fileURLToPath(new URL("../../../../packages/probe/src/__tests__/fixtures/isolation-stdio-server.mjs", import.meta.url));
+    // Set in kensa's own environment: it must not reach the server.
+    const bare = await kensa(["scan", "--json", "--checks", "none", "--stdio", "--", process.execPath, fixture, "config"], { EXAMPLE_API_KEY: "from-the-callers-env" });
+    const unconfigured = JSON.parse(bare.stdout);
+    expect(unconfigured.steps.find((s: { name: string }) => s.name === "initialize")).toMatchObject({ ok: false, errorClass: "config_missing", fault: "client", excerpt: expect.stringContaining("Please set EXAMPLE_API_KEY") });
+    expect(unconfigured.isolation).toMatchObject({ env: [], ended: "itself", network: expect.stringMatching(/^(cut|not cut: .+)$/) });
+    expect(unconfigured.caps.map((c: { id: string }) => c.id)).not.toContain("cap.no_auth_metadata");
+    const given = await kensa(["scan", "--json", "--checks", "none", "--stdio", "--env", "EXAMPLE_API_KEY=dummy-key", "--", process.execPath, fixture, "config"]);
+    const configured = JSON.parse(given.stdout);
+    expect(configured.server).toMatchObject({ name: "isolation-fixture", tools: { count: 1 } });
+    expect(configured.isolation).toMatchObject({ env: ["EXAMPLE_API_KEY"], ended: "stdin-close" });
+    expect(given.stdout).not.toContain("dummy-key");
+  });
+
   it("exits 0 for a server that cannot be reached: the scan completed, the result is bad", async () => {
     const fixture = await startMcpFixture();
     await fixture.close();

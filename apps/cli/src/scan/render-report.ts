@@ -15,6 +15,10 @@ export function renderReport(doc: ScanDocument): string {
       `${server.protocolVersion ? ` · protocol ${server.protocolVersion}` : ""}` +
       `${server.tools ? ` · ${server.tools.count} tools (hash ${server.tools.hash.slice(0, 12)})` : ""}`,
   );
+  const iso = doc.isolation;
+  if (iso) {
+    lines.push(`isolation   network ${iso.network} · own HOME and folder · env: ${iso.env.length ? iso.env.join(", ") : "PATH only"}${iso.ended ? ` · ended: ${iso.ended}` : ""}`);
+  }
   lines.push("");
   lines.push(...gradeLines(doc));
   const failing = doc.findings.filter((f) => !f.ok);

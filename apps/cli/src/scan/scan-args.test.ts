@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { UsageError } from "../command";
 import { parseCall, parseScanArgs } from "./scan-args";
@@ -38,6 +41,29 @@ describe("kensa scan arguments", () => {
     });
   });
 
+  it("gives a stdio server --env variables over --env-file lines, and nothing else", () => {
+    const dir = mkdtempSync(join(tmpdir(), "kensa-env-"));
+    try {
+      const file = join(dir, "server.env");
+      writeFileSync(file, '# Backlog\nexport BACKLOG_DOMAIN="example.backlog.com"\nBACKLOG_API_KEY=from-file\n\nEMPTY=\n');
+      const request = parseScanArgs(["--stdio", "--env-file", file, "--env", "BACKLOG_API_KEY=dummy", "--env", "URL=https://x/?a=b", "--", "backlog-mcp-server"], env);
+      expect(request.target).toEqual({
+        kind: "stdio", command: "backlog-mcp-server", args: [],
+        env: { BACKLOG_DOMAIN: "example.backlog.com", BACKLOG_API_KEY: "dummy", EMPTY: "", URL: "https://x/?a=b" },
+      });
+      expect(parseScanArgs(["--stdio", "--", "x"], env).target).toEqual({ kind: "stdio", command: "x", args: [] });
+      expect(parseScanArgs(["--stdio", "--allow-network", "--", "x"], env).target).toMatchObject({ network: "keep" });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("makes a stdio command's relative paths absolute: the server runs in a folder of its own", () => {
+    const request = parseScanArgs(["--stdio", "--", "./bin/kensa.mjs", "package.json", "--flag", "stdio"], env);
+    expect(request.target).toMatchObject({ command: join(process.cwd(), "bin/kensa.mjs"), args: [join(process.cwd(), "package.json"), "--flag", "stdio"] });
+    expect(request.display).toBe("stdio: ./bin/kensa.mjs package.json --flag stdio");
+  });
+
   it.each([
     [[], /which server/],
     [["a", "b"], /one URL at a time/],
@@ -59,6 +85,13 @@ describe("kensa scan arguments", () => {
     [["http://x/mcp", "--call", "t=[1]"], /JSON object/],
     [["http://x/mcp", "--checks", "auth_challenge,nope"], /unknown check "nope"/],
     [["--stdio"], /needs the server's command/],
+    [["--stdio", "--env", "NOVALUE", "--", "node"], /--env NOVALUE: expected NAME=VALUE/],
+    [["--stdio", "--env", "1BAD=x", "--", "node"], /expected NAME=VALUE/],
+    [["--stdio", "--env", "HOME=/root", "--", "node"], /HOME is the server's own/],
+    [["--stdio", "--env", "XDG_CONFIG_HOME=/etc", "--", "node"], /XDG_CONFIG_HOME is the server's own/],
+    [["--stdio", "--env-file", "/nonexistent/kensa.env", "--", "node"], /--env-file \/nonexistent\/kensa.env: cannot read it \(ENOENT\)/],
+    [["http://x/mcp", "--env", "A=b"], /--env is for stdio servers/],
+    [["http://x/mcp", "--allow-network"], /--allow-network is for stdio servers/],
     [["http://x/mcp", "--", "node"], /needs --stdio/],
   ])("rejects %j with a message", (argv, message) => {
     expect(() => parseScanArgs(argv as string[], env)).toThrow(UsageError);

@@ -3,6 +3,8 @@ import { parseArgs } from "node:util";
 import { EnvVarName, ReadinessCheck, type CredentialSpec, type ProbeCall } from "@kensa/core";
 import { isLoopbackHost, type ProbeOptions } from "@kensa/probe";
 import { UsageError } from "../command";
+import { absoluteCommand } from "./stdio-command";
+import { stdioEnv } from "./stdio-env";
 
 /** Longest per-request timeout: beyond it a scan is not a scan (and Node's timers overflow near 2^31 ms). */
 export const maxTimeoutMs = 600_000;
@@ -43,7 +45,11 @@ export const scanUsage = [
   "  --transport T              auto (default), streamable-http or sse",
   "  --checks LIST              all (default), none, or a comma list of readiness checks",
   "  --server-json URL          the MCP Registry server.json to compare the server with",
-  "  --stdio -- <command…>      probe a local server over stdio",
+  "  --stdio -- <command…>      probe a local server over stdio, isolated: its own temporary HOME and",
+  "                             folder, no network where the machine can cut it, and no variables but PATH",
+  "  --env NAME=VALUE           stdio: give the server this variable (repeatable; wins over --env-file)",
+  "  --env-file FILE            stdio: give the server the NAME=VALUE lines of FILE",
+  "  --allow-network            stdio: leave the server its network (e.g. a command that downloads first)",
 ].join("\n");
 
 export function parseScanArgs(argv: string[], env: NodeJS.ProcessEnv): ScanRequest {
@@ -67,9 +73,22 @@ export function parseScanArgs(argv: string[], env: NodeJS.ProcessEnv): ScanReque
       checks: { type: "string" },
       "server-json": { type: "string" },
       stdio: { type: "boolean", default: false },
+      env: { type: "string", multiple: true, default: [] },
+      "env-file": { type: "string" },
+      "allow-network": { type: "boolean", default: false },
     },
   });
   const { target, display, allowHosts } = parseTarget(values.stdio, positionals, command, values.transport);
+  if (target.kind === "stdio") {
+    const given = stdioEnv(values.env, values["env-file"]);
+    if (given) target.env = given;
+    if (values["allow-network"]) target.network = "keep";
+  } else {
+    for (const option of ["env", "env-file", "allow-network"] as const) {
+      const value = values[option];
+      if (value !== undefined && value !== false && !(Array.isArray(value) && value.length === 0)) throw new UsageError(`--${option} is for stdio servers (--stdio)`);
+    }
+  }
   const bearerEnv = values["bearer-env"];
   if (bearerEnv !== undefined) {
     if (!EnvVarName.safeParse(bearerEnv).success) throw new UsageError(`--bearer-env expects an environment variable name, got "${bearerEnv}"`);
@@ -100,7 +119,9 @@ function parseTarget(stdio: boolean, positionals: string[], command: string[], t
   if (stdio) {
     if (command.length === 0) throw new UsageError("--stdio needs the server's command after --, e.g. kensa scan --stdio -- node server.js");
     if (positionals.length > 0) throw new UsageError(`--stdio takes no URL (got "${positionals[0]}")`);
-    return { target: { kind: "stdio" as const, command: command[0]!, args: command.slice(1) }, display: `stdio: ${command.join(" ")}`, allowHosts: [] };
+    const [bin, ...args] = absoluteCommand(command);
+    const target: Extract<ProbeOptions["target"], { kind: "stdio" }> = { kind: "stdio", command: bin!, args };
+    return { target, display: `stdio: ${command.join(" ")}`, allowHosts: [] };
   }
   if (command.length > 0) throw new UsageError("a command after -- needs --stdio");
   if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? "which server? give its URL, e.g. kensa scan https://mcp.example.com/mcp" : `one URL at a time (got ${positionals.length})`);

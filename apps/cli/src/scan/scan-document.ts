@@ -75,6 +75,8 @@ export function scanDocument(target: string, run: ProbeRunRecord, grade: GradeRe
       tools: run.summary.tools ? { count: run.summary.tools.count, hash: run.summary.tools.hash, names: run.summary.tools.names } : null,
     },
     credential: run.summary.credential ?? null,
+    /** stdio only: how the server's process was isolated and how it ended. */
+    isolation: run.summary.stdio ?? null,
     findings,
     steps,
     errorClasses,

@@ -8,6 +8,7 @@ export const errorClassColor: Record<ErrorClass, string> = {
   auth_invalid: "#a475f9",
   auth_forbidden: "#6639ba",
   invalid_input: "#0a7ea4",
+  config_missing: "#0969da",
   not_found: "#57606a",
   rate_limited: "#bf8700",
   timeout: "#c2410c",

@@ -30,6 +30,7 @@ const outcome: fc.Arbitrary<StepOutcome> = fc.oneof(
   fc.record({ kind: fc.constant("timeout" as const), phase: fc.constantFrom("connect" as const, "request" as const, "stream" as const, "deadline" as const), limitMs: fc.nat() }),
   fc.record({ kind: fc.constant("network-error" as const), code: fc.oneof(text, fc.constantFrom("ECONNRESET", "ECONNREFUSED", "ENOTFOUND", "CERT_HAS_EXPIRED", "UND_ERR_HEADERS_TIMEOUT")), message: text }),
   fc.record({ kind: fc.constant("protocol-violation" as const), violation: fc.constantFrom(...ProtocolViolation.options), detail: text, httpStatus }),
+  fc.record({ kind: fc.constant("process-exit" as const), phase: fc.constantFrom("start" as const, "session" as const), exitCode: fc.option(fc.integer(), { nil: null }), signal: fc.option(fc.constantFrom("SIGKILL", "SIGSEGV"), { nil: null }), stderr: text, stoppedFor: fc.option(fc.constantFrom("memory" as const, "stdout-flood" as const, "stderr-flood" as const), { nil: undefined }), spawnError: fc.option(fc.constantFrom("ENOENT", "EACCES"), { nil: undefined }) }),
   fc.record({ kind: fc.constant("blocked" as const), reason: fc.constantFrom(...BlockReason.options), detail: text }),
 );
 const credential = fc.option(fc.record({ expiredAtSend: fc.boolean(), ageSec: fc.option(fc.nat(), { nil: undefined }) }), { nil: undefined });

@@ -17,6 +17,7 @@ const http = (status: number, headers: Record<string, string> = {}, body?: strin
   body === undefined ? { kind: "http-error", status, headers } : { kind: "http-error", status, headers, body };
 const rpc = (code: number, message: string, extra: { httpStatus?: number; data?: unknown } = {}): StepOutcome => ({ kind: "rpc-error", code, message, ...extra });
 const tool = (text: string, structured?: unknown): StepOutcome => (structured === undefined ? { kind: "tool-error", text } : { kind: "tool-error", text, structured });
+const exited = (phase: "start" | "session", exitCode: number | null, stderr: string, signal: string | null = null): StepOutcome => ({ kind: "process-exit", phase, exitCode, signal, stderr });
 const jsonRpcBody = (code: number, message: string) => JSON.stringify({ jsonrpc: "2.0", id: 1, error: { code, message } });
 const e = (errorClass: ErrorClass, fault: Fault, confidence: "code" | "inferred" = "code", decidedBy?: RegExp): Row["expect"] =>
   decidedBy === undefined ? { errorClass, fault, confidence } : { errorClass, fault, confidence, decidedBy };
@@ -109,6 +110,9 @@ const rows: Row[] = [
   { rule: "headers timeout", outcome: { kind: "network-error", code: "UND_ERR_HEADERS_TIMEOUT", message: "" }, expect: e("timeout", "vendor") },
   { rule: "protocol violation", outcome: { kind: "protocol-violation", violation: "malformed-json", detail: "Unexpected token <" }, expect: e("protocol_error", "vendor", "code", /malformed-json/) },
   { rule: "blocked redirect into a private address", outcome: { kind: "blocked", reason: "redirect-to-private", detail: "10.0.0.5" }, expect: e("blocked_by_policy", "vendor") },
+  { rule: "stdio: the process ends before initialize asking for its credential", outcome: exited("start", 1, "Please set CHANNEL_ACCESS_TOKEN\n"), path: "gateway", expect: e("config_missing", "client", "inferred", /CHANNEL_ACCESS_TOKEN/) },
+  { rule: "stdio: the process ends before initialize with no such words (a start-up crash)", outcome: exited("start", 1, "TypeError: cannot read properties of undefined"), expect: e("server_error", "vendor", "code", /before answering initialize/) },
+  { rule: "stdio: the process crashes during a call", outcome: exited("session", null, "Segmentation fault", "SIGSEGV"), expect: e("server_error", "vendor", "code", /SIGSEGV/) },
   { rule: "a readiness check whose own exchange timed out", kind: "check", outcome: { kind: "timeout", phase: "connect", limitMs: 5000 }, expect: e("timeout", "vendor") },
 
   // Shapes @kensa/probe records (its http-errors fixture) and @kensa/sandbox answers

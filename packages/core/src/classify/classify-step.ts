@@ -20,6 +20,9 @@
 //   timeout                                 → timeout
 //   network-error                           → network_error; TLS certificate, ECONNREFUSED and ENOTFOUND on the
 //                                             direct path are the vendor's; headers/body timeouts → timeout
+//   process-exit (a stdio server's process) → process-exit-rules: before initialize with words asking for a
+//                                             credential or setting → config_missing (client); otherwise
+//                                             server_error (vendor); never network_error
 //   protocol-violation / blocked            → protocol_error / blocked_by_policy
 // Any class that lands on auth_invalid while the token was past its expiry when sent becomes auth_expired.
 // Fault: the taxonomy's default unless a row names one; behind a gateway, invalid_input and the auth classes
@@ -30,6 +33,7 @@ import type { StepOutcome } from "../probe/step-outcome";
 import { assertNever } from "../util/assert-never";
 import { classifyHttpStatus } from "./http-status-rules";
 import { classifyNetworkError } from "./network-rules";
+import { classifyProcessExit } from "./process-exit-rules";
 import { classifyRpcCode } from "./rpc-code-rules";
 import { structuredSignal, type StructuredSignal } from "./structured-rules";
 import { classifyText } from "./text-rules";
@@ -66,6 +70,8 @@ function decide(outcome: Exclude<StepOutcome, { kind: "ok" }>, facts: StepFacts)
       return verdict("timeout", "code", `no complete answer within ${outcome.limitMs} ms (${outcome.phase})`);
     case "network-error":
       return classifyNetworkError(outcome.code, outcome.message, facts.path);
+    case "process-exit":
+      return classifyProcessExit(outcome);
     case "protocol-violation":
       return verdict("protocol_error", "code", `protocol violation ${outcome.violation}: ${outcome.detail}`);
     case "blocked":

@@ -70,6 +70,30 @@ export const CredentialSummary = z.object({
 });
 export type CredentialSummary = z.infer<typeof CredentialSummary>;
 
+/**
+ * How a stdio server's process was isolated and how it ended: the evidence that it ran on its own, and
+ * where the machine could not do something (network, memory), why. Environment values are never kept.
+ */
+export const StdioIsolation = z.object({
+  /** "cut" or "not cut: <reason>". */
+  network: z.string(),
+  /** How memory was bounded, or why it was not. */
+  memory: z.string(),
+  /** Names of the environment variables the server was given, besides PATH and its own HOME, TMPDIR, XDG_*. */
+  env: z.array(z.string()),
+  /** What isolating cost before the spawn (temporary folders, namespace check), in ms. */
+  setupMs: z.number().nonnegative(),
+  /** itself: before Kensa closed it; stdin-close: when its stdin closed; SIGTERM / SIGKILL: only when signalled; bound: stopped for a bound. */
+  ended: z.enum(["itself", "stdin-close", "SIGTERM", "SIGKILL", "bound"]).optional(),
+  exitCode: z.number().int().nullable().optional(),
+  signal: z.string().nullable().optional(),
+  /** Bytes of stdout lines that were not JSON-RPC messages. */
+  nonProtocolStdoutBytes: z.number().int().nonnegative(),
+  /** The start and the end of what it wrote to stderr, redacted and bounded. */
+  stderr: z.string().optional(),
+});
+export type StdioIsolation = z.infer<typeof StdioIsolation>;
+
 export const ProbeRunSummary = z.object({
   target: z.object({ url: z.string().optional(), transport: z.enum(["streamable-http", "sse", "stdio"]) }),
   protocolVersion: z.string().optional(),
@@ -77,6 +101,7 @@ export const ProbeRunSummary = z.object({
   capabilities: z.record(z.string(), z.unknown()).optional(),
   tools: ToolsSummary.optional(),
   credential: CredentialSummary.optional(),
+  stdio: StdioIsolation.optional(),
 });
 export type ProbeRunSummary = z.infer<typeof ProbeRunSummary>;
 

@@ -60,6 +60,21 @@ export const StepOutcome = z.discriminatedUnion("kind", [
     detail: z.string(),
     httpStatus: z.number().int().optional(),
   }),
+  /**
+   * A stdio server's process ended while the step waited. `start`: before the session was usable (spawn or
+   * initialize); `session`: after. `stderr` is its own words (redacted, bounded).
+   */
+  z.object({
+    kind: z.literal("process-exit"),
+    phase: z.enum(["start", "session"]),
+    exitCode: z.number().int().nullable(),
+    signal: z.string().nullable(),
+    stderr: z.string(),
+    /** Set when Kensa ended it for exceeding a bound. */
+    stoppedFor: z.enum(["memory", "stdout-flood", "stderr-flood"]).optional(),
+    /** The process could not be started at all: the system code (ENOENT, EACCES). */
+    spawnError: z.string().optional(),
+  }),
   /** Kensa's own guard refused before a byte was sent or a redirect was followed. */
   z.object({ kind: z.literal("blocked"), reason: BlockReason, detail: z.string() }),
 ]);
@@ -77,6 +92,7 @@ export function httpStatusOf(outcome: StepOutcome): number | undefined {
       return outcome.httpStatus;
     case "timeout":
     case "network-error":
+    case "process-exit":
     case "blocked":
       return undefined;
   }

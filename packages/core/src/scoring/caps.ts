@@ -1,7 +1,7 @@
 // Caps and evidence floors: limits on the grade whatever the weighted total says, each with its reason.
 // A cap names the items whose fix lifts it; a floor is lifted only by more evidence (more successful calls).
 import { isUnauthenticated } from "./axes/auth";
-import { acceptedInvalidToken, type GradeEvidence } from "./evidence";
+import { acceptedInvalidToken, authOverStdio, type GradeEvidence } from "./evidence";
 import { maxScoreOf, type Grade } from "./grade";
 import type { Item } from "./items";
 import { evidenceFloors, reliabilityCaps } from "./methodology";
@@ -48,7 +48,8 @@ export function applicableCaps(e: GradeEvidence, items: readonly Item[]): Applie
   else if (rate < reliabilityCaps.belowA) caps.push(cap("cap.reliability_below_90", "cap", "A", `Vendor-attributable success is ${pct}, under 90%.`, { percent, limit: 90 }, fixable("reliability.vendor_success")));
 
   const metadataChecks = [e.checks.auth_challenge, e.checks.protected_resource, e.checks.authorization_server];
-  if (!metadataChecks.some((c) => c?.verdict === "pass")) {
+  // A stdio server has no HTTP auth metadata to publish: it takes its credentials from its environment.
+  if (!authOverStdio(e.checks) && !metadataChecks.some((c) => c?.verdict === "pass")) {
     caps.push(cap("cap.no_auth_metadata", "cap", "AA", "No auth metadata at all: no 401 challenge naming resource_metadata, no RFC 9728 or RFC 8414 document.", {},
       fixable("auth.challenge", "auth.protected_resource", "auth.authorization_server")));
   }

@@ -11,7 +11,8 @@ export interface ErrorShapeTally {
   inferred: number;
 }
 
-const shapeless: ReadonlySet<ErrorClass> = new Set(["timeout", "network_error", "blocked_by_policy", "protocol_error"]);
+/** config_missing: a stdio server that stopped before answering anything has no error answer to judge. */
+const shapeless: ReadonlySet<ErrorClass> = new Set(["timeout", "network_error", "blocked_by_policy", "protocol_error", "config_missing"]);
 
 export interface ShapeFacts {
   kind: ProbeStepRecord["kind"];

@@ -9,7 +9,7 @@ import type { ProbeRunSummary, RunPath } from "../probe/probe-record";
 import { latencyPercentiles, type StepAggregate } from "../rollup/step-aggregate";
 import { allErrorClasses } from "../taxonomy/error-classes";
 import type { ErrorShapeTally } from "./error-shapes";
-import { declaredFactNames, GradeEvidence, scoredCheckFacts, type CheckEvidence, type PathTraffic } from "./evidence";
+import { declaredFactNames, GradeEvidence, httpAuthChecks, scoredCheckFacts, type CheckEvidence, type PathTraffic } from "./evidence";
 
 export interface EvidenceInput {
   window: { from: string; to: string };
@@ -41,7 +41,7 @@ export function evidenceFromAggregates(input: EvidenceInput): GradeEvidence {
       ...(hasTraffic(input.aggregates.gateway) ? { gateway: pathTraffic(input.aggregates.gateway) } : {}),
     },
     ...(input.errorShapes ? { errorShapes: { structured: input.errorShapes.structured, inferred: input.errorShapes.inferred } } : {}),
-    checks: checkEvidence(input.checks ?? []),
+    checks: checkEvidence(input.checks ?? [], input.summary?.target.transport === "stdio"),
     ...(input.summary?.tools ? { tools: { count: input.summary.tools.count, writeTools: input.summary.tools.writeTools } } : {}),
     credential: {
       ...(credential ? { mode: credential.mode } : {}),
@@ -82,7 +82,7 @@ function pathTraffic(agg: StepAggregate): PathTraffic {
   };
 }
 
-function checkEvidence(checks: readonly CheckResult[]): Partial<Record<CheckResult["check"], CheckEvidence>> {
+function checkEvidence(checks: readonly CheckResult[], stdio: boolean): Partial<Record<CheckResult["check"], CheckEvidence>> {
   const out: Partial<Record<CheckResult["check"], CheckEvidence>> = {};
   for (const check of [...checks].sort((a, b) => (a.check < b.check ? -1 : 1))) {
     if (out[check.check]) throw new KensaError("bad_request", `evidence: two results for readiness check "${check.check}"; pass only the latest`);
@@ -93,6 +93,8 @@ function checkEvidence(checks: readonly CheckResult[]): Partial<Record<CheckResu
     }
     out[check.check] = { verdict: check.verdict, facts };
   }
+  // Marked even when the checks were not run (--checks none): over stdio they never apply.
+  if (stdio) for (const name of httpAuthChecks) out[name] = { verdict: "not_applicable", facts: { transport: "stdio" } };
   return out;
 }
 

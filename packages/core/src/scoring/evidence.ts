@@ -42,11 +42,26 @@ export type CheckEvidence = z.infer<typeof CheckEvidence>;
 /** The check facts the methodology reads, under the names @kensa/probe records them. */
 export const scoredCheckFacts: Partial<Record<ReadinessCheck, readonly string[]>> = {
   /** authRequired: false when an initialize without credentials succeeded. */
-  auth_challenge: ["authRequired"],
-  authorization_server: ["pkceS256", "implicitGrant", "dynamicClientRegistration", "clientIdMetadataDocuments", "refreshTokenGrant", "idJag"],
+  auth_challenge: ["authRequired", "transport"],
+  protected_resource: ["transport"],
+  authorization_server: ["pkceS256", "implicitGrant", "dynamicClientRegistration", "clientIdMetadataDocuments", "refreshTokenGrant", "idJag", "transport"],
   /** status: how a garbage bearer token was answered (2xx = accepted). */
-  invalid_token: ["status"],
+  invalid_token: ["status", "transport"],
 };
+
+/**
+ * HTTP authorization checks. A stdio server takes its credentials from its environment (the MCP
+ * specification's authorization applies to HTTP transports): for it these are not_applicable with
+ * fact transport "stdio", and the scorer neither credits nor caps it for them.
+ */
+export const httpAuthChecks = ["auth_challenge", "protected_resource", "authorization_server", "invalid_token"] as const satisfies readonly ReadinessCheck[];
+
+export function authOverStdio(checks: GradeEvidence["checks"]): boolean {
+  return checks.auth_challenge?.facts["transport"] === "stdio";
+}
+
+export const stdioAuthMessage =
+  "Not applicable over stdio: the server takes its credentials from its environment, so HTTP authorization (401 challenge, RFC 9728 and RFC 8414 metadata, invalid-token rejection, token expiry) is neither credited nor capped.";
 
 /** The server answered an initialize without any credential. */
 export function observedUnauthenticated(checks: GradeEvidence["checks"]): boolean {

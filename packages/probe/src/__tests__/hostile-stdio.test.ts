@@ -11,7 +11,7 @@ describe("a hostile stdio server", () => {
     ["deep", { kind: "protocol-violation", violation: "too-deep" }],
     ["huge", { kind: "protocol-violation", violation: "too-large" }],
     ["garbage", { kind: "protocol-violation", violation: "malformed-json" }],
-    ["exit", { kind: "network-error", code: "ECONNCLOSED" }],
+    ["exit", { kind: "process-exit", phase: "session", exitCode: 3, signal: null }],
   ])("%s: tools/list ends within its bound without hurting the process", async (mode, outcome) => {
     const result = await runProbe({
       ...probeOptions("http://unused"),

@@ -46,6 +46,6 @@ describe("@modelcontextprotocol/server-everything over stdio", () => {
 
   it("records a command that cannot start as a failed connect", async () => {
     const result = await runProbe({ ...probeOptions("http://unused"), target: { kind: "stdio", command: "/nonexistent/kensa-server", args: [] } });
-    expect(result.steps[0]).toMatchObject({ name: "connect", outcome: { kind: "network-error", code: "ENOENT" } });
+    expect(result.steps[0]).toMatchObject({ name: "connect", outcome: { kind: "process-exit", phase: "start", spawnError: "ENOENT" } });
   });
 });

@@ -1,7 +1,8 @@
 // The "connect" and "initialize" steps. HTTP: a TCP/TLS connect under the address policy, then initialize
 // over Streamable HTTP; with transport "auto", an initialize refused with 400/404/405 falls back to the
-// legacy HTTP+SSE transport, as the MCP spec's backwards-compatibility section describes. stdio: spawn,
-// then initialize. The session is closed politely (DELETE of the session) and always within bounds.
+// legacy HTTP+SSE transport, as the MCP spec's backwards-compatibility section describes. stdio: spawn the
+// isolated child (stdio/), then initialize. The session is closed politely (DELETE of the session, or the
+// child's stdin closed first) and always within bounds.
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import type { CredentialManager } from "../credentials/credential-manager";
 import type { Redactor } from "../evidence/redactor";
@@ -10,7 +11,8 @@ import type { AddressPolicy } from "../net/address-policy";
 import type { ProbeLimits } from "../limits";
 import type { StepRunner } from "../steps/step-runner";
 import type { ProbeTarget } from "../types";
-import { makeTransport, type MadeTransport, type TransportKind } from "./make-transport";
+import type { StdioChild } from "../stdio/stdio-child";
+import { makeTransport, type TransportKind } from "./make-transport";
 import { RecordingTransport, type RecordingHooks } from "./recording-transport";
 import { tcpConnect } from "./tcp-connect";
 import { withTimeout } from "./with-timeout";
@@ -24,6 +26,8 @@ export interface OpenSessionDeps {
   credentials: CredentialManager;
   fetchFor: (kind: "streamable-http" | "sse") => FetchLike;
   hooks: RecordingHooks;
+  /** stdio targets: the prepared child, not yet started. */
+  stdio?: StdioChild;
   /** Tells the step runner (and the hooks) which transport is live. */
   setTransport: (transport: RecordingTransport) => void;
 }
@@ -42,12 +46,12 @@ const CLOSE_BOUND_MS = 2_000;
 export async function openSession(deps: OpenSessionDeps): Promise<Session> {
   const { target, limits, runner } = deps;
   const first: TransportKind = target.kind === "stdio" ? "stdio" : target.transport === "sse" ? "sse" : "streamable-http";
-  let stdio: MadeTransport | undefined;
+  const stdio = deps.stdio;
   let stdioTransport: RecordingTransport | undefined;
 
   const connect = await runner.run("connect", "transport", async ({ signal }) => {
     if (target.kind === "http") return { outcome: await tcpConnect(new URL(target.url), deps.policy, limits.connectTimeoutMs, deps.redactor, signal) };
-    stdio = makeTransport("stdio", target, () => Promise.reject(new Error("no fetch over stdio")), limits);
+    if (!stdio) throw new Error("a stdio target needs its prepared child");
     stdioTransport = new RecordingTransport(stdio.transport, deps.hooks);
     deps.setTransport(stdioTransport);
     await withTimeout(stdioTransport.start(), limits.connectTimeoutMs, signal, { kind: "timeout", phase: "connect", limitMs: limits.connectTimeoutMs });
@@ -62,7 +66,7 @@ export async function openSession(deps: OpenSessionDeps): Promise<Session> {
     "protocol",
     async ({ signal, scope }) => {
       const attempt = async (kind: TransportKind) => {
-        const transport = kind === "stdio" ? stdioTransport! : new RecordingTransport(makeTransport(kind, target, deps.fetchFor(kind), limits).transport, deps.hooks);
+        const transport = kind === "stdio" ? stdioTransport! : new RecordingTransport(makeTransport(kind, target, deps.fetchFor(kind)), deps.hooks);
         deps.setTransport(transport);
         const client = new Client({ name: "kensa-probe", version: "1.0.0" }, { capabilities: {} });
         client.onerror = () => undefined; // transport errors reach the engine through the recording hooks
@@ -90,8 +94,8 @@ export async function openSession(deps: OpenSessionDeps): Promise<Session> {
     credential,
   );
   if (init.record.outcome.kind === "http-error" && init.record.outcome.status === 401) deps.credentials.noteRejected();
-  if (init.record.outcome.kind !== "ok" && stdio?.stderrTail?.()) {
-    init.record.excerpt = deps.redactor.excerpt(`${init.record.excerpt ? `${init.record.excerpt}\n` : ""}stderr: ${stdio.stderrTail()}`, limits.maxExcerptChars * 2);
+  if (init.record.outcome.kind !== "ok" && stdio?.transport.stderr()) {
+    init.record.excerpt = deps.redactor.excerpt(`${init.record.excerpt ? `${init.record.excerpt}\n` : ""}stderr: ${stdio.transport.stderr()}`, limits.maxExcerptChars * 2);
   }
   const session = opened;
   const initialized = init.record.outcome.kind === "ok" && session !== undefined;

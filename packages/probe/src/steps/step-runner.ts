@@ -38,6 +38,8 @@ export class StepRunner {
       maxExcerptChars: number;
       traceId: string;
       transport: () => RecordingTransport | undefined;
+      /** stdio: the outcome to record once the server's process has ended (it outranks the SDK's "connection closed"). */
+      processExit?: (failure: StepScope["failure"]) => StepOutcome | undefined;
     },
   ) {}
 
@@ -73,7 +75,8 @@ export class StepRunner {
         result = { ...result, outcome: { kind: "protocol-violation", violation: "id-mismatch", detail: anomaly } };
       }
     } catch (error) {
-      const outcome = outcomeFromError({
+      const exited = this.deps.processExit?.(scope.failure);
+      const outcome = exited ?? outcomeFromError({
         error,
         wireFailure: scope.failure,
         exchanges: scope.exchanges,

@@ -1,12 +1,13 @@
 // Auth & SSO readiness: is authentication in place (OAuth best), is it discoverable the standard way
 // (RFC 9728 / RFC 8414), OAuth 2.1 hygiene, token lifecycle as observed (auth_expired, refresh), and
 // enterprise identity as declared (SAML/OIDC, ID-JAG, SCIM). Observed evidence beats declared.
-import { observedUnauthenticated, type GradeEvidence } from "../evidence";
+import { authOverStdio, observedUnauthenticated, stdioAuthMessage, type GradeEvidence } from "../evidence";
 import { checkItem, declaredItem, percent, rateShare, scored, unscored, type AxisAssessment, type Item } from "../items";
 import { rateToZero } from "../methodology";
 import { countOf } from "../traffic-totals";
 
 export function isUnauthenticated(e: GradeEvidence): boolean {
+  if (authOverStdio(e.checks)) return false; // its credentials come from its environment, not a request
   if (observedUnauthenticated(e.checks)) return true;
   return e.authMethod === "none" && !observedCredentialDemand(e) && !observedOAuth(e);
 }
@@ -25,23 +26,27 @@ export function assessAuth(e: GradeEvidence): AxisAssessment {
   const expired = direct ? countOf(direct.errorCounts, "auth_expired") : 0;
   const as = e.checks.authorization_server;
   const fact = (name: string) => as?.facts[name] === true;
+  const stdio = authOverStdio(e.checks);
   const asItem = (id: string, max: number, ok: boolean, yes: string, no: string, fix: string): Item => {
+    if (stdio) return unscored("auth", id, max, stdioAuthMessage, fix);
     if (as === undefined || as.verdict === "not_applicable") return unscored("auth", id, max, "No authorization-server metadata check in this window.", fix);
     return scored("auth", id, max, ok ? 1 : 0, "observed", ok ? yes : no, fix);
   };
+  const httpCheck = (check: Parameters<typeof checkItem>[1], id: string, max: number, words: Parameters<typeof checkItem>[5]): Item =>
+    stdio ? unscored("auth", id, max, stdioAuthMessage, words.fix) : checkItem(e, check, "auth", id, max, words);
   const items: Item[] = [
     authentication(e),
-    checkItem(e, "auth_challenge", "auth", "challenge", 5, {
+    httpCheck("auth_challenge", "challenge", 5, {
       pass: "An unauthenticated request gets 401 with WWW-Authenticate naming resource_metadata.",
       fail: "An unauthenticated request does not get a 401 challenge that names resource_metadata.",
       fix: "Answer unauthenticated requests with 401 and WWW-Authenticate: Bearer resource_metadata=\"…\" (RFC 9728).",
     }),
-    checkItem(e, "protected_resource", "auth", "protected_resource", 5, {
+    httpCheck("protected_resource", "protected_resource", 5, {
       pass: "Protected-resource metadata (RFC 9728) is published and names its authorization servers.",
       fail: "No valid protected-resource metadata (RFC 9728).",
       fix: "Publish /.well-known/oauth-protected-resource with resource and authorization_servers (RFC 9728).",
     }),
-    checkItem(e, "authorization_server", "auth", "authorization_server", 5, {
+    httpCheck("authorization_server", "authorization_server", 5, {
       pass: "Authorization-server metadata (RFC 8414 / OIDC discovery) is published.",
       fail: "No valid authorization-server metadata (RFC 8414 / OIDC discovery).",
       fix: "Publish authorization-server metadata (RFC 8414 or OpenID Connect discovery).",
@@ -51,7 +56,7 @@ export function assessAuth(e: GradeEvidence): AxisAssessment {
     asItem("client_registration", 3, fact("dynamicClientRegistration") || fact("clientIdMetadataDocuments"),
       "Agents can register themselves (DCR or Client ID Metadata Documents).", "No Dynamic Client Registration and no Client ID Metadata Documents.",
       "Support Dynamic Client Registration or Client ID Metadata Documents so agents can register without a person."),
-    checkItem(e, "invalid_token", "auth", "invalid_token_rejected", 5, {
+    httpCheck("invalid_token", "invalid_token_rejected", 5, {
       pass: "A garbage bearer token is rejected with 401.",
       fail: "A garbage bearer token is not rejected with 401.",
       fix: "Reject invalid bearer tokens with 401 and error=\"invalid_token\".",
@@ -74,6 +79,7 @@ export function assessAuth(e: GradeEvidence): AxisAssessment {
       refreshes: e.credential.refreshes,
       expiredDuringRun: e.credential.expiredDuringRun,
       authExpired: expired,
+      ...(stdio ? { transport: "stdio", httpAuthorization: "not applicable" } : {}),
       checks: Object.fromEntries(Object.entries(e.checks).filter(([name]) => name !== "trace_context" && name !== "server_card" && name !== "protocol_version").map(([name, c]) => [name, c.verdict])),
     },
   };
@@ -81,6 +87,7 @@ export function assessAuth(e: GradeEvidence): AxisAssessment {
 
 function authentication(e: GradeEvidence): Item {
   const fix = "Require OAuth 2.1 authorization (authorization code with PKCE) for the MCP endpoint.";
+  if (authOverStdio(e.checks)) return unscored("auth", "authentication", 50, stdioAuthMessage, fix);
   if (isUnauthenticated(e)) {
     const observed = observedUnauthenticated(e.checks);
     return scored("auth", "authentication", 50, 0, observed ? "observed" : "declared", observed ? "The server answered initialize without any credential." : "Declared as needing no authentication.", fix);
@@ -102,6 +109,7 @@ function authentication(e: GradeEvidence): Item {
 
 function expiryFree(e: GradeEvidence, successes: number, expired: number): Item {
   const fix = "Stop tokens expiring mid-operation: issue refresh tokens (or longer-lived, revocable tokens) so long-running agents keep working.";
+  if (authOverStdio(e.checks)) return unscored("auth", "expiry_free", 6, stdioAuthMessage, fix);
   if (isUnauthenticated(e) || successes + expired === 0) return unscored("auth", "expiry_free", 6, "No authenticated direct-path traffic to judge token expiry on.", fix);
   const lifetime = e.credential.lifetimeSec === undefined ? "" : ` Token lifetime: ${e.credential.lifetimeSec / 3600} h (${e.credential.lifetimeSource}).`;
   return scored("auth", "expiry_free", 6, rateShare(expired, successes + expired, rateToZero.authExpired), "observed",
