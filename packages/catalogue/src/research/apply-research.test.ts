@@ -1,0 +1,154 @@
+// The research applier on a temporary copy of a few real catalogue files: what it writes, what it refuses,
+// that comments and formatting survive, and that a second run changes nothing.
+import { copyFile, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { catalogueCounts } from "../catalogue-counts";
+import { defaultCatalogueDir, loadCatalogue } from "../load-catalogue";
+import { applyResearchFiles } from "./apply-research-files";
+
+const integrity = `sha512-${"B".repeat(86)}==`;
+const ids = ["backlog", "slack", "freee", "notion", "kintone"];
+
+const research = [
+  {
+    id: "backlog",
+    checked: "vendor docs + npm + GitHub org nulab",
+    servers: [
+      { kind: "remote", url: "https://backlog-mcp.someone.dev/mcp", transport: "streamable-http", owner: "third_party", publisher: "someone", source: "https://github.com/someone/backlog-remote" },
+      {
+        kind: "package",
+        registry: "npm",
+        name: "backlog-mcp-server",
+        version: "0.20.4",
+        integrity,
+        bin: { "backlog-mcp-server": "build/index.js" },
+        repository: "git+https://github.com/nulab/backlog-mcp-server.git",
+        owner: "vendor",
+        publisher: "Nulab Inc.",
+        requiredEnv: ["BACKLOG_DOMAIN", "BACKLOG_API_KEY"],
+        source: "https://github.com/nulab/backlog-mcp-server",
+      },
+    ],
+    facts: { saml: { value: true, source: "https://backlog.com/help/saml", note: "Enterprise plan" } },
+  },
+  {
+    id: "slack",
+    checked: "Slack developer docs",
+    servers: [{ kind: "remote", url: "https://mcp.slack.example/mcp", transport: "streamable-http", owner: "vendor", publisher: "Slack", source: "https://docs.slack.example/mcp" }],
+    authMethod: { value: "oauth2", source: "https://docs.slack.example/authentication" },
+    facts: { scim: { value: true, source: "https://docs.slack.example/scim" } },
+  },
+  // freee: the credential (bearer) and profile (oauth-day-token) are OAuth; an API-key claim is reported, the rest applied.
+  { id: "freee", checked: "freee developers + npm", servers: [], authMethod: { value: "api_key", source: "https://developer.freee.example/auth" }, facts: { oidc: { value: true, source: "https://support.freee.example/oidc" } } },
+];
+
+const dirs: string[] = [];
+afterEach(async () => {
+  await Promise.all(dirs.splice(0).map((d) => rm(d, { recursive: true, force: true })));
+});
+
+async function fixture(entries: unknown[]): Promise<{ dir: string; file: string }> {
+  const dir = await mkdtemp(join(tmpdir(), "kensa-research-"));
+  dirs.push(dir);
+  for (const id of ids) await copyFile(join(defaultCatalogueDir, `${id}.yaml`), join(dir, `${id}.yaml`));
+  const file = join(dir, "research.json");
+  await writeFile(file, JSON.stringify(entries));
+  return { dir, file };
+}
+
+const snapshot = async (dir: string) => Object.fromEntries(await Promise.all(ids.map(async (id) => [id, await readFile(join(dir, `${id}.yaml`), "utf8")] as const)));
+
+describe("applying research to catalogue files", () => {
+  it("writes servers, facts, a sourced auth method and the vendor's endpoint; the result validates", async () => {
+    const { dir, file } = await fixture(research);
+    const report = await applyResearchFiles({ dir, files: [file], write: true });
+    expect(report.refused).toEqual([]);
+    expect(report.changed.map((c) => c.id)).toEqual(["backlog", "slack", "freee"]);
+    const { byId, entries } = await loadCatalogue({ dir });
+
+    const backlog = byId.get("backlog")!;
+    expect(backlog.endpoint.url).toBeNull(); // a third party's server never becomes the endpoint
+    expect(backlog.servers?.[1]).toMatchObject({ kind: "package", bin: "backlog-mcp-server", repository: "https://github.com/nulab/backlog-mcp-server", version: "0.20.4", integrity });
+    expect(backlog.facts.saml).toEqual({ value: true, source: "https://backlog.com/help/saml", note: "Enterprise plan" });
+
+    const slack = byId.get("slack")!;
+    expect(slack.endpoint).toEqual({ url: "https://mcp.slack.example/mcp", transport: "streamable-http", source: "https://docs.slack.example/mcp" });
+    expect(slack.authMethodSource).toBe("https://docs.slack.example/authentication");
+
+    const freee = byId.get("freee")!;
+    expect(freee.authMethod).toBe("oauth2");
+    expect(report.conflicts).toEqual([expect.stringMatching(/freee\.yaml: authMethod "api_key" \(https:\/\/developer\.freee\.example\/auth\) not applied: .*sandbox\.profile: expected a profile whose auth mode fits authMethod "api_key"/)]);
+    expect(freee.facts.oidc.value).toBe(true);
+    expect(freee.facts.saml.source).toMatch(/seed report/); // facts the research did not cover stay
+    expect(freee.servers).toEqual([]);
+
+    const counts = catalogueCounts(entries);
+    expect(counts).toMatchObject({ researched: 3, withVendorRemote: 1, withVendorPackage: 1, pinnedNpmPackages: 1, thirdPartyServers: 1, withThirdPartyServer: 1 });
+    expect(counts.endpoints).toBe(2); // Slack's, and Notion's from before
+    expect(counts.facts.saml).toEqual({ true: 1, false: 1, fromUrl: 1 });
+  });
+
+  it("keeps comments, key order and flow style, and changes only the fields researched", async () => {
+    const { dir, file } = await fixture(research);
+    const before = await snapshot(dir);
+    await applyResearchFiles({ dir, files: [file], write: true });
+    const after = await snapshot(dir);
+    expect(after.kintone).toBe(before.kintone);
+    expect(after.notion).toBe(before.notion);
+    const unchangedLines = (id: string) => before[id]!.split("\n").filter((line) => !after[id]!.split("\n").includes(line));
+    expect(unchangedLines("backlog")).toEqual([]); // only additions
+    expect(unchangedLines("slack")).toEqual([
+      "# No public MCP endpoint is known: the calls target the sandbox's tool shapes for this category.",
+      "endpoint: {url: null, transport: streamable-http}",
+      "authMethodSource: 'KanseiLink landscape Q2 2026: design.auth 4/5, read as OAuth 2.0'",
+    ]);
+    expect(after.slack).toMatch(/^# Slack — Kensa catalogue entry/);
+    expect(after.backlog).toContain("  requiredEnv: [BACKLOG_DOMAIN, BACKLOG_API_KEY]\n");
+    expect(after.backlog).toMatch(/\nendpoint: .*\nchecked: .*\nservers:\n- kind: remote\n/);
+  });
+
+  it("is idempotent: a second run changes no byte", async () => {
+    const { dir, file } = await fixture(research);
+    await applyResearchFiles({ dir, files: [file], write: true });
+    const once = await snapshot(dir);
+    const again = await applyResearchFiles({ dir, files: [file], write: true });
+    expect(again.changed).toEqual([]);
+    expect(again.unchanged.sort()).toEqual(["backlog", "freee", "slack"]);
+    expect(await snapshot(dir)).toEqual(once);
+  });
+
+  it("refuses unknown ids, unsourced servers and facts, duplicates, and a third party's endpoint — writing nothing for them", async () => {
+    const { dir, file } = await fixture([
+      { id: "no-such-service", servers: [] },
+      { id: "backlog", servers: [{ ...research[0]!.servers![1], source: "the npm page" }] },
+      { id: "kintone", facts: { scim: { value: true } } },
+      { id: "slack", servers: [] },
+      { id: "slack", servers: [] },
+      // Notion's endpoint is set: research listing it only as a third party's is refused, not rewritten.
+      { id: "notion", servers: [{ kind: "remote", url: "https://mcp.notion.com/mcp", transport: "streamable-http", owner: "third_party", publisher: "x", source: "https://x.example" }] },
+    ]);
+    const before = await snapshot(dir);
+    const report = await applyResearchFiles({ dir, files: [file], write: true });
+    const problems = report.refused.map((r) => `${r.where.replace(/^.*\[\d+\] /, "")} ${r.problems.join("; ")}`);
+    expect(problems).toEqual([
+      "(backlog) servers[0].source: expected an http(s) URL",
+      "(kintone) facts.scim.source: expected an http(s) URL",
+      expect.stringMatching(/^\(no-such-service\) no catalogued service/),
+      expect.stringMatching(/^\(slack\) "slack" was already researched/),
+      expect.stringMatching(/^\(notion\) .*endpoint\.url: expected the vendor's own server/),
+    ]);
+    expect(report.changed.map((c) => c.id)).toEqual(["slack"]);
+    const after = await snapshot(dir);
+    for (const id of ["backlog", "kintone", "notion", "freee"]) expect(after[id]).toBe(before[id]);
+  });
+
+  it("a dry run reports what would change and writes nothing", async () => {
+    const { dir, file } = await fixture(research);
+    const before = await snapshot(dir);
+    const report = await applyResearchFiles({ dir, files: [file], write: false });
+    expect(report.changed).toHaveLength(3);
+    expect(await snapshot(dir)).toEqual(before);
+  });
+});
