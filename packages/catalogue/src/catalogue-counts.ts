@@ -1,6 +1,6 @@
 // What the catalogue knows from sources, counted: servers (vendor endpoints and packages, third parties'),
 // declared facts by kind and value. probes/README.md shows these tables (scripts/catalogue-counts.ts).
-import { DeclaredFacts, type CatalogueEntry, type DeclaredFactName, type PackageRegistry } from "@kensa/core";
+import { DeclaredFacts, isVendorRemote, type CatalogueEntry, type DeclaredFactName, type PackageRegistry } from "@kensa/core";
 
 const isUrl = (source: string | undefined): boolean => source !== undefined && /^https?:\/\//.test(source);
 
@@ -8,7 +8,10 @@ export interface CatalogueCounts {
   services: number;
   /** Services whose servers were looked for (`servers` present, possibly empty). */
   researched: number;
+  /** Services with a vendor-owned remote server at a public URL. */
   withVendorRemote: number;
+  /** Services whose vendor documents a hosted server without one public URL (per tenant, or not read), and none with one. */
+  withVendorRemoteNoUrl: number;
   /** Endpoints the prober targets (endpoint.url set). */
   endpoints: number;
   withVendorPackage: number;
@@ -29,6 +32,7 @@ export function catalogueCounts(entries: readonly CatalogueEntry[]): CatalogueCo
     services: entries.length,
     researched: 0,
     withVendorRemote: 0,
+    withVendorRemoteNoUrl: 0,
     endpoints: 0,
     withVendorPackage: 0,
     vendorPackagesByRegistry: { npm: 0, pypi: 0, docker: 0, github: 0 },
@@ -44,7 +48,8 @@ export function catalogueCounts(entries: readonly CatalogueEntry[]): CatalogueCo
     const servers = entry.servers ?? [];
     if (entry.servers !== undefined) counts.researched++;
     if (entry.endpoint.url !== null) counts.endpoints++;
-    if (servers.some((s) => s.kind === "remote" && s.owner === "vendor")) counts.withVendorRemote++;
+    if (servers.some(isVendorRemote)) counts.withVendorRemote++;
+    else if (servers.some((s) => s.kind === "remote" && s.owner === "vendor")) counts.withVendorRemoteNoUrl++;
     const vendorPackages = servers.filter((s) => s.kind === "package" && s.owner === "vendor");
     if (vendorPackages.length > 0) counts.withVendorPackage++;
     for (const p of vendorPackages) {
@@ -93,7 +98,8 @@ export function countsMarkdown(c: CatalogueCounts): string {
     "| servers | count |",
     "|---|---:|",
     `| services whose MCP servers were looked for (\`servers\` listed, possibly none found) | ${c.researched} of ${c.services} |`,
-    `| services with a vendor-owned remote endpoint | ${c.withVendorRemote} |`,
+    `| services with a vendor-owned remote MCP server at a public URL | ${c.withVendorRemote} |`,
+    `| services whose vendor documents a hosted server without one public URL (per tenant, or URL not read) | ${c.withVendorRemoteNoUrl} |`,
     `| endpoints the prober targets (\`endpoint.url\` set) | ${c.endpoints} |`,
     `| services with a vendor-owned package (${registries}) | ${c.withVendorPackage} |`,
     `| vendor npm packages pinned by version and integrity | ${c.pinnedNpmPackages} |`,

@@ -1,9 +1,11 @@
 // Research files → catalogue files: read every research file, refuse what has no source or names no
-// catalogued service, apply the rest file by file (see apply-research.ts) and say what changed.
+// catalogued service, apply the rest file by file (see apply-research.ts) and say what changed. Files are
+// read in the order given; a later file's entry for a service supersedes an earlier one (a deeper second
+// pass), and the report says so.
 import { access, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { applyResearch } from "./apply-research";
-import { readResearch, type RefusedResearch } from "./research-entry";
+import { readResearch, type RefusedResearch, type ResearchEntry, type ResearchItemProblem } from "./research-entry";
 
 export interface ResearchReport {
   /** Research entries read (valid or not). */
@@ -13,6 +15,10 @@ export interface ResearchReport {
   /** Entries whose file already said what the research says. */
   unchanged: string[];
   refused: RefusedResearch[];
+  /** Servers, facts or auth methods left out of applied entries (refused, held back as doubtful, ignored notes). */
+  items: ResearchItemProblem[];
+  /** "<id>: <earlier> superseded by <later>". */
+  superseded: string[];
   conflicts: string[];
 }
 
@@ -22,38 +28,42 @@ async function exists(path: string): Promise<boolean> {
 
 /** `write: false` reports what would change without touching the catalogue. */
 export async function applyResearchFiles(options: { dir: string; files: readonly string[]; write: boolean }): Promise<ResearchReport> {
-  const report: ResearchReport = { read: 0, changed: [], unchanged: [], refused: [], conflicts: [] };
-  const seen = new Map<string, string>();
+  const report: ResearchReport = { read: 0, changed: [], unchanged: [], refused: [], items: [], superseded: [], conflicts: [] };
+  const latest = new Map<string, { entry: ResearchEntry; where: string; file: string }>();
   for (const file of options.files) {
-    const { entries, refused } = readResearch(await readFile(file, "utf8"), file);
+    const { entries, refused, items } = readResearch(await readFile(file, "utf8"), file);
     report.read += entries.length + refused.length;
     report.refused.push(...refused);
+    report.items.push(...items);
     for (const { entry, where } of entries) {
-      const earlier = seen.get(entry.id);
-      if (earlier !== undefined) {
-        report.refused.push({ where, problems: [`"${entry.id}" was already researched in ${earlier}: one entry per service`] });
+      const earlier = latest.get(entry.id);
+      if (earlier?.file === file) {
+        report.refused.push({ where, problems: [`"${entry.id}" is already researched in ${earlier.where}: one entry per service in a file`] });
         continue;
       }
-      seen.set(entry.id, where);
-      const path = join(options.dir, `${entry.id}.yaml`);
-      if (!(await exists(path))) {
-        report.refused.push({ where, problems: [`no catalogued service "${entry.id}" (no ${path})`] });
-        continue;
-      }
-      const text = await readFile(path, "utf8");
-      const outcome = applyResearch(text, path, entry);
-      if (!outcome.ok) {
-        report.refused.push({ where, problems: outcome.problems });
-        continue;
-      }
-      report.conflicts.push(...outcome.conflicts);
-      if (outcome.text === text) {
-        report.unchanged.push(entry.id);
-        continue;
-      }
-      if (options.write) await writeFile(path, outcome.text);
-      report.changed.push({ id: entry.id, changes: outcome.changes });
+      if (earlier) report.superseded.push(`${entry.id}: ${earlier.where} superseded by ${where}`);
+      latest.set(entry.id, { entry, where, file });
     }
+  }
+  for (const { entry, where } of latest.values()) {
+    const path = join(options.dir, `${entry.id}.yaml`);
+    if (!(await exists(path))) {
+      report.refused.push({ where, problems: [`no catalogued service "${entry.id}" (no ${path})`] });
+      continue;
+    }
+    const text = await readFile(path, "utf8");
+    const outcome = applyResearch(text, path, entry);
+    if (!outcome.ok) {
+      report.refused.push({ where, problems: outcome.problems });
+      continue;
+    }
+    report.conflicts.push(...outcome.conflicts);
+    if (outcome.text === text) {
+      report.unchanged.push(entry.id);
+      continue;
+    }
+    if (options.write) await writeFile(path, outcome.text);
+    report.changed.push({ id: entry.id, changes: outcome.changes });
   }
   return report;
 }

@@ -119,11 +119,9 @@ describe("applying research to catalogue files", () => {
     expect(await snapshot(dir)).toEqual(once);
   });
 
-  it("refuses unknown ids, unsourced servers and facts, duplicates, and a third party's endpoint — writing nothing for them", async () => {
+  it("refuses unknown ids and duplicates in a file, and an entry that would make a third party's server the endpoint — writing nothing for them", async () => {
     const { dir, file } = await fixture([
       { id: "no-such-service", servers: [] },
-      { id: "backlog", servers: [{ ...research[0]!.servers![1], source: "the npm page" }] },
-      { id: "kintone", facts: { scim: { value: true } } },
       { id: "slack", servers: [] },
       { id: "slack", servers: [] },
       // Notion's endpoint is set: research listing it only as a third party's is refused, not rewritten.
@@ -133,15 +131,72 @@ describe("applying research to catalogue files", () => {
     const report = await applyResearchFiles({ dir, files: [file], write: true });
     const problems = report.refused.map((r) => `${r.where.replace(/^.*\[\d+\] /, "")} ${r.problems.join("; ")}`);
     expect(problems).toEqual([
-      "(backlog) servers[0].source: expected an http(s) URL",
-      "(kintone) facts.scim.source: expected an http(s) URL",
+      expect.stringMatching(/^\(slack\) "slack" is already researched in .*\[1\] \(slack\): one entry per service in a file/),
       expect.stringMatching(/^\(no-such-service\) no catalogued service/),
-      expect.stringMatching(/^\(slack\) "slack" was already researched/),
       expect.stringMatching(/^\(notion\) .*endpoint\.url: expected the vendor's own server/),
     ]);
     expect(report.changed.map((c) => c.id)).toEqual(["slack"]);
     const after = await snapshot(dir);
     for (const id of ["backlog", "kintone", "notion", "freee"]) expect(after[id]).toBe(before[id]);
+  });
+
+  it("refuses unsourced or unpinned items one by one, holds back what the researcher flagged, and applies the rest", async () => {
+    const vendorPackage = research[0]!.servers![1]!;
+    const { dir, file } = await fixture([
+      {
+        id: "backlog",
+        checked: "npm + GitHub",
+        notes: "a researcher's note",
+        servers: [
+          { ...vendorPackage, source: "the npm page" },
+          { ...vendorPackage, name: "backlog-mcp-unpinned", integrity: null },
+          { kind: "remote", url: "https://mcp.backlog.example/mcp", transport: "streamable-http", owner: "vendor", publisher: "Nulab", source: "https://directory.example/backlog", note: "DOUBTFUL SOURCE: a third party's directory" },
+          { kind: "remote", url: "https://{space}.backlog.example/mcp", transport: null, owner: "vendor", publisher: "Nulab Inc.", source: "https://support.backlog.example/mcp" },
+          { ...vendorPackage, requiredEnv: ["BACKLOG_DOMAIN (or BACKLOG_ORG_<NAME>_DOMAIN)", "BACKLOG_API_KEY", "BACKLOG_MAX_TOKENS (optional)"] },
+        ],
+        facts: {
+          scim: { value: true },
+          saml: { value: true, source: "https://backlog.example/saml", role: "identity_provider" },
+          terraformProvider: { value: true, source: "https://registry.terraform.io/providers/someone/backlog", note: "community provider, not published by Nulab" },
+          oidc: { value: false, source: "https://backlog.example/sso" },
+        },
+      },
+      { id: "kintone", facts: { scim: { value: true } } },
+    ]);
+    const before = await snapshot(dir);
+    const report = await applyResearchFiles({ dir, files: [file], write: true });
+    expect(report.refused).toEqual([]);
+    expect(report.items.map((i) => `${i.kind} ${i.problem.split(":")[0]}`)).toEqual([
+      "ignored notes",
+      "refused servers[0] backlog-mcp-server",
+      "refused servers[1] backlog-mcp-unpinned",
+      "held back servers[2] https",
+      "refused facts.scim.source",
+      "refused facts.saml",
+      "held back facts.terraformProvider",
+      "refused facts.scim.source",
+    ]);
+    const { byId } = await loadCatalogue({ dir });
+    const backlog = byId.get("backlog")!;
+    expect(backlog.servers).toEqual([
+      { kind: "remote", url: null, owner: "vendor", publisher: "Nulab Inc.", source: "https://support.backlog.example/mcp", note: "URL per tenant: https://{space}.backlog.example/mcp" },
+      expect.objectContaining({ name: "backlog-mcp-server", requiredEnv: ["BACKLOG_DOMAIN", "BACKLOG_API_KEY"], note: "requiredEnv as researched: BACKLOG_DOMAIN (or BACKLOG_ORG_<NAME>_DOMAIN); BACKLOG_MAX_TOKENS (optional)" }),
+    ]);
+    expect(backlog.endpoint.url).toBeNull(); // a per-tenant server and a doubtful one never become the endpoint
+    expect(backlog.facts.oidc).toEqual({ value: false, source: "https://backlog.example/sso" });
+    expect(backlog.facts.saml.value).toBe("unknown");
+    expect(backlog.facts.terraformProvider.value).toBe("unknown");
+    expect((await snapshot(dir)).kintone).toBe(before.kintone);
+  });
+
+  it("lets a later research file's entry supersede an earlier one", async () => {
+    const { dir, file } = await fixture([{ id: "slack", checked: "first pass", servers: [] }]);
+    const second = join(dir, "second.json");
+    await writeFile(second, JSON.stringify([research[1]]));
+    const report = await applyResearchFiles({ dir, files: [file, second], write: true });
+    expect(report.superseded).toEqual([expect.stringMatching(/^slack: .*research\.json\[0\] \(slack\) superseded by .*second\.json\[0\] \(slack\)$/)]);
+    const { byId } = await loadCatalogue({ dir });
+    expect(byId.get("slack")).toMatchObject({ checked: "Slack developer docs", endpoint: { url: "https://mcp.slack.example/mcp" } });
   });
 
   it("a dry run reports what would change and writes nothing", async () => {

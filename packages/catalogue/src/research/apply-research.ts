@@ -109,7 +109,7 @@ export function applyResearch(text: string, file: string, research: ResearchEntr
   }
   if (research.servers && !same(current.servers, research.servers)) {
     next.servers = research.servers;
-    changes.push(`servers: ${research.servers.length} (${research.servers.map((s) => `${s.owner} ${s.kind === "remote" ? s.url : `${s.registry}:${s.name}`}`).join(", ") || "none found"})`);
+    changes.push(`servers: ${research.servers.length} (${research.servers.map((s) => `${s.owner} ${s.kind === "remote" ? (s.url ?? "(no public URL)") : `${s.registry}:${s.name}`}`).join(", ") || "none found"})`);
   }
   const endpoint = endpointFromServers(current.endpoint, research.servers ?? []);
   if (endpoint !== current.endpoint) {
@@ -160,7 +160,8 @@ export function applyResearch(text: string, file: string, research: ResearchEntr
   }
   if (authApplied) {
     doc.set("authMethod", next.authMethod);
-    doc.set("authMethodSource", next.authMethodSource);
+    if (doc.has("authMethodSource")) doc.set("authMethodSource", next.authMethodSource);
+    else setTop(doc, "authMethodSource", doc.createNode(next.authMethodSource) as Node, { after: ["authMethod"] });
   }
   return { ok: true, text: doc.toString(catalogueYamlFormat), changes, conflicts };
 }

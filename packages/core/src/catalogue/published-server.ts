@@ -18,10 +18,15 @@ export type PackageRegistry = z.infer<typeof PackageRegistry>;
 /** What `npm view NAME dist.integrity` prints: the tarball's sha512, base64. */
 export const NpmIntegrity = z.string().regex(/^sha512-[A-Za-z0-9+/]{86}==$/, "expected an npm integrity hash (sha512-<base64>, from `npm view NAME dist.integrity`)");
 
+/** A URL one can connect to: a per-tenant pattern (https://{subdomain}.example.com/mcp) is not one. */
+const concreteUrl = httpUrl.refine((url) => !/[{}<>]|%7B|%7D|%3C|%3E/i.test(url), { message: "expected a concrete URL, not a per-tenant pattern (record the pattern in note, url: null)" });
+
 export const RemoteServer = z.strictObject({
   kind: z.literal("remote"),
-  url: httpUrl,
-  transport: z.enum(["streamable-http", "sse"]),
+  /** null: the vendor documents a hosted server but publishes no single URL (per tenant, or not read). */
+  url: concreteUrl.nullable(),
+  /** Absent when the source does not say. */
+  transport: z.enum(["streamable-http", "sse"]).optional(),
   owner: ServerOwner,
   publisher: z.string().min(1),
   /** The page that says this server exists and who runs it. */
@@ -65,16 +70,21 @@ export type PackageServer = z.infer<typeof PackageServer>;
 export const PublishedServer = z.discriminatedUnion("kind", [RemoteServer, PackageServer]);
 export type PublishedServer = z.infer<typeof PublishedServer>;
 
-export function isVendorRemote(server: PublishedServer): server is RemoteServer {
-  return server.kind === "remote" && server.owner === "vendor";
+export function isVendorRemote(server: PublishedServer): server is RemoteServer & { url: string } {
+  return server.kind === "remote" && server.owner === "vendor" && server.url !== null;
 }
 
 /**
  * The endpoint the prober should target given the published servers: the current one when it is set (a
- * person chose it), else the first vendor-owned remote server. A third party's server never becomes it.
+ * person chose it), else the first vendor-owned remote server with a URL. A third party's server never
+ * becomes it. Where the source does not name the transport, Streamable HTTP: the current specification's,
+ * and the one the prober tries first.
  */
-export function endpointFromServers<E extends { url: string | null }>(current: E, servers: readonly PublishedServer[]): E | { url: string; transport: RemoteServer["transport"]; source: string } {
+export function endpointFromServers<E extends { url: string | null }>(
+  current: E,
+  servers: readonly PublishedServer[],
+): E | { url: string; transport: "streamable-http" | "sse"; source: string } {
   if (current.url !== null) return current;
   const first = servers.find(isVendorRemote);
-  return first ? { url: first.url, transport: first.transport, source: first.source } : current;
+  return first ? { url: first.url, transport: first.transport ?? "streamable-http", source: first.source } : current;
 }
