@@ -1,15 +1,18 @@
-// The research applier on a temporary copy of a few real catalogue files: what it writes, what it refuses,
-// that comments and formatting survive, and that a second run changes nothing.
+// The research applier on a temporary copy of a few catalogue files (fixtures/: as they were before any
+// research was applied): what it writes, what it refuses, that comments and formatting survive, and that a
+// second run changes nothing.
 import { copyFile, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
 import { catalogueCounts } from "../catalogue-counts";
-import { defaultCatalogueDir, loadCatalogue } from "../load-catalogue";
+import { loadCatalogue } from "../load-catalogue";
 import { applyResearchFiles } from "./apply-research-files";
 
 const integrity = `sha512-${"B".repeat(86)}==`;
 const ids = ["backlog", "slack", "freee", "notion", "kintone"];
+const fixtures = fileURLToPath(new URL("./fixtures", import.meta.url));
 
 const research = [
   {
@@ -52,7 +55,7 @@ afterEach(async () => {
 async function fixture(entries: unknown[]): Promise<{ dir: string; file: string }> {
   const dir = await mkdtemp(join(tmpdir(), "kensa-research-"));
   dirs.push(dir);
-  for (const id of ids) await copyFile(join(defaultCatalogueDir, `${id}.yaml`), join(dir, `${id}.yaml`));
+  for (const id of ids) await copyFile(join(fixtures, `${id}.yaml`), join(dir, `${id}.yaml`));
   const file = join(dir, "research.json");
   await writeFile(file, JSON.stringify(entries));
   return { dir, file };
