@@ -154,7 +154,7 @@ describe("applying research to catalogue files", () => {
           { ...vendorPackage, source: "the npm page" },
           { ...vendorPackage, name: "backlog-mcp-unpinned", integrity: null },
           { kind: "remote", url: "https://mcp.backlog.example/mcp", transport: "streamable-http", owner: "vendor", publisher: "Nulab", source: "https://directory.example/backlog", note: "DOUBTFUL SOURCE: a third party's directory" },
-          { kind: "remote", url: "https://{space}.backlog.example/mcp", transport: null, owner: "vendor", publisher: "Nulab Inc.", source: "https://support.backlog.example/mcp" },
+          { kind: "remote", url: "https://{space}.backlog.example/mcp", transport: null, owner: "vendor", publisher: "Nulab Inc.", source: "https://support.backlog.com/mcp" },
           { ...vendorPackage, requiredEnv: ["BACKLOG_DOMAIN (or BACKLOG_ORG_<NAME>_DOMAIN)", "BACKLOG_API_KEY", "BACKLOG_MAX_TOKENS (optional)"] },
         ],
         facts: {
@@ -182,7 +182,7 @@ describe("applying research to catalogue files", () => {
     const { byId } = await loadCatalogue({ dir });
     const backlog = byId.get("backlog")!;
     expect(backlog.servers).toEqual([
-      { kind: "remote", url: null, owner: "vendor", publisher: "Nulab Inc.", source: "https://support.backlog.example/mcp", note: "URL per tenant: https://{space}.backlog.example/mcp" },
+      { kind: "remote", url: null, owner: "vendor", publisher: "Nulab Inc.", source: "https://support.backlog.com/mcp", note: "URL per tenant: https://{space}.backlog.example/mcp" },
       expect.objectContaining({ name: "backlog-mcp-server", requiredEnv: ["BACKLOG_DOMAIN", "BACKLOG_API_KEY"], note: "requiredEnv as researched: BACKLOG_DOMAIN (or BACKLOG_ORG_<NAME>_DOMAIN); BACKLOG_MAX_TOKENS (optional)" }),
     ]);
     expect(backlog.endpoint.url).toBeNull(); // a per-tenant server and a doubtful one never become the endpoint
@@ -190,6 +190,31 @@ describe("applying research to catalogue files", () => {
     expect(backlog.facts.saml.value).toBe("unknown");
     expect(backlog.facts.terraformProvider.value).toBe("unknown");
     expect((await snapshot(dir)).kintone).toBe(before.kintone);
+  });
+
+  it("holds back a server recorded as the vendor's when only a third party's page says so", async () => {
+    const remote = { kind: "remote", transport: "streamable-http", owner: "vendor", publisher: "Nulab Inc." };
+    const { dir, file } = await fixture([
+      {
+        id: "backlog",
+        servers: [
+          { ...remote, url: "https://mcp.backlog-directory.example/mcp", source: "https://mcpservers.example/servers/backlog" },
+          { ...remote, url: "https://mcp.backlog.com/mcp", source: "https://support.backlog.com/mcp" }, // the homepage's domain
+          { ...remote, url: "https://mcp.nulab.example/mcp", source: "https://docs.nulab.example/mcp" }, // the server's own domain
+        ],
+      },
+      { id: "kintone", servers: [{ ...remote, url: "https://mcp.kintone.example/mcp", source: "https://blog.someone.example/kintone-mcp" }] },
+    ]);
+    const before = await snapshot(dir);
+    const report = await applyResearchFiles({ dir, files: [file], write: true });
+    expect(report.conflicts).toEqual([
+      expect.stringMatching(/backlog\.yaml: held back https:\/\/mcp\.backlog-directory\.example\/mcp: recorded as the vendor's, but its source https:\/\/mcpservers\.example\/servers\/backlog is neither the vendor's site \(backlog\.com\)/),
+      expect.stringMatching(/kintone\.yaml: held back https:\/\/mcp\.kintone\.example\/mcp/),
+    ]);
+    const { byId } = await loadCatalogue({ dir });
+    expect(byId.get("backlog")!.servers!.map((s) => (s.kind === "remote" ? s.url : null))).toEqual(["https://mcp.backlog.com/mcp", "https://mcp.nulab.example/mcp"]);
+    expect(byId.get("backlog")!.endpoint.url).toBe("https://mcp.backlog.com/mcp");
+    expect((await snapshot(dir)).kintone).toBe(before.kintone); // its only server held back: not "none found"
   });
 
   it("lets a later research file's entry supersede an earlier one", async () => {

@@ -2,13 +2,15 @@
 // key order and flow style survive, and touching only what the research changes: running it twice changes
 // nothing. What it writes: `checked`, `servers`, the researched facts, a sourced auth method where it agrees
 // with the credential and sandbox profile, and the endpoint — the first vendor-owned remote server, only
-// while the endpoint is empty (never a third party's). The result must validate as a catalogue file, or
-// nothing is written.
+// while the endpoint is empty (never a third party's). A server recorded as the vendor's but sourced from
+// neither the vendor's site nor a code/package registry is held back (vendor-source.ts). The result must
+// validate as a catalogue file, or nothing is written.
 import { isMap, isScalar, isSeq, parseDocument, type Document, type Node, type Pair, type YAMLMap } from "yaml";
 import { CatalogueFileEntry, endpointFromServers, type DeclaredFact } from "@kensa/core";
 import { canonicalJson } from "../content-hash";
 import { fieldPath } from "../catalogue-error";
 import type { ResearchEntry } from "./research-entry";
+import { registrableDomain, sourcedByVendor } from "./vendor-source";
 
 /** The options under which every file in probes/ round-trips byte for byte. */
 export const catalogueYamlFormat = { lineWidth: 0, flowCollectionPadding: false, indentSeq: false, singleQuote: true } as const;
@@ -102,6 +104,14 @@ export function applyResearch(text: string, file: string, research: ResearchEntr
   const changes: string[] = [];
   const conflicts: string[] = [];
   const next: Record<string, unknown> = { ...current };
+  const homepage = typeof current.homepage === "string" ? current.homepage : null;
+  const heldBack = (research.servers ?? []).filter((s) => s.owner === "vendor" && !sourcedByVendor(s, homepage));
+  for (const s of heldBack) {
+    conflicts.push(`${file}: held back ${s.kind === "remote" ? (s.url ?? "(no public URL)") : `${s.registry}:${s.name}`}: recorded as the vendor's, but its source ${s.source} is neither the vendor's site (${registrableDomain(homepage) ?? "no homepage"}) nor a code or package registry`);
+  }
+  // As in the research reader: servers found but none kept is not "none found", so the file keeps what it has.
+  const kept = research.servers?.filter((s) => !heldBack.includes(s));
+  research = { ...research, servers: kept !== undefined && (kept.length > 0 || research.servers!.length === 0) ? kept : undefined };
 
   if (research.checked !== undefined && current.checked !== research.checked) {
     next.checked = research.checked;
