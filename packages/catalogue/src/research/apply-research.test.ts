@@ -122,13 +122,17 @@ describe("applying research to catalogue files", () => {
     expect(await snapshot(dir)).toEqual(once);
   });
 
-  it("refuses unknown ids and duplicates in a file, and an entry that would make a third party's server the endpoint — writing nothing for them", async () => {
+  it("refuses unknown ids and duplicates in a file; never lists servers that leave a set endpoint out or call it a third party's", async () => {
     const { dir, file } = await fixture([
       { id: "no-such-service", servers: [] },
       { id: "slack", servers: [] },
       { id: "slack", servers: [] },
-      // Notion's endpoint is set: research listing it only as a third party's is refused, not rewritten.
-      { id: "notion", servers: [{ kind: "remote", url: "https://mcp.notion.com/mcp", transport: "streamable-http", owner: "third_party", publisher: "x", source: "https://x.example" }] },
+      // Notion's endpoint is set: research listing it only as a third party's leaves servers unwritten (the rest is applied).
+      {
+        id: "notion",
+        servers: [{ kind: "remote", url: "https://mcp.notion.com/mcp", transport: "streamable-http", owner: "third_party", publisher: "x", source: "https://x.example" }],
+        facts: { scim: { value: true, source: "https://www.notion.com/help/scim" } },
+      },
     ]);
     const before = await snapshot(dir);
     const report = await applyResearchFiles({ dir, files: [file], write: true });
@@ -136,11 +140,13 @@ describe("applying research to catalogue files", () => {
     expect(problems).toEqual([
       expect.stringMatching(/^\(slack\) "slack" is already researched in .*\[1\] \(slack\): one entry per service in a file/),
       expect.stringMatching(/^\(no-such-service\) no catalogued service/),
-      expect.stringMatching(/^\(notion\) .*endpoint\.url: expected the vendor's own server/),
     ]);
-    expect(report.changed.map((c) => c.id)).toEqual(["slack"]);
+    expect(report.conflicts).toEqual([expect.stringMatching(/notion\.yaml: servers not written: expected the vendor's own server, got "https:\/\/mcp\.notion\.com\/mcp", listed in servers as a third party's/)]);
+    expect(report.changed).toEqual([{ id: "slack", changes: ["servers: 0 (none found)"] }, { id: "notion", changes: [expect.stringMatching(/^facts\.scim: unknown → true/)] }]);
     const after = await snapshot(dir);
-    for (const id of ["backlog", "kintone", "notion", "freee"]) expect(after[id]).toBe(before[id]);
+    for (const id of ["backlog", "kintone", "freee"]) expect(after[id]).toBe(before[id]);
+    expect(after.notion).not.toMatch(/servers:/);
+    expect((await loadCatalogue({ dir })).byId.get("notion")).toMatchObject({ endpoint: { url: "https://mcp.notion.com/mcp" }, facts: { scim: { value: true } } });
   });
 
   it("refuses unsourced or unpinned items one by one, holds back what the researcher flagged, and applies the rest", async () => {

@@ -152,7 +152,15 @@ export function applyResearch(text: string, file: string, research: ResearchEntr
     }
   }
 
-  const valid = CatalogueFileEntry.safeParse(next);
+  let valid = CatalogueFileEntry.safeParse(next);
+  // The file's endpoint was set before (by a person) and the research does not list it as the vendor's: the
+  // servers are not written, so the endpoint stays what the prober targets, and a person decides.
+  if (!valid.success && next.servers !== current.servers && valid.error.issues.every((i) => fieldPath(i.path) === "endpoint.url")) {
+    conflicts.push(`${file}: servers not written: ${valid.error.issues.map((i) => i.message).join("; ")} (the file's endpoint, set before this research)`);
+    next.servers = current.servers;
+    changes.splice(changes.findIndex((c) => c.startsWith("servers:")), 1);
+    valid = CatalogueFileEntry.safeParse(next);
+  }
   if (!valid.success) return { ok: false, problems: valid.error.issues.map((i) => `${file}: ${fieldPath(i.path)}: ${i.message}`) };
   if (changes.length === 0) return { ok: true, text, changes, conflicts };
 
