@@ -3,3 +3,7 @@ export * from "./content-hash";
 export * from "./load-catalogue";
 export * from "./overlay";
 export * from "./parse-entry";
+export * from "./catalogue-counts";
+export * from "./research/apply-research";
+export * from "./research/apply-research-files";
+export * from "./research/research-entry";

@@ -17,6 +17,7 @@ export * from "./catalogue/credential-spec";
 export * from "./classify/index";
 export * from "./catalogue/service-category";
 export * from "./catalogue/catalogue-entry";
+export * from "./catalogue/published-server";
 export * from "./sandbox/behaviour-profile";
 export * from "./sandbox/profile-library";
 export * from "./sandbox/resolve-profile";

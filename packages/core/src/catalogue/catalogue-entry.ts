@@ -8,6 +8,7 @@ import { authClassesAgree, authClassOfCredential, authClassOfMethod, authClassOf
 import { CredentialSpec } from "./credential-spec";
 import { AuthMethod, DeclaredFacts, DeclaredTokenLifetime } from "./declared-facts";
 import { ProbeCall } from "./probe-call";
+import { isVendorRemote, PublishedServer } from "./published-server";
 import { ServiceCategory } from "./service-category";
 
 export const ServiceId = z
@@ -53,6 +54,10 @@ export const CatalogueEntry = z
     homepage: httpUrl.nullable().default(null),
     kanseilink: KanseiLinkRecord.optional(),
     endpoint: Endpoint,
+    /** What was searched for the service's MCP servers and facts (vendor docs, registries, GitHub orgs). */
+    checked: z.string().min(1).optional(),
+    /** The MCP servers published for the service, each with its source; absent until someone looked. */
+    servers: z.array(PublishedServer).max(20).optional(),
     authMethod: AuthMethod,
     /** Where the auth method was read; required unless it is unknown. */
     authMethodSource: z.string().min(1).optional(),
@@ -93,6 +98,27 @@ export const CatalogueEntry = z
     }
   });
 export type CatalogueEntry = z.infer<typeof CatalogueEntry>;
+
+/**
+ * An entry as its file in probes/ must read: once servers are listed, the endpoint (when set) is one of the
+ * vendor's own remote servers, so the prober never grades a third party's server — or an unsourced URL —
+ * as the vendor's. Overlays are validated with CatalogueEntry alone: an environment may point at its own
+ * (staging) endpoint.
+ */
+export const CatalogueFileEntry = CatalogueEntry.superRefine((entry, ctx) => {
+  const url = entry.endpoint.url;
+  if (url === null || entry.servers === undefined) return;
+  if (!entry.servers.some((server) => isVendorRemote(server) && server.url === url)) {
+    const thirdParty = entry.servers.some((server) => server.kind === "remote" && server.url === url);
+    ctx.addIssue({
+      code: "custom",
+      path: ["endpoint", "url"],
+      message: thirdParty
+        ? `expected the vendor's own server, got "${url}", listed in servers as a third party's`
+        : `expected one of the vendor-owned remote servers listed in servers, got "${url}"`,
+    });
+  }
+});
 /** What a file holds before defaults are applied. */
 export type CatalogueEntryInput = z.input<typeof CatalogueEntry>;
 
