@@ -19,5 +19,6 @@ export * from "./catalogue/catalogue-entry";
 export * from "./sandbox/behaviour-profile";
 export * from "./sandbox/profile-library";
 export * from "./sandbox/resolve-profile";
+export * from "./provenance/data-source";
 export * from "./scoring/index";
 export * from "./auth/scopes";

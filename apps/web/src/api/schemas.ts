@@ -1,17 +1,16 @@
 // The public API's response contract (/api/v1). Handlers build these shapes, tests validate against them,
 // and /api/openapi.json is generated from them: change a field here and all three follow.
 import { z } from "zod";
-import { AuthMethod, ErrorClass, RunPath } from "@kensa/core";
-import { gradeOrder } from "../lib/grades";
+import { AuthMethod, DataSource as CoreDataSource, ErrorClass, Grade as CoreGrade, RunPath } from "@kensa/core";
 
 export const apiRegistry = z.registry<{ id: string; description?: string }>();
 
-export const Grade = z.enum(gradeOrder).register(apiRegistry, { id: "Grade", description: "AEO grade band, AAA (best) … D" });
+export const Grade = CoreGrade.register(apiRegistry, { id: "Grade", description: "AEO grade band, AAA (best) … D" });
 export const EvidenceStatus = z.enum(["observed", "declared", "not_tested"]).register(apiRegistry, { id: "EvidenceStatus" });
-export const DataSource = z.enum(["live", "sandbox"]).register(apiRegistry, { id: "DataSource", description: "sandbox data is simulated" });
+export const DataSource = CoreDataSource.register(apiRegistry, { id: "DataSource", description: "sandbox data is simulated" });
 const isoDateTime = z.iso.datetime({ offset: true });
 const isoDate = z.iso.date();
-/** Every source behind a figure, live before sandbox; empty when there was no data. */
+/** Every source behind a figure, in core's table order (live before sandbox); empty when there was no data. */
 const DataSources = z.array(DataSource);
 const ErrorCounts = z.partialRecord(ErrorClass, z.number().int().nonnegative()).register(apiRegistry, { id: "ErrorCounts", description: "failed steps per error class" });
 

@@ -2,7 +2,7 @@
 // readiness checks and run summary, the catalogue's declared facts — and store the snapshot. Same evidence and
 // methodology version give the same snapshot, stored once.
 import { createHash } from "node:crypto";
-import { CatalogueEntry, evidenceHash, gradeService, METHODOLOGY_VERSION, type GradeReport } from "@kensa/core";
+import { CatalogueEntry, combineSources, evidenceHash, gradeService, METHODOLOGY_VERSION, type GradeReport } from "@kensa/core";
 import { getService, latestEvidenceRuns, latestGrade, readRollups, recordAudit, saveGradeSnapshot } from "@kensa/db";
 import type { GradeComputePayload } from "../jobs/definitions";
 import { UnrecoverableJobError } from "../runtime/job-queue";
@@ -46,7 +46,7 @@ export async function handleGradeCompute(payload: GradeComputePayload, ctx: JobC
     score: report.score,
     scoreBeforeCaps: report.scoreBeforeCaps,
     provisional: report.provisional,
-    source: rollups.some((r) => r.source === "sandbox") ? "sandbox" : "live",
+    source: combineSources(...rollups.map((r) => r.source))!, // rollups is not empty (above)
     axes: report.axes,
     caps: report.caps,
     fixes: { fixes: report.fixes, nextGrade: report.nextGrade },
