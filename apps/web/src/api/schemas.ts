@@ -72,7 +72,7 @@ export const ServiceList = z.object({
 }).register(apiRegistry, { id: "ServiceList" });
 
 /** A grade's finding (core Finding); a readiness check's findings carry only id, ok, message and sometimes fix. */
-export const Finding = CoreFinding.partial({ fix: true, points: true, maxPoints: true, scored: true, evidence: true }).extend({
+export const Finding = CoreFinding.partial().required({ id: true, ok: true, message: true }).extend({
   fix: CoreFinding.shape.fix.describe("what to change to earn the missing points").optional(),
 }).register(apiRegistry, { id: "Finding" });
 
