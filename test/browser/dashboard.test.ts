@@ -94,18 +94,18 @@ describe.skipIf(skip)("dashboard in a browser", () => {
 
   it("shows a service's charts with data points, its caps and the fixes to the next grade", async () => {
     const snapshots = await newestGradeSnapshots(db);
-    const capped = snapshots.find((g) => Array.isArray(g.caps) && g.caps.length > 0 && g.grade !== "AAA")!;
+    const capped = snapshots.find((g) => g.report.caps.length > 0 && g.report.grade !== "AAA")!;
     const page = await open(`/services/${capped.serviceId}`);
     await page.waitForSelector("[data-testid=service-charts] .recharts-surface");
     const charts = page.locator("[data-testid=service-charts] figure");
     expect(await charts.count()).toBe(3);
     expect(await charts.nth(0).locator(".recharts-line-dots circle, .recharts-line-dot").count()).toBeGreaterThanOrEqual(30);
     expect(await charts.nth(1).locator(".recharts-line").count()).toBe(3);
-    const reason = (capped.caps as { reason: string }[])[0]!.reason;
+    const reason = (capped.report.caps as { reason: string }[])[0]!.reason;
     expect(await page.locator("[data-testid=caps] li").first().textContent()).toContain(reason);
     expect(Number(await page.locator("[data-testid=score-before-caps]").textContent())).toBeGreaterThanOrEqual(Number(await page.locator("[data-testid=score]").textContent()));
     expect(await page.locator("[data-testid=next-grade] h2").textContent()).toMatch(/To reach (AAA|AA|A|BBB|BB|B|C)/);
-    const next = (capped.fixes as { nextGrade: { reachable: boolean } | null }).nextGrade;
+    const next = capped.report.nextGrade;
     if (next?.reachable) expect(await page.locator("[data-testid=next-grade] ol.fix-list li .points").count()).toBeGreaterThan(0);
     expect(await page.locator("[data-testid=axes] tbody tr").count()).toBe(5);
     expect(await page.locator("[data-testid=checks] li.panel").count()).toBeGreaterThanOrEqual(2);
@@ -198,13 +198,13 @@ describe.skipIf(skip)("dashboard in a browser", () => {
 
   it("explains a grade in Japanese: caps, next-grade fixes and findings, with the recorded English marked as English", async () => {
     const snapshots = await newestGradeSnapshots(db);
-    const capped = snapshots.find((g) => Array.isArray(g.caps) && g.caps.length > 0 && g.grade !== "AAA")!;
+    const capped = snapshots.find((g) => g.report.caps.length > 0 && g.report.grade !== "AAA")!;
     const page = await open(`/services/${capped.serviceId}`, { lang: "ja" });
-    const cap = (capped.caps as { id: CapId; reason: string; values: Record<string, number> }[])[0]!;
+    const cap = (capped.report.caps as { id: CapId; reason: string; values: Record<string, number> }[])[0]!;
     const capText = await page.locator("[data-testid=caps] li").first().textContent();
     expect(capText).toContain(capReasonsJa[cap.id](cap.values));
     expect(capText).not.toContain(cap.reason);
-    const stored = capped.fixes as { fixes: { id: ItemId; description: string }[]; nextGrade: { reachable: boolean } | null };
+    const stored = { fixes: capped.report.fixes as { id: ItemId; description: string }[], nextGrade: capped.report.nextGrade };
     if (stored.nextGrade?.reachable && stored.fixes.length > 0) {
       const first = await page.locator("[data-testid=next-grade] ol.fix-list li").first().textContent();
       expect(first).toContain(itemTextsJa[stored.fixes[0]!.id].fix);

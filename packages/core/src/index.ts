@@ -21,5 +21,6 @@ export * from "./catalogue/published-server";
 export * from "./sandbox/behaviour-profile";
 export * from "./sandbox/profile-library";
 export * from "./sandbox/resolve-profile";
+export * from "./provenance/data-source";
 export * from "./scoring/index";
 export * from "./auth/scopes";

@@ -1,14 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { METHODOLOGY_VERSION } from "@kensa/core";
+import { aggregateSteps, evidenceFromAggregates, gradeService, METHODOLOGY_VERSION, type StepFacts } from "@kensa/core";
 import { listAudit, saveGradeSnapshot, syncServices, type Database } from "@kensa/db";
 import { openTestPgliteDatabase, syntheticService } from "@kensa/testkit";
 import { regradeOnMethodologyChange } from "./regrade-on-methodology-change";
 import { RecordingJobQueue } from "./testing/recording-job-queue";
 
+const evidence = evidenceFromAggregates({
+  window: { from: "2026-10-02T00:00:00.000Z", to: "2026-11-01T00:00:00.000Z" },
+  aggregates: { direct: aggregateSteps(Array.from({ length: 40 }, (): StepFacts => ({ kind: "call", ok: true, latencyMs: 100 })), 1) },
+  declared: {},
+  authMethod: "oauth2",
+});
 const snapshot = (version: string, id: string) => ({
-  id, serviceId: "freee", methodologyVersion: version, computedAt: new Date("2026-11-01T00:00:00Z"), windowFrom: new Date("2026-10-02T00:00:00Z"),
-  windowTo: new Date("2026-11-01T00:00:00Z"), grade: "AA", score: 82, scoreBeforeCaps: 85, provisional: false, source: "sandbox",
-  axes: {}, caps: [], fixes: {}, inputs: {}, inputsHash: `hash-${version}`,
+  id, serviceId: "freee", computedAt: new Date("2026-11-01T00:00:00Z"), source: "sandbox" as const, inputs: evidence,
+  report: { ...gradeService(evidence), methodologyVersion: version, grade: "AA" as const, score: 82, scoreBeforeCaps: 85, provisional: false, evidenceHash: `hash-${version}` },
 });
 
 describe("re-grading on a methodology change", () => {

@@ -34,20 +34,10 @@ export function seedGradeSnapshot(service: SeedService, asOf: Date, windowFrom: 
   return {
     id: uuidFrom(`${service.id}|${report.methodologyVersion}|${inputsHash}`),
     serviceId: service.id,
-    methodologyVersion: report.methodologyVersion,
     computedAt: asOf,
-    windowFrom,
-    windowTo: asOf,
-    grade: report.grade,
-    score: report.score,
-    scoreBeforeCaps: report.scoreBeforeCaps,
-    provisional: report.provisional,
     source: service.source,
-    axes: report.axes,
-    caps: report.caps,
-    fixes: { fixes: report.fixes, nextGrade: report.nextGrade },
+    report,
     inputs: evidence,
-    inputsHash,
   };
 }
 

@@ -1,12 +1,12 @@
 // kensa scan — probe one MCP server now and print its report (or a kensa.scan/v1 document with --json).
 // Exit 0 when the scan completed, whatever it found; 1 when --fail-under is not met; 2 for bad usage.
 import { randomUUID } from "node:crypto";
-import { classifyRun, type ProbeRunRecord } from "@kensa/core";
+import { classifyRun, gradeRank, type Grade, type ProbeRunRecord } from "@kensa/core";
 import { envSecretSource, runProbe } from "@kensa/probe";
 import type { Command } from "../command";
 import { namedVariables } from "../config";
 import { gradeScan } from "../scan/grade-scan";
-import { gradeOrder, parseScanArgs, scanUsage, type GradeName } from "../scan/scan-args";
+import { parseScanArgs, scanUsage } from "../scan/scan-args";
 import { renderReport } from "../scan/render-report";
 import { scanDocument } from "../scan/scan-document";
 
@@ -43,11 +43,11 @@ export const scanCommand: Command = {
   },
 };
 
-function failUnderMet(grade: string | null, threshold: GradeName | undefined): boolean {
+function failUnderMet(grade: Grade | null, threshold: Grade | undefined): boolean {
   if (threshold === undefined) return true;
   if (grade === null) {
     console.error(`kensa scan: --fail-under ${threshold}: the scan has no grade to compare`);
     return false;
   }
-  return gradeOrder.indexOf(grade as GradeName) <= gradeOrder.indexOf(threshold);
+  return gradeRank(grade) <= gradeRank(threshold);
 }

@@ -1,6 +1,6 @@
 // `kensa scan` arguments → what to probe and how. Every mistake is a UsageError (exit 2) naming the option.
 import { parseArgs } from "node:util";
-import { EnvVarName, ReadinessCheck, type CredentialSpec, type ProbeCall } from "@kensa/core";
+import { EnvVarName, Grade, ReadinessCheck, type CredentialSpec, type ProbeCall } from "@kensa/core";
 import { isLoopbackHost, type ProbeOptions } from "@kensa/probe";
 import { UsageError } from "../command";
 import { absoluteCommand } from "./stdio-command";
@@ -8,9 +8,6 @@ import { stdioEnv } from "./stdio-env";
 
 /** Longest per-request timeout: beyond it a scan is not a scan (and Node's timers overflow near 2^31 ms). */
 export const maxTimeoutMs = 600_000;
-
-export const gradeOrder = ["AAA", "AA", "A", "BBB", "BB", "B", "C", "D"] as const;
-export type GradeName = (typeof gradeOrder)[number];
 
 export interface ScanRequest {
   target: ProbeOptions["target"];
@@ -21,7 +18,7 @@ export interface ScanRequest {
   credential: CredentialSpec;
   rounds: number;
   timeoutMs?: number;
-  failUnder?: GradeName;
+  failUnder?: Grade;
   allowPrivate: boolean;
   allowHosts: string[];
   json: boolean;
@@ -95,7 +92,7 @@ export function parseScanArgs(argv: string[], env: NodeJS.ProcessEnv): ScanReque
     if (!env[bearerEnv]) throw new UsageError(`--bearer-env: environment variable ${bearerEnv} is not set`);
   }
   const failUnder = values["fail-under"]?.toUpperCase();
-  if (failUnder !== undefined && !gradeOrder.includes(failUnder as GradeName)) throw new UsageError(`--fail-under expects one of ${gradeOrder.join(" ")}, got "${values["fail-under"]}"`);
+  if (failUnder !== undefined && !Grade.safeParse(failUnder).success) throw new UsageError(`--fail-under expects one of ${Grade.options.join(" ")}, got "${values["fail-under"]}"`);
   const serverJson = values["server-json"];
   if (serverJson !== undefined && !URL.canParse(serverJson)) throw new UsageError(`--server-json expects a URL, got "${serverJson}"`);
   return {
@@ -106,7 +103,7 @@ export function parseScanArgs(argv: string[], env: NodeJS.ProcessEnv): ScanReque
     credential: bearerEnv ? { kind: "bearer", tokenSecret: bearerEnv } : { kind: "none" },
     rounds: positiveInt("--rounds", values.rounds) ?? 1,
     ...(values["timeout-ms"] !== undefined ? { timeoutMs: timeoutMs(values["timeout-ms"]) } : {}),
-    ...(failUnder ? { failUnder: failUnder as GradeName } : {}),
+    ...(failUnder ? { failUnder: failUnder as Grade } : {}),
     allowPrivate: values["allow-private"],
     allowHosts,
     json: values.json,

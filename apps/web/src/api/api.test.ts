@@ -112,10 +112,10 @@ describe.each(databaseBackends)("API on $name", (backend) => {
 
   run("shows the caps the scorer applied, each with its reason, limit and the score before caps", async () => {
     const snapshots = await newestGradeSnapshots(db);
-    const capped = snapshots.find((g) => Array.isArray(g.caps) && g.caps.length > 0);
+    const capped = snapshots.find((g) => Array.isArray(g.report.caps) && g.report.caps.length > 0);
     expect(capped, "the seeded population has a capped service").toBeDefined();
     const s = ServiceDetail.parse(await (await get(serviceHandler, db, `/api/v1/services/${capped!.serviceId}`, { id: capped!.serviceId })).json());
-    expect(s.caps.map((c) => c.id)).toEqual((capped!.caps as { id: string }[]).map((c) => c.id));
+    expect(s.caps.map((c) => c.id)).toEqual((capped!.report.caps as { id: string }[]).map((c) => c.id));
     expect(s.caps.every((c) => c.reason.length > 10 && c.maxGrade !== null && c.limit !== null)).toBe(true);
     expect(s.grade!.score).toBeLessThanOrEqual(Math.min(...s.caps.map((c) => c.limit!)));
     expect(s.grade!.scoreBeforeCaps).toBeGreaterThanOrEqual(s.grade!.score);

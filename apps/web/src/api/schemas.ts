@@ -1,17 +1,20 @@
 // The public API's response contract (/api/v1). Handlers build these shapes, tests validate against them,
-// and /api/openapi.json is generated from them: change a field here and all three follow.
+// and /api/openapi.json is generated from them: change a field here and all three follow. What a grade
+// holds (findings, axes, caps, fixes, next grade) is core's GradeReport: those schemas derive from it.
 import { z } from "zod";
-import { AuthMethod, ErrorClass, RunPath } from "@kensa/core";
-import { gradeOrder } from "../lib/grades";
+import {
+  AppliedCapReport, AuthMethod, AxisName, AxisReport, DataSource as CoreDataSource, ErrorClass, EvidenceStatus as CoreEvidenceStatus,
+  Finding as CoreFinding, FixReport, Grade as CoreGrade, NextGradeReport, RunPath,
+} from "@kensa/core";
 
 export const apiRegistry = z.registry<{ id: string; description?: string }>();
 
-export const Grade = z.enum(gradeOrder).register(apiRegistry, { id: "Grade", description: "AEO grade band, AAA (best) … D" });
-export const EvidenceStatus = z.enum(["observed", "declared", "not_tested"]).register(apiRegistry, { id: "EvidenceStatus" });
-export const DataSource = z.enum(["live", "sandbox"]).register(apiRegistry, { id: "DataSource", description: "sandbox data is simulated" });
+export const Grade = CoreGrade.register(apiRegistry, { id: "Grade", description: "AEO grade band, AAA (best) … D" });
+export const EvidenceStatus = CoreEvidenceStatus.register(apiRegistry, { id: "EvidenceStatus" });
+export const DataSource = CoreDataSource.register(apiRegistry, { id: "DataSource", description: "sandbox data is simulated" });
 const isoDateTime = z.iso.datetime({ offset: true });
 const isoDate = z.iso.date();
-/** Every source behind a figure, live before sandbox; empty when there was no data. */
+/** Every source behind a figure, in core's table order (live before sandbox); empty when there was no data. */
 const DataSources = z.array(DataSource);
 const ErrorCounts = z.partialRecord(ErrorClass, z.number().int().nonnegative()).register(apiRegistry, { id: "ErrorCounts", description: "failed steps per error class" });
 
@@ -68,53 +71,30 @@ export const ServiceList = z.object({
   asOf: isoDate.nullable(),
 }).register(apiRegistry, { id: "ServiceList" });
 
-export const Finding = z.object({
-  id: z.string(),
-  ok: z.boolean(),
-  message: z.string(),
-  fix: z.string().optional().describe("what to change to earn the missing points"),
-  points: z.number().optional(),
-  maxPoints: z.number().optional(),
-  /** False when the item could not be judged and was left out of its axis score. */
-  scored: z.boolean().optional(),
-  evidence: EvidenceStatus.optional(),
+/** A grade's finding (core Finding); a readiness check's findings carry only id, ok, message and sometimes fix. */
+export const Finding = CoreFinding.partial().required({ id: true, ok: true, message: true }).extend({
+  fix: CoreFinding.shape.fix.describe("what to change to earn the missing points").optional(),
 }).register(apiRegistry, { id: "Finding" });
 
-export const Axis = z.object({
-  name: z.string(),
-  label: z.string().nullable(),
-  score: z.number().nullable(),
-  weight: z.number().nullable().describe("percent of the total the methodology gives this axis"),
-  effectiveWeight: z.number().nullable().describe("percent it carried in this grade, after untested axes' weight moved"),
-  evidence: EvidenceStatus,
+export const Axis = AxisReport.extend({
+  name: AxisName,
+  weight: AxisReport.shape.weight.describe("percent of the total the methodology gives this axis"),
+  effectiveWeight: AxisReport.shape.effectiveWeight.describe("percent it carried in this grade, after untested axes' weight moved"),
   facts: z.record(z.string(), z.unknown()),
   findings: z.array(Finding),
 }).register(apiRegistry, { id: "Axis" });
 
-export const Cap = z.object({
-  id: z.string(),
-  kind: z.enum(["cap", "floor"]).nullable().describe("a cap is lifted by fixing one of liftedBy; a floor only by more evidence"),
-  reason: z.string(),
-  maxGrade: Grade.nullable(),
-  limit: z.number().nullable().describe("the highest score allowed"),
-  liftedBy: z.array(z.string()),
-  values: z.record(z.string(), z.number()).describe("the numbers the reason quotes, e.g. { successes: 12, needed: 30 }"),
+export const Cap = AppliedCapReport.extend({
+  kind: AppliedCapReport.shape.kind.describe("a cap is lifted by fixing one of liftedBy; a floor only by more evidence"),
+  limit: AppliedCapReport.shape.limit.describe("the highest score allowed"),
+  values: AppliedCapReport.shape.values.describe("the numbers the reason quotes, e.g. { successes: 12, needed: 30 }"),
 }).register(apiRegistry, { id: "Cap" });
 
-export const Fix = z.object({
-  id: z.string(),
-  title: z.string(),
-  axis: z.string().nullable(),
-  points: z.number(),
-  liftsCaps: z.array(z.string()),
-}).register(apiRegistry, { id: "Fix" });
+/** Core's FixReport; the API has always called its description `title`. */
+export const Fix = FixReport.omit({ description: true }).extend({ title: FixReport.shape.description }).register(apiRegistry, { id: "Fix" });
 
-export const NextGrade = z.object({
-  grade: Grade,
-  pointsNeeded: z.number(),
-  reachable: z.boolean().describe("false when a floor or a cap no fix lifts stands in the way"),
-  blockedBy: z.array(z.string()),
-  scoreAfterFixes: z.number().nullable(),
+export const NextGrade = NextGradeReport.omit({ minScore: true }).extend({
+  reachable: NextGradeReport.shape.reachable.describe("false when a floor or a cap no fix lifts stands in the way"),
   fixes: z.array(Fix).describe("the smallest set of fixes that reaches the next grade, as the scorer computed it"),
 }).register(apiRegistry, { id: "NextGrade" });
 

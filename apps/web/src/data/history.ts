@@ -1,9 +1,8 @@
 // A service's history in day, week or month buckets, merged from daily rollups with the same core
 // functions the ingest uses, so a week's p95 comes from the week's histogram (not an average of days).
-import { emptyAggregate, latencyPercentiles, mergeAggregates, type StepAggregate } from "@kensa/core";
+import { emptyAggregate, latencyPercentiles, listSources, mergeAggregates, type StepAggregate } from "@kensa/core";
 import { readDailySeries, type Database, type DailyPoint } from "@kensa/db";
 import type { HistoryPoint } from "../api/schemas";
-import { dataSources } from "../lib/data-source";
 import { addDays, monthStart, weekStart } from "../lib/days";
 
 export type Granularity = "day" | "week" | "month";
@@ -36,7 +35,7 @@ export function bucketPoints(points: readonly DailyPoint[], granularity: Granula
       p50Ms: p50,
       p95Ms: p95,
       p99Ms: p99,
-      sources: dataSources(sources),
+      sources: listSources(sources),
     };
   });
 }

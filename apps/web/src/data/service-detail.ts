@@ -7,10 +7,9 @@ import {
 } from "@kensa/db";
 import type { GradeChangeCauseView, ServiceDetail } from "../api/schemas";
 import { causeInEnglish } from "../i18n/grade-text";
-import { isGrade, type GradeName } from "../lib/grades";
 import { addDays, todayUtc } from "../lib/days";
 import { readDeclared } from "./declared";
-import { readAxes, readCaps, readFindings, readFixes, readNextGrade } from "./grade-view";
+import { axesView, capsView, fixesView, nextGradeView } from "./grade-view";
 import { summaryRow, type SummaryRow } from "./service-summary";
 import { cachedWindowStats } from "./window-cache";
 
@@ -30,26 +29,23 @@ export async function loadServiceDetail(db: Database, id: string, windowDays = 3
     readLatestChecks(db, id, since),
   ]);
   const summary = summaryRow(service, stats.get(id), range);
-  const gradeOk = snapshot && isGrade(snapshot.grade);
+  const report = snapshot?.report;
   return {
     ...summary,
-    axes: gradeOk ? readAxes(snapshot.axes) : [],
-    caps: gradeOk ? readCaps(snapshot.caps) : [],
-    fixes: gradeOk ? readFixes(snapshot.fixes) : [],
-    nextGrade: gradeOk ? readNextGrade(snapshot.grade, snapshot.score, snapshot.fixes) : null,
+    axes: report ? axesView(report) : [],
+    caps: report ? capsView(report) : [],
+    fixes: report ? fixesView(report) : [],
+    nextGrade: report ? nextGradeView(report) : null,
     declared: readDeclared(service.declared),
     declaredRaw: service.declared,
-    checks: checks.map((c) => {
-      const check = (c.check ?? {}) as { check?: string; verdict?: string; findings?: unknown[] };
-      return {
-        check: check.check ?? c.name.replace(/^check:/, ""),
-        verdict: check.verdict ?? (c.ok ? "pass" : "fail"),
-        at: c.startedAt.toISOString(),
-        findings: readFindings(check.findings),
-      };
-    }),
+    checks: checks.map((c) => ({
+      check: c.check?.check ?? c.name.replace(/^check:/, ""),
+      verdict: c.check?.verdict ?? (c.ok ? "pass" : "fail"),
+      at: c.startedAt.toISOString(),
+      findings: c.check?.findings ?? [],
+    })),
     recentFailures: failures.map(failureView),
-    gradeHistory: changes.filter((c) => isGrade(c.grade)).map(changeView),
+    gradeHistory: changes.map(changeView),
   };
 }
 
@@ -77,25 +73,25 @@ export function changeView(c: GradeChange): ServiceDetail["gradeHistory"][number
   if (!c.previous) causes.push({ kind: "first_grade" });
   else {
     if (c.previous.methodologyVersion !== c.methodologyVersion) causes.push({ kind: "methodology", from: c.previous.methodologyVersion, to: c.methodologyVersion });
-    const before = new Map(readAxes(c.previousAxes).map((a) => [a.name, a.score]));
-    const moves = readAxes(c.axes)
+    const before = new Map(axesView(c.previous.report).map((a) => [a.name, a.score]));
+    const moves = axesView(c.report)
       .map((a) => ({ axis: a.name, delta: Math.round(((a.score ?? 0) - (before.get(a.name) ?? 0)) * 10) / 10 }))
       .filter((m) => Math.abs(m.delta) >= 0.5)
       .sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta))
       .slice(0, 3);
     for (const m of moves) causes.push({ kind: "axis", ...m });
-    const capsBefore = new Set(readCaps(c.previousCaps).map((x) => x.id));
-    const capsNow = readCaps(c.caps);
+    const capsBefore = new Set(c.previous.report.caps.map((x) => x.id));
+    const capsNow = capsView(c.report);
     for (const cap of capsNow) if (!capsBefore.has(cap.id)) causes.push({ kind: "cap_added", cap });
     const nowIds = new Set(capsNow.map((x) => x.id));
     for (const id of capsBefore) if (!nowIds.has(id)) causes.push({ kind: "cap_lifted", capId: id });
   }
   return {
     at: c.computedAt.toISOString(),
-    grade: c.grade as GradeName,
+    grade: c.report.grade,
     score: c.score,
     methodologyVersion: c.methodologyVersion,
-    previous: c.previous && isGrade(c.previous.grade) ? { grade: c.previous.grade, score: c.previous.score, methodologyVersion: c.previous.methodologyVersion } : null,
+    previous: c.previous ? { grade: c.previous.report.grade, score: c.previous.score, methodologyVersion: c.previous.methodologyVersion } : null,
     causes,
     reasons: causes.map(causeInEnglish),
   };

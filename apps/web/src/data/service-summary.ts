@@ -1,5 +1,6 @@
 // One service as the leaderboard, the API and the CSV export show it: identity, markers, newest grade
 // and the window's figures. Every number here comes from a grade snapshot or from daily rollups.
+import { combineSources } from "@kensa/core";
 import type { LeaderboardService, WindowStats } from "@kensa/db";
 import type { ServiceSummary, WindowStatsView } from "../api/schemas";
 import { isGrade, type GradeName } from "../lib/grades";
@@ -45,7 +46,8 @@ export function summaryRow(service: LeaderboardService, stats: WindowStats | und
     authMethod: service.authMethod,
     sso: hasSso(service.authMethod, service.declared),
     iac: hasIac(service.declared),
-    source: sourceOf(grade?.source, stats?.sources ?? []),
+    // Any simulated data in what is shown makes the row sandbox: the label must never be missing.
+    source: combineSources(grade?.source, ...(stats?.sources ?? [])),
     grade: grade
       ? {
           grade: grade.grade as GradeName,
@@ -65,13 +67,6 @@ export function summaryRow(service: LeaderboardService, stats: WindowStats | und
     },
     sparkline: sparkline(stats, range),
   };
-}
-
-/** Any simulated data in what is shown makes the row sandbox: the label must never be missing. */
-function sourceOf(gradeSource: string | undefined, windowSources: string[]): "live" | "sandbox" | null {
-  if (gradeSource === "sandbox" || windowSources.includes("sandbox")) return "sandbox";
-  if (gradeSource === "live" || windowSources.includes("live")) return "live";
-  return null;
 }
 
 function sparkline(stats: WindowStats | undefined, range: WindowRange): (number | null)[] {

@@ -47,7 +47,7 @@ describe("grade explanations in Japanese", () => {
   });
 
   it("tells what moved a grade in the reader's language, the English matching the API's sentences", () => {
-    const cap = { id: "cap.tokens_expire_mid_run", kind: "cap" as const, reason: "Tokens expired mid-operation 4 times in the window (auth_expired).", maxGrade: "AA" as const, limit: 89.9, liftedBy: [], values: { expired: 4 } };
+    const cap = { id: "cap.tokens_expire_mid_run" as const, kind: "cap" as const, reason: "Tokens expired mid-operation 4 times in the window (auth_expired).", maxGrade: "AA" as const, limit: 89.9, liftedBy: [], values: { expired: 4 } };
     expect(causeText("en", en, { kind: "cap_added", cap }).text).toBe(`cap added: ${cap.reason}`);
     expect(causeText("ja", ja, { kind: "cap_added", cap }).text).toBe("上限の追加: 集計期間内に処理の途中でトークンが 4 回期限切れになりました（auth_expired）。");
     expect(causeText("ja", ja, { kind: "axis", axis: "auth", delta: -2.5 }).text).toBe("認証・SSO 対応 -2.5");

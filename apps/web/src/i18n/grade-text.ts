@@ -26,7 +26,8 @@ export function itemName(lang: Lang, id: string): string | null {
   return lang === "ja" && isItemId(id) ? itemTextsJa[id].name : null;
 }
 
-export function capReason(lang: Lang, cap: Pick<CapView, "id" | "reason" | "values">): Said {
+/** Any cap id: one an older snapshot used and Japanese has no text for keeps its stored English. */
+export function capReason(lang: Lang, cap: Pick<CapView, "reason" | "values"> & { id: string }): Said {
   if (lang === "ja" && has(capReasonsJa, cap.id)) {
     const text = capReasonsJa[cap.id](cap.values);
     if (text !== null) return { text, lang };

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GradeEvidence, gradeService } from "@kensa/core";
-import { computeRollupsFromSteps, countRuns, gradeHistory, latestRunWithSteps, readRollups, type Database } from "@kensa/db";
+import { computeRollupsFromSteps, countRuns, gradeHistory, latestRunWithSteps, readGradeInputs, readRollups, type Database } from "@kensa/db";
 import { openTestPgliteDatabase } from "@kensa/testkit";
 import { probeJobId, runIdempotencyKey } from "@kensa/services";
 import type { KensaRuntime } from "../runtime/open-runtime";
@@ -56,9 +56,10 @@ describe("embedded runtime (PGlite, in-process runner, sandbox fleet)", () => {
     const snapshots = (await Promise.all(storyServices.map((id) => gradeHistory(db, id)))).flat();
     expect(new Set(snapshots.map((s) => s.serviceId))).toEqual(new Set(storyServices));
     for (const snapshot of snapshots) {
-      const report = gradeService(GradeEvidence.parse(snapshot.inputs));
+      const report = gradeService(GradeEvidence.parse(await readGradeInputs(db, snapshot.id)));
+      const stored = snapshot.report;
       expect({ grade: report.grade, score: report.score, scoreBeforeCaps: report.scoreBeforeCaps, axes: report.axes, caps: report.caps })
-        .toEqual({ grade: snapshot.grade, score: snapshot.score, scoreBeforeCaps: snapshot.scoreBeforeCaps, axes: snapshot.axes, caps: snapshot.caps });
+        .toEqual({ grade: stored.grade, score: stored.score, scoreBeforeCaps: stored.scoreBeforeCaps, axes: stored.axes, caps: stored.caps });
       expect(snapshot.source).toBe("sandbox");
     }
   });

@@ -2,8 +2,8 @@
 // readiness checks and run summary, the catalogue's declared facts — and store the snapshot. Same evidence and
 // methodology version give the same snapshot, stored once.
 import { createHash } from "node:crypto";
-import { CatalogueEntry, evidenceHash, gradeService, METHODOLOGY_VERSION, type GradeReport } from "@kensa/core";
-import { getService, latestEvidenceRuns, latestGrade, readRollups, recordAudit, saveGradeSnapshot } from "@kensa/db";
+import { CatalogueEntry, combineSources, gradeService, METHODOLOGY_VERSION, type GradeReport } from "@kensa/core";
+import { getService, latestEvidenceRuns, latestGradeBand, readRollups, recordAudit, saveGradeSnapshot } from "@kensa/db";
 import type { GradeComputePayload } from "@kensa/services";
 import { evidenceFromStored } from "./stored-evidence";
 import type { JobContext } from "../runtime/job-context";
@@ -33,32 +33,21 @@ export async function handleGradeCompute(payload: GradeComputePayload, ctx: JobC
     ...(entry.tokenLifetime ? { tokenLifetime: entry.tokenLifetime } : {}),
   });
   const report = gradeService(evidence);
-  const inputsHash = evidenceHash(evidence);
-  const previous = await latestGrade(ctx.db, service.id);
+  const previousGrade = await latestGradeBand(ctx.db, service.id);
   const stored = await saveGradeSnapshot(ctx.db, {
-    id: snapshotId(service.id, METHODOLOGY_VERSION, inputsHash),
+    id: snapshotId(service.id, METHODOLOGY_VERSION, report.evidenceHash),
     serviceId: service.id,
-    methodologyVersion: report.methodologyVersion,
     computedAt: asOf,
-    windowFrom: new Date(window.from),
-    windowTo: new Date(window.to),
-    grade: report.grade,
-    score: report.score,
-    scoreBeforeCaps: report.scoreBeforeCaps,
-    provisional: report.provisional,
-    source: rollups.some((r) => r.source === "sandbox") ? "sandbox" : "live",
-    axes: report.axes,
-    caps: report.caps,
-    fixes: { fixes: report.fixes, nextGrade: report.nextGrade },
+    source: combineSources(...rollups.map((r) => r.source))!, // rollups is not empty (above)
+    report,
     inputs: evidence,
-    inputsHash,
   });
-  if (stored && previous && previous.grade !== report.grade) {
+  if (stored && previousGrade !== null && previousGrade !== report.grade) {
     await recordAudit(ctx.db, {
       actor: `worker:${ctx.workerId}`,
       action: "grade.changed",
       target: service.id,
-      details: { from: previous.grade, to: report.grade, score: report.score, methodologyVersion: report.methodologyVersion, reason: payload.reason },
+      details: { from: previousGrade, to: report.grade, score: report.score, methodologyVersion: report.methodologyVersion, reason: payload.reason },
       at: asOf,
     });
   }

@@ -11,6 +11,7 @@ import {
   type EvidenceInput,
   type GradeEvidence,
   type StepAggregate,
+  windowTally,
 } from "@kensa/core";
 import type { latestEvidenceRuns, RollupRow } from "@kensa/db";
 
@@ -25,26 +26,17 @@ export interface StoredEvidence {
 
 export function evidenceFromStored(input: StoredEvidence): GradeEvidence {
   const byPath: { direct?: StepAggregate; gateway?: StepAggregate } = {};
-  const totals = { structured: 0, inferred: 0, refreshes: 0, expiredDuringRun: 0 };
-  for (const row of input.rollups) {
-    const path = row.path === "gateway" ? "gateway" : "direct";
-    byPath[path] = mergeAggregates(byPath[path] ?? emptyAggregate(), row);
-    totals.structured += row.structuredErrors;
-    totals.inferred += row.inferredErrors;
-    // Behind a gateway the credential is the gateway's: its refreshes and expiries are not the vendor's.
-    if (path === "direct") {
-      totals.refreshes += row.credentialRefreshes;
-      totals.expiredDuringRun += row.credentialExpired;
-    }
-  }
+  const rows = input.rollups.map((row) => ({ path: row.path === "gateway" ? ("gateway" as const) : ("direct" as const), tally: row }));
+  for (const { path, tally: row } of rows) byPath[path] = mergeAggregates(byPath[path] ?? emptyAggregate(), row);
+  const { errorShapes, credential } = windowTally(rows);
   const summary = input.latest.summary === undefined ? undefined : ProbeRunSummary.safeParse(input.latest.summary);
   return evidenceFromAggregates({
     window: input.window,
     aggregates: byPath,
     checks: latestCheckResults(input.latest.checkRuns),
     ...(summary?.success ? { summary: summary.data, ...(input.latest.summaryPath ? { summaryPath: input.latest.summaryPath } : {}) } : {}),
-    credential: { refreshes: totals.refreshes, expiredDuringRun: totals.expiredDuringRun },
-    errorShapes: { structured: totals.structured, inferred: totals.inferred },
+    credential,
+    errorShapes,
     declared: input.declared,
     authMethod: input.authMethod,
     ...(input.tokenLifetime ? { tokenLifetime: input.tokenLifetime } : {}),

@@ -6,6 +6,7 @@ import { maxScoreOf, type Grade } from "./grade";
 import type { Item } from "./items";
 import { evidenceFloors, reliabilityCaps } from "./methodology";
 import { countOf, trafficTotals } from "./traffic-totals";
+import { vendorCredentialTraffic } from "./vendor-credential";
 
 export const capIds = [
   "floor.no_successful_calls", "floor.under_30_successes", "floor.under_100_successes",
@@ -53,8 +54,8 @@ export function applicableCaps(e: GradeEvidence, items: readonly Item[]): Applie
     caps.push(cap("cap.no_auth_metadata", "cap", "AA", "No auth metadata at all: no 401 challenge naming resource_metadata, no RFC 9728 or RFC 8414 document.", {},
       fixable("auth.challenge", "auth.protected_resource", "auth.authorization_server")));
   }
-  // On the gateway path an expired token is the gateway's credential, not the vendor's.
-  const expired = e.traffic.direct ? countOf(e.traffic.direct.errorCounts, "auth_expired") : 0;
+  const vendorTraffic = vendorCredentialTraffic(e);
+  const expired = vendorTraffic ? countOf(vendorTraffic.errorCounts, "auth_expired") : 0;
   if (expired > 0) caps.push(cap("cap.tokens_expire_mid_run", "cap", "AA", `Tokens expired mid-operation ${expired} times in the window (auth_expired).`, { expired }, fixable("auth.expiry_free")));
   if (isUnauthenticated(e) && (e.tools?.writeTools ?? 0) > 0) {
     caps.push(cap("cap.unauthenticated_write_tools", "cap", "B", `No authentication, yet ${e.tools!.writeTools} tools are not marked read-only.`, { writeTools: e.tools!.writeTools }, fixable("auth.authentication")));

@@ -9,6 +9,7 @@ import type { ProbeRunSummary, RunPath } from "../probe/probe-record";
 import { latencyPercentiles, type StepAggregate } from "../rollup/step-aggregate";
 import { allErrorClasses } from "../taxonomy/error-classes";
 import type { ErrorShapeTally } from "./error-shapes";
+import { carriesVendorCredential } from "./vendor-credential";
 import { declaredFactNames, GradeEvidence, httpAuthChecks, scoredCheckFacts, type CheckEvidence, type PathTraffic } from "./evidence";
 
 export interface EvidenceInput {
@@ -31,7 +32,7 @@ export interface EvidenceInput {
 
 export function evidenceFromAggregates(input: EvidenceInput): GradeEvidence {
   const declared = parseOrThrow(DeclaredFacts, input.declared, "declared");
-  const credential = input.summaryPath === "gateway" ? undefined : input.summary?.credential;
+  const credential = input.summaryPath !== undefined && !carriesVendorCredential(input.summaryPath) ? undefined : input.summary?.credential;
   const lifetime = credentialLifetime(credential, input.tokenLifetime);
   const evidence = {
     format: "kensa.evidence/v1" as const,

@@ -6,9 +6,10 @@ import type { CheckResult } from "../probe/check-result";
 import type { ProbeRunRecord, RunPath } from "../probe/probe-record";
 import { aggregateRun, emptyAggregate, mergeAggregates, type StepAggregate } from "../rollup/step-aggregate";
 import type { z } from "zod";
-import { addErrorShape, type ErrorShapeTally } from "./error-shapes";
 import type { GradeEvidence } from "./evidence";
 import { evidenceFromAggregates } from "./evidence-from-aggregates";
+import { tallyRun, windowTally } from "./run-tally";
+import { summaryRunOf } from "./vendor-credential";
 
 export interface RunsContext {
   declared: z.input<typeof DeclaredFacts>;
@@ -20,28 +21,15 @@ export interface RunsContext {
 
 export function evidenceFromRuns(runs: readonly ProbeRunRecord[], context: RunsContext): GradeEvidence {
   const ordered = runs.map((run) => classifyRun(run)).sort(byStart);
-  const latest = ordered.findLast((run) => run.path === "direct") ?? ordered[ordered.length - 1];
-  const shapes: ErrorShapeTally = { structured: 0, inferred: 0 };
-  let refreshes = 0;
-  let expiredDuringRun = 0;
-  for (const run of ordered) {
-    // Behind a gateway the credential is the gateway's: its refreshes and expiries are not the vendor's.
-    if (run.path === "direct") {
-      refreshes += run.summary.credential?.refreshes ?? 0;
-      expiredDuringRun += run.summary.credential?.expiredDuringRun ?? 0;
-    }
-    for (const step of run.steps) {
-      const c = step.classification;
-      if (c) addErrorShape(shapes, { kind: step.kind, errorClass: c.errorClass, fault: c.fault, confidence: c.confidence });
-    }
-  }
+  const latest = summaryRunOf([...ordered].reverse());
+  const { errorShapes, credential } = windowTally(ordered.map((run) => ({ path: run.path, tally: tallyRun(run) })));
   return evidenceFromAggregates({
     window: context.window ?? runsWindow(ordered),
     aggregates: { direct: pathAggregate(ordered, "direct"), gateway: pathAggregate(ordered, "gateway") },
     checks: latestCheckResults(ordered),
     ...(latest ? { summary: latest.summary, summaryPath: latest.path } : {}),
-    credential: { refreshes, expiredDuringRun },
-    errorShapes: shapes,
+    credential,
+    errorShapes,
     declared: context.declared,
     authMethod: context.authMethod,
     ...(context.tokenLifetime ? { tokenLifetime: context.tokenLifetime } : {}),

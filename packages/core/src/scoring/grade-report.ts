@@ -46,6 +46,7 @@ export const AppliedCapReport = z.object({
   /** The numbers in `reason` (e.g. { successes: 12, needed: 30 }), for renderings in other languages. */
   values: z.record(z.string(), z.number()),
 });
+export type AppliedCapReport = z.infer<typeof AppliedCapReport>;
 
 export const FixReport = z.object({
   id: z.string(),
@@ -54,6 +55,7 @@ export const FixReport = z.object({
   points: z.number(),
   liftsCaps: z.array(z.string()),
 });
+export type FixReport = z.infer<typeof FixReport>;
 
 export const NextGradeReport = z.object({
   grade: Grade,
@@ -63,6 +65,7 @@ export const NextGradeReport = z.object({
   scoreAfterFixes: z.number(),
   blockedBy: z.array(z.string()),
 });
+export type NextGradeReport = z.infer<typeof NextGradeReport>;
 
 export const GradeReport = z.object({
   methodologyVersion: z.string(),

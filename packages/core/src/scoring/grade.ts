@@ -2,20 +2,17 @@
 // so the highest score of a band is the next band's minimum minus 0.1.
 import { z } from "zod";
 
-export const Grade = z.enum(["AAA", "AA", "A", "BBB", "BB", "B", "C", "D"]);
+/** Best first: the one grade order the scorer, the dashboard and `kensa scan --fail-under` use. */
+export const gradeOrder = ["AAA", "AA", "A", "BBB", "BB", "B", "C", "D"] as const;
+
+export const Grade = z.enum(gradeOrder);
 export type Grade = z.infer<typeof Grade>;
 
+/** The lowest score of each band. */
+const minScores: Record<Grade, number> = { AAA: 90, AA: 80, A: 70, BBB: 60, BB: 50, B: 40, C: 30, D: 0 };
+
 /** Best first. */
-export const gradeBands: readonly { grade: Grade; minScore: number }[] = [
-  { grade: "AAA", minScore: 90 },
-  { grade: "AA", minScore: 80 },
-  { grade: "A", minScore: 70 },
-  { grade: "BBB", minScore: 60 },
-  { grade: "BB", minScore: 50 },
-  { grade: "B", minScore: 40 },
-  { grade: "C", minScore: 30 },
-  { grade: "D", minScore: 0 },
-];
+export const gradeBands: readonly { grade: Grade; minScore: number }[] = gradeOrder.map((grade) => ({ grade, minScore: minScores[grade] }));
 
 export function gradeForScore(score: number): Grade {
   if (!Number.isFinite(score) || score < 0 || score > 100) throw new RangeError(`a score is a number from 0 to 100, got ${score}`);

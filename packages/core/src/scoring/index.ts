@@ -1,13 +1,16 @@
 export { METHODOLOGY_VERSION, AxisName, axisLabels, axisWeights, latency as latencyScale } from "./methodology";
-export { Grade, gradeBands, gradeForScore, gradeRank, minScoreOf, maxScoreOf, betterGrade } from "./grade";
+export { Grade, gradeOrder, gradeBands, gradeForScore, gradeRank, minScoreOf, maxScoreOf, betterGrade } from "./grade";
 export { wilsonLowerBound } from "./wilson";
 export { GradeEvidence, PathTraffic, CheckEvidence, scoredCheckFacts } from "./evidence";
 export { evidenceFromAggregates, type EvidenceInput } from "./evidence-from-aggregates";
 export { evidenceFromRuns, latestCheckResults, type RunsContext } from "./evidence-from-runs";
 export { addErrorShape, tallyErrorShapes, type ErrorShapeTally, type ShapeFacts } from "./error-shapes";
+export { addRunCredential, addStepShape, addTally, emptyTally, tallyRun, windowTally, type RunTally } from "./run-tally";
+export { carriesVendorCredential, summaryRunOf, vendorCredentialPaths, vendorCredentialTraffic } from "./vendor-credential";
 export { canonicalJson, evidenceHash } from "./evidence-hash";
 export { GradeReport, AxisReport, Finding, EvidenceStatus, AppliedCapReport, FixReport, NextGradeReport } from "./grade-report";
 export { gradeService } from "./grade-service";
+export { parseStoredGradeReport } from "./stored-grade-report";
 export { capIds, type CapId } from "./caps";
 export { itemIds, isItemId, type ItemId } from "./item-ids";
 export { callsProving95 } from "./axes/reliability";

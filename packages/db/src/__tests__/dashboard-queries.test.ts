@@ -1,5 +1,5 @@
 // The dashboard's read queries against both backends, checked against what the stored rows imply.
-import { aggregateRun } from "@kensa/core";
+import { aggregateRun, type GradeEvidence } from "@kensa/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { databaseBackends, seedDashboard, syntheticRun, type DashboardSeed } from "@kensa/testkit";
 import type { Database } from "../open-database";
@@ -7,7 +7,7 @@ import { readDailySeries } from "../queries/daily-series";
 import { latestRollupDay, readLeaderboardServices, readWindowStats } from "../queries/leaderboard";
 import { readRollups } from "../queries/rollups";
 import { recordRuns } from "../queries/record-runs";
-import { latestGrade, saveGradeSnapshot } from "../queries/grades";
+import { latestGrade, readGradeInputs, saveGradeSnapshot } from "../queries/grades";
 import { readGradeChanges, readLatestChecks, readRecentFailures } from "../queries/service-detail";
 import { readCategoryDaily, readCategoryErrorMix, readGradeDistributionAt, readScoreMoves } from "../queries/trends";
 
@@ -91,11 +91,12 @@ describe.each(databaseBackends)("dashboard queries on $name", (backend) => {
   });
 
   run("grade changes list only moves, each with the snapshot before it", async () => {
-    const latest = (await latestGrade(db, id(5)))!;
+    const stored = (await latestGrade(db, id(5)))!;
+    const latest = stored.report;
     const moved = latest.grade === "D" ? "C" : "D";
-    const base = { ...latest, axes: latest.axes as object, caps: latest.caps as object, fixes: latest.fixes as object, inputs: latest.inputs as object };
-    expect(await saveGradeSnapshot(db, { ...base, id: "00000000-0000-4000-8000-00000000abc1", computedAt: new Date("2026-11-15T12:00:00Z"), grade: moved, inputsHash: "moved" })).toBe(true);
-    expect(await saveGradeSnapshot(db, { ...base, id: "00000000-0000-4000-8000-00000000abc2", computedAt: new Date("2026-11-15T13:00:00Z"), grade: moved, inputsHash: "same-grade-again" })).toBe(true);
+    const base = { serviceId: stored.serviceId, source: stored.source, inputs: (await readGradeInputs(db, stored.id)) as GradeEvidence };
+    expect(await saveGradeSnapshot(db, { ...base, id: "00000000-0000-4000-8000-00000000abc1", computedAt: new Date("2026-11-15T12:00:00Z"), report: { ...stored.report, grade: moved, evidenceHash: "moved" } })).toBe(true);
+    expect(await saveGradeSnapshot(db, { ...base, id: "00000000-0000-4000-8000-00000000abc2", computedAt: new Date("2026-11-15T13:00:00Z"), report: { ...stored.report, grade: moved, evidenceHash: "same-grade-again" } })).toBe(true);
     const changes = await readGradeChanges(db, id(5));
     expect(changes[0]!.computedAt.toISOString()).toBe("2026-11-15T12:00:00.000Z");
     expect(changes[0]!.previous).toMatchObject({ grade: latest.grade });

@@ -1,10 +1,12 @@
 // The ingest path: runs, their steps and the daily rollups, in one transaction.
 // The run's idempotency key makes a retried or duplicated job write nothing, rollups included.
-import { aggregateRun, httpStatusOf, mergeAggregates, latencyPercentiles, rpcCodeOf, stepOk, type ProbeRunRecord, type StepAggregate } from "@kensa/core";
+import {
+  addTally, aggregateRun, combineSources, dataSourceOrder, httpStatusOf, mergeAggregates, latencyPercentiles, rpcCodeOf, stepOk, tallyRun,
+  type ProbeRunRecord, type RunTally, type StepAggregate,
+} from "@kensa/core";
 import type { Database } from "../open-database";
 import type { SqlQuery } from "../raw-sql";
 import { columns } from "./sql-arrays";
-import { mergedSource, mergeExtras, runExtras, type RollupExtras } from "./rollup-extras";
 import { storable } from "./storable";
 
 export interface RecordReport {
@@ -126,7 +128,7 @@ interface RollupDelta {
   path: string;
   source: string;
   agg: StepAggregate;
-  extras: RollupExtras;
+  extras: RunTally;
 }
 
 function rollupDeltas(runs: readonly ProbeRunRecord[]): RollupDelta[] {
@@ -136,16 +138,20 @@ function rollupDeltas(runs: readonly ProbeRunRecord[]): RollupDelta[] {
     const key = `${run.serviceId}\u0000${day}\u0000${run.path}`;
     const runAgg = aggregateRun(run);
     const delta = byKey.get(key);
-    if (!delta) byKey.set(key, { serviceId: run.serviceId, day, path: run.path, source: run.source, agg: runAgg, extras: runExtras(run) });
+    if (!delta) byKey.set(key, { serviceId: run.serviceId, day, path: run.path, source: run.source, agg: runAgg, extras: tallyRun(run) });
     else {
-      delta.source = mergedSource(delta.source, run.source);
+      delta.source = combineSources(delta.source, run.source);
       mergeAggregates(delta.agg, runAgg);
-      mergeExtras(delta.extras, runExtras(run));
+      addTally(delta.extras, tallyRun(run));
     }
   }
   // A stable order means concurrent writers lock rollup rows in the same order: no deadlocks.
   return [...byKey.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, d]) => d);
 }
+
+/** combineSources (@kensa/core) for the upsert, in SQL: the source listed last among the two wins. */
+const combineSourcesSql = (a: string, b: string) =>
+  `CASE ${[...dataSourceOrder].slice(1).reverse().map((s) => `WHEN ${a} = '${s}' OR ${b} = '${s}' THEN '${s}'`).join(" ")} ELSE ${a} END`;
 
 const sumJson = (a: string, b: string) =>
   `(SELECT coalesce(jsonb_object_agg(k, s), '{}'::jsonb) FROM (SELECT k, sum(v::bigint) AS s FROM (
@@ -181,7 +187,7 @@ async function addToRollups(q: SqlQuery, runs: readonly ProbeRunRecord[]): Promi
        $10::int[], $11::text[], $12::text[], $13::int[], $14::int[], $15::int[], $16::int[])
        AS t(s, d, p, src, ru, ca, su, vf, cf, inf, ec, lh, se, ie, cr, ce)
      ON CONFLICT (service_id, day, path) DO UPDATE SET
-       source = CASE WHEN r.source = 'sandbox' OR excluded.source = 'sandbox' THEN 'sandbox' ELSE r.source END,
+       source = ${combineSourcesSql("r.source", "excluded.source")},
        runs = r.runs + excluded.runs,
        calls = r.calls + excluded.calls,
        successes = r.successes + excluded.successes,

@@ -1,13 +1,15 @@
 // Daily rollups: read them, and recompute them from raw steps (repair, verification, methodology changes).
-import { addStep, emptyAggregate, latencyPercentiles, type Confidence, type ErrorClass, type Fault, type StepAggregate, type StepKind } from "@kensa/core";
+import {
+  addRunCredential, addStep, addStepShape, combineSources, emptyAggregate, emptyTally, latencyPercentiles,
+  type Confidence, type ErrorClass, type Fault, type RunTally, type StepAggregate, type StepKind,
+} from "@kensa/core";
 import type { Database } from "../open-database";
 import { prismaOf } from "../prisma-of";
 import type { SqlQuery } from "../raw-sql";
 import { columns } from "./sql-arrays";
 import { dayString } from "./record-runs";
-import { addRunCredential, addStepShape, emptyExtras, mergedSource, type RollupExtras } from "./rollup-extras";
 
-export interface RollupRow extends StepAggregate, RollupExtras {
+export interface RollupRow extends StepAggregate, RunTally {
   serviceId: string;
   day: string;
   path: string;
@@ -115,15 +117,15 @@ async function computeWith(query: SqlQuery, range: DayRange): Promise<RollupRow[
      WHERE r.started_at >= $1::timestamptz AND r.started_at <= $2::timestamptz ${serviceFilter}`,
     params,
   );
-  const groups = new Map<string, { row: Pick<RollupRow, "serviceId" | "day" | "path" | "source">; agg: StepAggregate; extras: RollupExtras; runIds: Set<string> }>();
+  const groups = new Map<string, { row: Pick<RollupRow, "serviceId" | "day" | "path" | "source">; agg: StepAggregate; extras: RunTally; runIds: Set<string> }>();
   for (const r of rows) {
     const key = `${r.service_id}\u0000${r.day}\u0000${r.path}`;
     let g = groups.get(key);
     if (!g) {
-      g = { row: { serviceId: r.service_id, day: r.day, path: r.path, source: r.source }, agg: emptyAggregate(), extras: emptyExtras(), runIds: new Set() };
+      g = { row: { serviceId: r.service_id, day: r.day, path: r.path, source: r.source }, agg: emptyAggregate(), extras: emptyTally(), runIds: new Set() };
       groups.set(key, g);
     }
-    g.row.source = mergedSource(g.row.source, r.source);
+    g.row.source = combineSources(g.row.source, r.source);
     if (!g.runIds.has(r.run_id)) {
       g.runIds.add(r.run_id);
       addRunCredential(g.extras, { refreshes: r.refreshes ?? 0, expiredDuringRun: r.expired ?? 0 });

@@ -1,6 +1,6 @@
 // Reading runs back: existence by idempotency key (the worker's guard before probing), the evidence a grade
 // needs, counts for the exactly-once audits of sweeps, and one run with its steps.
-import type { CheckResult, ProbeStepRecord, RunPath, StepOutcome } from "@kensa/core";
+import { summaryRunOf, vendorCredentialPaths, type CheckResult, type ProbeStepRecord, type RunPath, type StepOutcome } from "@kensa/core";
 import type { Prisma } from "../client";
 import type { Database } from "../open-database";
 import { prismaOf } from "../prisma-of";
@@ -94,18 +94,18 @@ export async function latestEvidenceRuns(db: Database, serviceId: string, asOf: 
     run.steps.push({ seq: s.seq, name: s.name, kind: "check", startedAt, latencyMs: s.latency_ms, outcome: evidence.outcome, check: evidence.check });
     byRun.set(s.run_id, run);
   }
-  return { summary: latest?.summary, summaryPath: latest ? (latest.path === "gateway" ? "gateway" : "direct") : undefined, checkRuns: [...byRun.values()] };
+  return { summary: latest?.summary, summaryPath: latest?.path, checkRuns: [...byRun.values()] };
 }
 
-/** The newest direct run's summary, else the newest run's: both walk the (service, started_at) index. */
-async function latestSummary(db: Database, serviceId: string, asOf: Date): Promise<{ summary: unknown; path: string } | undefined> {
+/** The newest summary carrying the vendor's credential, else the newest run's (core summaryRunOf): both walk the (service, started_at) index. */
+async function latestSummary(db: Database, serviceId: string, asOf: Date): Promise<{ summary: unknown; path: RunPath } | undefined> {
   const rows = await prismaOf(db).$queryRawUnsafe<{ summary: unknown; path: string }[]>(
-    `(SELECT summary, path FROM probe_run WHERE service_id = $1 AND started_at <= $2::timestamptz AND path = 'direct' ORDER BY started_at DESC LIMIT 1)
+    `(SELECT summary, path FROM probe_run WHERE service_id = $1 AND started_at <= $2::timestamptz AND path = ANY($3::text[]) ORDER BY started_at DESC LIMIT 1)
      UNION ALL
      (SELECT summary, path FROM probe_run WHERE service_id = $1 AND started_at <= $2::timestamptz ORDER BY started_at DESC LIMIT 1)`,
-    serviceId, asOf.toISOString(),
+    serviceId, asOf.toISOString(), vendorCredentialPaths,
   );
-  return rows.find((r) => r.path === "direct") ?? rows[0];
+  return summaryRunOf(rows.map((r) => ({ summary: r.summary, path: r.path === "gateway" ? ("gateway" as const) : ("direct" as const) })));
 }
 
 interface CheckStepRow {

@@ -1,8 +1,10 @@
 // What one service's page reads beyond its row and newest grade (services.ts, grades.ts), each an indexed
 // lookup on (service_id, time): the grade changes (consecutive snapshots compared in SQL, so only moves
 // come back), recent failed steps with their evidence, and the newest verdict of each readiness check.
+import { CheckResult, type GradeReport } from "@kensa/core";
 import type { Database } from "../open-database";
 import { prismaOf } from "../prisma-of";
+import { gradeReportOf } from "./grades";
 
 export interface GradeChange {
   id: string;
@@ -10,12 +12,13 @@ export interface GradeChange {
   grade: string;
   score: number;
   methodologyVersion: string;
-  previous: { id: string; grade: string; score: number; methodologyVersion: string } | null;
-  axes: unknown;
-  caps: unknown;
-  previousAxes: unknown;
-  previousCaps: unknown;
+  report: GradeReport;
+  previous: { id: string; grade: string; score: number; methodologyVersion: string; report: GradeReport } | null;
 }
+
+const reportColumns = (t: string) =>
+  ["methodology_version", "inputs_hash", "window_from", "window_to", "grade", "score", "score_before_caps", "provisional", "axes", "caps", "fixes"]
+    .map((c) => `${t}.${c} AS ${t}_${c}`).join(", ");
 
 /** Snapshots where the grade or the methodology changed, newest first, each with the one before it. */
 export async function readGradeChanges(db: Database, serviceId: string, limit = 30): Promise<GradeChange[]> {
@@ -25,7 +28,7 @@ export async function readGradeChanges(db: Database, serviceId: string, limit = 
               lag(id) OVER w AS prev_id, lag(grade) OVER w AS prev_grade, lag(score) OVER w AS prev_score,
               lag(methodology_version) OVER w AS prev_version
        FROM grade_snapshot WHERE service_id = $1 WINDOW w AS (ORDER BY computed_at))
-     SELECT o.*, g.axes, g.caps, p.axes AS prev_axes, p.caps AS prev_caps
+     SELECT o.*, ${reportColumns("g")}, ${reportColumns("p")}
      FROM ordered o
      JOIN grade_snapshot g ON g.id = o.id
      LEFT JOIN grade_snapshot p ON p.id = o.prev_id
@@ -40,12 +43,26 @@ export async function readGradeChanges(db: Database, serviceId: string, limit = 
     grade: r.grade,
     score: r.score,
     methodologyVersion: r.methodology_version,
-    previous: r.prev_id ? { id: r.prev_id, grade: r.prev_grade!, score: r.prev_score!, methodologyVersion: r.prev_version! } : null,
-    axes: r.axes,
-    caps: r.caps,
-    previousAxes: r.prev_axes,
-    previousCaps: r.prev_caps,
+    report: gradeReportOf(columnsOf(r, "g")),
+    previous: r.prev_id ? { id: r.prev_id, grade: r.prev_grade!, score: r.prev_score!, methodologyVersion: r.prev_version!, report: gradeReportOf(columnsOf(r, "p")) } : null,
   }));
+}
+
+function columnsOf(r: ChangeRow, t: "g" | "p"): Parameters<typeof gradeReportOf>[0] {
+  const c = (name: string) => r[`${t}_${name}`];
+  return {
+    methodologyVersion: c("methodology_version") as string,
+    inputsHash: c("inputs_hash") as string,
+    windowFrom: new Date(c("window_from") as Date | string),
+    windowTo: new Date(c("window_to") as Date | string),
+    grade: c("grade") as string,
+    score: c("score") as number,
+    scoreBeforeCaps: c("score_before_caps") as number,
+    provisional: c("provisional") as boolean,
+    axes: c("axes") as GradeReportJson,
+    caps: c("caps") as GradeReportJson,
+    fixes: c("fixes") as GradeReportJson,
+  };
 }
 
 export interface FailedStep {
@@ -87,8 +104,8 @@ export interface CheckStep {
   name: string;
   startedAt: Date;
   ok: boolean;
-  /** The stored CheckResult (verdict, findings, facts) as the probe recorded it. */
-  check: unknown;
+  /** The CheckResult (verdict, findings, facts) the probe recorded; null when the stored step holds none. */
+  check: CheckResult | null;
   source: string;
 }
 
@@ -102,7 +119,10 @@ export async function readLatestChecks(db: Database, serviceId: string, since: D
     serviceId,
     since.toISOString(),
   );
-  return rows.map((r) => ({ name: r.name, startedAt: r.started_at, ok: r.ok, check: r.check, source: r.source }));
+  return rows.map((r) => {
+    const check = CheckResult.safeParse(r.check);
+    return { name: r.name, startedAt: r.started_at, ok: r.ok, check: check.success ? check.data : null, source: r.source };
+  });
 }
 
 interface ChangeRow {
@@ -115,11 +135,11 @@ interface ChangeRow {
   prev_grade: string | null;
   prev_score: number | null;
   prev_version: string | null;
-  axes: unknown;
-  caps: unknown;
-  prev_axes: unknown;
-  prev_caps: unknown;
+  /** The two snapshots' report columns, as g_<column> and p_<column>. */
+  [column: `${"g" | "p"}_${string}`]: unknown;
 }
+
+type GradeReportJson = Parameters<typeof gradeReportOf>[0]["axes"];
 
 interface StepRow {
   run_id: string;

@@ -1,7 +1,7 @@
 // GET /api/v1/services/{id}/history?from&to&granularity — buckets merged from daily rollups.
+import { listSources } from "@kensa/core";
 import { latestRollupDay, getService, type Database } from "@kensa/db";
 import { loadHistory } from "../../data/history";
-import { dataSources } from "../../lib/data-source";
 import { addDays, daysBetween, todayUtc } from "../../lib/days";
 import { dateParam, enumDefault, parseParams } from "../query-params";
 import { badRequest, cachePolicy, json, notFound } from "../respond";
@@ -31,6 +31,6 @@ export async function historyHandler(db: Database, url: URL, params: Record<stri
   if (!(await getService(db, params.id!))) return notFound(`no tracked service has the id "${params.id}"`);
   const granularity = q.granularity ?? "day";
   const points = await loadHistory(db, params.id!, { from, to }, granularity);
-  const body: ServiceHistory = { serviceId: params.id!, from, to, granularity, sources: dataSources(points.flatMap((p) => p.sources)), points };
+  const body: ServiceHistory = { serviceId: params.id!, from, to, granularity, sources: listSources(points.flatMap((p) => p.sources)), points };
   return json(body, cachePolicy.history);
 }

@@ -4,6 +4,7 @@
 import { authOverStdio, observedUnauthenticated, stdioAuthMessage, type GradeEvidence } from "../evidence";
 import { checkItem, declaredItem, percent, rateShare, scored, unscored, type AxisAssessment, type Item } from "../items";
 import { rateToZero } from "../methodology";
+import { vendorCredentialTraffic } from "../vendor-credential";
 import { countOf } from "../traffic-totals";
 
 export function isUnauthenticated(e: GradeEvidence): boolean {
@@ -22,7 +23,7 @@ function observedOAuth(e: GradeEvidence): boolean {
 }
 
 export function assessAuth(e: GradeEvidence): AxisAssessment {
-  const direct = e.traffic.direct;
+  const direct = vendorCredentialTraffic(e);
   const expired = direct ? countOf(direct.errorCounts, "auth_expired") : 0;
   const as = e.checks.authorization_server;
   const fact = (name: string) => as?.facts[name] === true;

@@ -1,0 +1,45 @@
+import { describe, expect, it } from "vitest";
+import { combineSources, dataSourceOrder, listSources, normaliseSource } from "./data-source";
+
+describe("the data-source table", () => {
+  it("lists live before sandbox: the order is the precedence", () => {
+    expect(dataSourceOrder).toEqual(["live", "sandbox"]);
+  });
+
+  it.each([
+    ["live", "live"],
+    ["sandbox", "sandbox"],
+    ["LIVE", "sandbox"],
+    ["replayed", "sandbox"],
+    ["", "sandbox"],
+  ])("normalises stored %j as %j (anything not exactly a known source counts as simulated)", (stored, expected) => {
+    expect(normaliseSource(stored)).toBe(expected);
+  });
+
+  it.each<[(string | null | undefined)[], string | null]>([
+    [[], null],
+    [[null, undefined], null],
+    [["live"], "live"],
+    [["sandbox"], "sandbox"],
+    [["live", "live"], "live"],
+    [["live", "sandbox"], "sandbox"],
+    [["sandbox", "live"], "sandbox"],
+    [[undefined, "live", null], "live"],
+    [["live", "replayed"], "sandbox"],
+    [["weird", "live"], "sandbox"],
+  ])("combines %j as %j: sandbox evidence wins over live", (sources, expected) => {
+    expect(combineSources(...sources)).toBe(expected);
+  });
+});
+
+describe("listSources", () => {
+  it.each([
+    [[], []],
+    [["live", "live"], ["live"]],
+    [["sandbox", "live", "sandbox"], ["live", "sandbox"]],
+    [["replayed"], ["sandbox"]],
+    [["live", "LIVE"], ["live", "sandbox"]],
+  ])("labels %j as %j (anything not exactly live counts as simulated)", (stored, expected) => {
+    expect(listSources(stored)).toEqual(expected);
+  });
+});

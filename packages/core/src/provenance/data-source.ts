@@ -1,0 +1,45 @@
+// Where a figure comes from, and which label figures combined from several sources carry. PRODUCT.md:
+// simulated data is labelled wherever it is shown, so the rule is one ordered table. Sources are listed
+// from most to least like a measurement of the vendor's own server; combined figures carry the label of
+// the source listed LAST among them (one simulated run makes a rollup simulated), and lists of sources are
+// shown in this order. Adding a source is adding its row here.
+import { z } from "zod";
+
+export const dataSourceOrder = [
+  "live",    // Kensa probed the vendor's real server
+  "sandbox", // Kensa probed a simulated server: never shown as a measurement
+] as const;
+
+export const DataSource = z.enum(dataSourceOrder);
+export type DataSource = z.infer<typeof DataSource>;
+
+/** What a stored name Kensa does not recognise counts as: never pass simulated figures off as observed. */
+export const unknownSource: DataSource = "sandbox";
+
+const rank = (source: DataSource): number => dataSourceOrder.indexOf(source);
+
+/** A stored source name as a DataSource (exact spelling; anything else is `unknownSource`). */
+export function normaliseSource(stored: string): DataSource {
+  const parsed = DataSource.safeParse(stored);
+  return parsed.success ? parsed.data : unknownSource;
+}
+
+/** The label of figures combined from these sources; null or undefined is "no figure". Null when there are none. */
+export function combineSources(first: string, ...rest: readonly (string | null | undefined)[]): DataSource;
+export function combineSources(...sources: readonly (string | null | undefined)[]): DataSource | null;
+export function combineSources(...sources: readonly (string | null | undefined)[]): DataSource | null {
+  let combined: DataSource | null = null;
+  for (const stored of sources) {
+    if (stored === null || stored === undefined) continue;
+    const source = normaliseSource(stored);
+    if (combined === null || rank(source) > rank(combined)) combined = source;
+  }
+  return combined;
+}
+
+/** The distinct sources among stored names, in table order. */
+export function listSources(stored: Iterable<string>): DataSource[] {
+  const seen = new Set<DataSource>();
+  for (const s of stored) seen.add(normaliseSource(s));
+  return dataSourceOrder.filter((s) => seen.has(s));
+}
