@@ -5,14 +5,13 @@ import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { StdioIsolation } from "@kensa/core";
+import { hostPath } from "../config/host-path";
 import { procAvailable } from "./group-rss";
 import { networkCut } from "./network-cut";
 import { resolveCommand } from "./resolve-command";
 
 /** Variables the isolation sets itself: a caller cannot point the server back at real folders. */
 export const isolationOwnedEnv = ["HOME", "TMPDIR", "TMP", "TEMP", "XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_RUNTIME_DIR"] as const;
-
-const FALLBACK_PATH = "/usr/local/bin:/usr/bin:/bin";
 
 export interface StdioLaunchSpec {
   command: string;
@@ -52,7 +51,7 @@ export async function prepareIsolation(spec: StdioLaunchSpec): Promise<IsolatedL
   };
   const heap = `--max-old-space-size=${spec.memoryMb}`;
   const env: Record<string, string> = {
-    PATH: process.env.PATH || FALLBACK_PATH,
+    PATH: hostPath(),
     ...given,
     ...own,
     NODE_OPTIONS: given.NODE_OPTIONS ? `${given.NODE_OPTIONS} ${heap}` : heap,

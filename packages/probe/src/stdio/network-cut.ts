@@ -4,6 +4,7 @@
 // process; where neither works the child keeps the network and the run evidence says why.
 import { spawnSync } from "node:child_process";
 import { findExecutable } from "./resolve-command";
+import { hostPath } from "../config/host-path";
 
 export type NetworkCut = { cut: true; prefix: string[] } | { cut: false; reason: string };
 
@@ -16,7 +17,7 @@ export function networkCut(): NetworkCut {
 
 function detect(): NetworkCut {
   if (process.platform !== "linux") return { cut: false, reason: `network namespaces need Linux (this is ${process.platform})` };
-  const unshare = findExecutable("unshare", process.env.PATH ?? "");
+  const unshare = findExecutable("unshare", hostPath());
   if (!unshare) return { cut: false, reason: "unshare (util-linux) is not installed" };
   let lastError = "";
   for (const flags of [["-n"], ["-r", "-n"]]) {
