@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { loadCatalogue } from "@kensa/catalogue";
-import { METHODOLOGY_VERSION, type CapId, type ItemId } from "@kensa/core";
+import { METHODOLOGY_VERSION, type ItemId } from "@kensa/core";
 import { newestGradeSnapshots, openTestPostgresDatabase, seedDashboard, skipWithoutPostgres, type DashboardSeed } from "@kensa/testkit";
 import { latestGrade, type Database } from "@kensa/db";
 import { artifactsDir, launchBrowser, skipWithoutChromium } from "../support/browser";
@@ -101,7 +101,7 @@ describe.skipIf(skip)("dashboard in a browser", () => {
     expect(await charts.count()).toBe(3);
     expect(await charts.nth(0).locator(".recharts-line-dots circle, .recharts-line-dot").count()).toBeGreaterThanOrEqual(30);
     expect(await charts.nth(1).locator(".recharts-line").count()).toBe(3);
-    const reason = (capped.report.caps as { reason: string }[])[0]!.reason;
+    const reason = capped.report.caps[0]!.reason;
     expect(await page.locator("[data-testid=caps] li").first().textContent()).toContain(reason);
     expect(Number(await page.locator("[data-testid=score-before-caps]").textContent())).toBeGreaterThanOrEqual(Number(await page.locator("[data-testid=score]").textContent()));
     expect(await page.locator("[data-testid=next-grade] h2").textContent()).toMatch(/To reach (AAA|AA|A|BBB|BB|B|C)/);
@@ -118,7 +118,7 @@ describe.skipIf(skip)("dashboard in a browser", () => {
     const page = await open("/services/freee");
     const items = page.locator("[data-testid=next-grade] li");
     const snapshot = (await latestGrade(db, "freee"))!;
-    const stored = snapshot.fixes as { fixes: { description: string; points: number }[]; nextGrade: { reachable: boolean } | null };
+    const stored = snapshot.report;
     if (stored.nextGrade?.reachable) {
       expect(await items.count()).toBeGreaterThanOrEqual(stored.fixes.length);
       expect(await items.first().textContent()).toContain(stored.fixes[0]!.description);
@@ -200,14 +200,14 @@ describe.skipIf(skip)("dashboard in a browser", () => {
     const snapshots = await newestGradeSnapshots(db);
     const capped = snapshots.find((g) => g.report.caps.length > 0 && g.report.grade !== "AAA")!;
     const page = await open(`/services/${capped.serviceId}`, { lang: "ja" });
-    const cap = (capped.report.caps as { id: CapId; reason: string; values: Record<string, number> }[])[0]!;
+    const cap = capped.report.caps[0]!;
     const capText = await page.locator("[data-testid=caps] li").first().textContent();
     expect(capText).toContain(capReasonsJa[cap.id](cap.values));
     expect(capText).not.toContain(cap.reason);
-    const stored = { fixes: capped.report.fixes as { id: ItemId; description: string }[], nextGrade: capped.report.nextGrade };
+    const stored = capped.report;
     if (stored.nextGrade?.reachable && stored.fixes.length > 0) {
       const first = await page.locator("[data-testid=next-grade] ol.fix-list li").first().textContent();
-      expect(first).toContain(itemTextsJa[stored.fixes[0]!.id].fix);
+      expect(first).toContain(itemTextsJa[stored.fixes[0]!.id as ItemId].fix);
       expect(first).not.toContain(stored.fixes[0]!.description);
     }
     const axes = page.locator("[data-testid=axes]");
