@@ -40,7 +40,7 @@ describe.each(seeds)("the default sandbox history (seed %i) tells the seed's sto
     } finally {
       await runtime.close();
     }
-  }, 60_000);
+  });
   afterAll(async () => {
     await db?.close();
   });
