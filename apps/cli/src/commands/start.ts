@@ -44,7 +44,6 @@ export const startCommand: Command = {
         const report = await backfillHistory(runtime, probes, {
           days: history.KENSA_BACKFILL_DAYS,
           sweepsPerDay: history.KENSA_BACKFILL_SWEEPS_PER_DAY,
-          gatewayEvery: 4,
           // Runs wait on simulated latency, not CPU: a whole sweep in flight at once.
           concurrency: Math.max(env.WORKER_CONCURRENCY, Math.min(probes.length, 256)),
           signal: stopping.signal,

@@ -10,8 +10,8 @@ import type { KensaRuntime } from "./open-runtime";
 export interface BackfillOptions {
   days: number;
   sweepsPerDay: number;
-  /** Gateway paths are swept every n-th sweep (they are scheduled less often). */
-  gatewayEvery: number;
+  /** Gateway paths are swept every n-th sweep (default: every sweep, see defaultGatewayEvery). */
+  gatewayEvery?: number;
   concurrency: number;
   /** Aborting stops after the current sweep; what is stored stays (the next start resumes nothing: history is a one-off). */
   signal?: AbortSignal;
@@ -29,12 +29,17 @@ export interface BackfillReport {
 
 const day = 86_400_000;
 
+/** Every sweep probes the gateway path too: at 2 sweeps a day, a quarter of them left a gateway-sensitive service
+ * 7 gateway runs in a fortnight — too few to see what intermediaries do to it (Slack's mangled blocks). */
+export const defaultGatewayEvery = 1;
+
 export async function backfillHistory(runtime: KensaRuntime, probes: readonly ScheduledProbe[], options: BackfillOptions): Promise<BackfillReport> {
   const realNow = Date.now();
   const end = alignTick(realNow, day);
   const start = end - options.days * day;
   const step = day / options.sweepsPerDay;
   const sweeps = options.days * options.sweepsPerDay;
+  const gatewayEvery = options.gatewayEvery ?? defaultGatewayEvery;
   const serviceIds = [...new Set(probes.map((p) => p.serviceId))];
   let failures = 0;
   let runs = 0;
@@ -44,11 +49,14 @@ export async function backfillHistory(runtime: KensaRuntime, probes: readonly Sc
     onFailure: (f) => { if (f.final) failures += 1; },
   });
   try {
+    // The history starts with the fleet's hand-renewed tokens freshly issued, so they expire inside it (freee's
+    // 24-hour token); left anchored at the fleet's real start they would outlive every past sweep.
+    runtime.sandbox?.reissueCredentialsAt(start);
     for (let i = 0; i < sweeps && !options.signal?.aborted; i++) {
       const tick = start + i * step;
       runtime.clock.set(tick);
       for (const probe of probes) {
-        if (probe.path === "gateway" && i % options.gatewayEvery !== 0) continue;
+        if (probe.path === "gateway" && i % gatewayEvery !== 0) continue;
         const payload = { serviceId: probe.serviceId, path: probe.path as RunPath, trigger: "backfill" as const, tick, intervalMs: step };
         await runner.add("probe.run", payload, { jobId: probeJobId(payload) });
         runs += 1;

@@ -8,16 +8,20 @@ import type { Fleet, ServiceRuntime } from "./service-runtime";
 
 export type SecretGetter = () => string;
 
-function staticAccessToken(rt: ServiceRuntime, fleet: Fleet, startMs: number): SecretGetter {
+/** The person's schedule: a token issued at the fleet's credential epoch, each renewal `manualRenewalLagSec` after
+ * the previous token expired. Defined for any clock time (a history replayed before the fleet started too). */
+function staticAccessToken(rt: ServiceRuntime, fleet: Fleet): SecretGetter {
   const { tokenLifetimeSec, manualRenewalLagSec } = rt.profile.auth;
   const period = tokenLifetimeSec * 1000 + (manualRenewalLagSec ?? 0) * 1000;
   const tokens = new Map<number, string>();
   return () => {
-    const k = manualRenewalLagSec === null ? 0 : Math.max(0, Math.floor((fleet.clock.now() - startMs) / period));
-    let token = tokens.get(k);
+    const epoch = fleet.credentialEpochMs;
+    const k = manualRenewalLagSec === null ? 0 : Math.floor((fleet.clock.now() - epoch) / period);
+    const issuedAtMs = epoch + k * period;
+    let token = tokens.get(issuedAtMs);
     if (!token) {
-      token = rt.as!.issueFor(`${rt.id}-operator`, fullScope, tokenLifetimeSec, startMs + k * period).token;
-      tokens.set(k, token);
+      token = rt.as!.issueFor(`${rt.id}-operator`, fullScope, tokenLifetimeSec, issuedAtMs).token;
+      tokens.set(issuedAtMs, token);
       if (tokens.size > 4) tokens.delete(tokens.keys().next().value!);
     }
     return token;
@@ -29,7 +33,7 @@ function mismatch(rt: ServiceRuntime, expected: string): never {
 }
 
 /** Fills rt.keys and the AS's clients; returns secret name → value getter. */
-export function issueCredentials(rt: ServiceRuntime, fleet: Fleet, startMs: number): Map<string, SecretGetter> {
+export function issueCredentials(rt: ServiceRuntime, fleet: Fleet): Map<string, SecretGetter> {
   const spec: CredentialSpec = rt.entry.credential;
   const mode = rt.profile.auth.mode;
   const fixed = (value: string): SecretGetter => () => value;
@@ -49,7 +53,7 @@ export function issueCredentials(rt: ServiceRuntime, fleet: Fleet, startMs: numb
         return out;
       }
       if (spec.kind === "header") mismatch(rt, "expects an OAuth bearer token");
-      out.set(spec.tokenSecret, staticAccessToken(rt, fleet, startMs));
+      out.set(spec.tokenSecret, staticAccessToken(rt, fleet));
       return out;
     case "oauth-client-credentials": {
       if (!rt.as || !rt.profile.auth.clientCredentialsGrant) mismatch(rt, "does not offer the client-credentials grant");

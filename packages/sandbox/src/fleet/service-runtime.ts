@@ -53,6 +53,9 @@ export interface Fleet {
   /** The gateway's own upstream access tokens, per service, renewed when they expire. */
   gatewayUpstreamTokens: Map<string, IssuedToken>;
   services: Map<string, ServiceRuntime>;
+  /** When the hand-renewed credentials (a person's static tokens) were first issued: the fleet's start, or the
+   * start of a replayed history (see Sandbox.reissueCredentialsAt). Their renewal schedule counts from it. */
+  credentialEpochMs: number;
   /** Sees each MCP request as it arrives and once it is answered (tests move the clock as a long batch would). */
   onExchange?: (exchange: SandboxExchange) => void;
   /** Timers and waits to cut short when the fleet closes. */

@@ -53,6 +53,9 @@ export interface Sandbox {
   profileOf(serviceId: string): BehaviourProfile;
   /** Ready-made request headers for a service (a fresh token or the API key): for demos and `kensa scan`. */
   requestHeadersFor(serviceId: string, path: PathName): Record<string, string>;
+  /** Restarts the hand-renewed credentials' schedule at `atMs`: a history replayed from `atMs` (the backfill) begins
+   * with freshly issued tokens, which then expire and are renewed in that history as they would have been live. */
+  reissueCredentialsAt(atMs: number): void;
   /** An enterprise IdP's identity assertion (ID-JAG) for a service that accepts them. */
   mintIdJag(serviceId: string, subject: string, lifetimeSec?: number): string;
   close(): Promise<void>;
@@ -96,7 +99,7 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Sandbo
     metadata: { protectedResource: "correct", authorizationServer: "rfc8414", pkce: "S256", implicitGrant: false, registration: "dcr", idJag: false },
     tokens,
   });
-  const fleet: Fleet = { seed, clock, tokens, baseUrl, gatewayKey: gatewayKeyFrom(seed), gatewayAs, gatewayUpstreamTokens: new Map(), services: new Map(), pending: new Set(), ...(options.onExchange ? { onExchange: options.onExchange } : {}), options: { latencyScale: options.latencyScale ?? 1, hangMs: options.hangMs ?? 30_000, gatewayTimeoutMs: options.gatewayTimeoutMs ?? 10_000 } };
+  const fleet: Fleet = { seed, clock, tokens, baseUrl, gatewayKey: gatewayKeyFrom(seed), gatewayAs, gatewayUpstreamTokens: new Map(), services: new Map(), credentialEpochMs: clock.now(), pending: new Set(), ...(options.onExchange ? { onExchange: options.onExchange } : {}), options: { latencyScale: options.latencyScale ?? 1, hangMs: options.hangMs ?? 30_000, gatewayTimeoutMs: options.gatewayTimeoutMs ?? 10_000 } };
 
   const secrets = new Map<string, { owner: string; get: SecretGetter }>();
   let callerToken = gatewayAs.issueFor("kensa-sandbox-caller", "mcp:read");
@@ -107,12 +110,11 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Sandbo
       return callerToken.token;
     },
   });
-  const startMs = clock.now();
   try {
     for (const entry of options.catalogue) {
       const rt = buildRuntime(entry, fleet);
       fleet.services.set(rt.id, rt);
-      for (const [name, get] of issueCredentials(rt, fleet, startMs)) {
+      for (const [name, get] of issueCredentials(rt, fleet)) {
         const taken = secrets.get(name);
         if (taken) throw new KensaError("bad_config", `sandbox: secret name ${name} is used by both ${taken.owner} and ${rt.id}`);
         secrets.set(name, { owner: rt.id, get });
@@ -162,6 +164,9 @@ export async function startSandbox(options: StartSandboxOptions): Promise<Sandbo
       if (rt.profile.auth.mode === "none") return {};
       if (rt.profile.auth.mode === "api_key") return rt.keys.header ? { [rt.keys.header]: rt.keys.probe! } : { authorization: `Bearer ${rt.keys.probe}` };
       return { authorization: `Bearer ${rt.as!.issueFor(`${rt.id}-probe`).token}` };
+    },
+    reissueCredentialsAt(atMs) {
+      fleet.credentialEpochMs = atMs;
     },
     mintIdJag(serviceId, subject, lifetimeSec = 300) {
       const rt = runtime(serviceId);

@@ -1,0 +1,78 @@
+// The seed's two stories in the history `kensa start` builds: the real backfill (its default days, sweeps and
+// gateway cadence), the worker's probe.run and grade.compute handlers, classification, rollups and grading, into
+// a real PGlite database — for freee and Slack only, under the default sandbox seed and two others.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadCatalogue, type Catalogue } from "@kensa/catalogue";
+import { parseEnv } from "@kensa/core";
+import type { Database } from "@kensa/db";
+import { openTestPgliteDatabase } from "@kensa/testkit";
+import { BackfillEnv, backfillHistory, openRuntime, parseWorkerEnv, scheduledProbes, syncCatalogue, WorkerEnv } from "@kensa/worker";
+
+const storyIds = ["freee", "slack"];
+const defaultSeed = WorkerEnv.shape.KENSA_SANDBOX_SEED.parse(undefined);
+const seeds = [defaultSeed, 1, 2];
+
+async function storyCatalogue(): Promise<Catalogue> {
+  const full = await loadCatalogue();
+  const entries = full.entries.filter((e) => storyIds.includes(e.id));
+  return { ...full, entries, byId: new Map(entries.map((e) => [e.id, e])) };
+}
+
+describe.each(seeds)("the default sandbox history (seed %i) tells the seed's stories", (seed) => {
+  let db: Database;
+  const latest = async (serviceId: string) => db.prisma.gradeSnapshot.findFirstOrThrow({ where: { serviceId }, orderBy: { computedAt: "desc" } });
+  const failedSteps = (serviceId: string, path: "direct" | "gateway") =>
+    db.prisma.probeStep.findMany({ where: { serviceId, ok: false, kind: { not: "check" }, run: { path } }, select: { errorClass: true, fault: true, confidence: true, kind: true } });
+
+  beforeAll(async () => {
+    db = await openTestPgliteDatabase();
+    const catalogue = await storyCatalogue();
+    const env = parseWorkerEnv({ KENSA_SANDBOX_SEED: String(seed), KENSA_WORKER_ID: `stories-${process.pid}` });
+    // Latency 0: the outcomes are the same draws; the test only skips the waiting.
+    const runtime = await openRuntime({ env, log: () => {}, database: db, catalogue, sandboxLatencyScale: 0 });
+    try {
+      await syncCatalogue(runtime.db, catalogue, "test");
+      const history = parseEnv(BackfillEnv, {});
+      const report = await backfillHistory(runtime, scheduledProbes(catalogue.entries, runtime.targets), {
+        days: history.KENSA_BACKFILL_DAYS, sweepsPerDay: history.KENSA_BACKFILL_SWEEPS_PER_DAY, concurrency: 16,
+      });
+      expect(report.failures).toBe(0);
+    } finally {
+      await runtime.close();
+    }
+  });
+  afterAll(async () => {
+    await db?.close();
+  });
+
+  it("freee: its 24-hour token expires inside the history — auth_expired on the direct path, decided by the token's expiry — and it grades AA", async () => {
+    const grade = await latest("freee");
+    const direct = (grade.inputs as { traffic: { direct: { calls: number; errorCounts: Record<string, number> } } }).traffic.direct;
+    const expired = direct.errorCounts["auth_expired"] ?? 0;
+    expect(expired).toBeGreaterThan(0);
+    expect(expired / direct.calls).toBeLessThan(0.05); // the seed: 4 of 212
+    const steps = (await failedSteps("freee", "direct")).filter((s) => s.errorClass === "auth_expired");
+    expect(steps).toHaveLength(expired);
+    expect(steps.every((s) => s.confidence === "code")).toBe(true);
+    expect(grade.grade).toBe("AA");
+    expect((grade.caps as { id: string }[]).map((c) => c.id)).toContain("cap.tokens_expire_mid_run");
+  });
+
+  it("Slack: structured blocks fail as invalid_input behind the gateway, blamed on the intermediary, and it grades AAA", async () => {
+    const grade = await latest("slack");
+    const gateway = await failedSteps("slack", "gateway");
+    const invalid = gateway.filter((s) => s.errorClass === "invalid_input");
+    expect(invalid.length).toBeGreaterThan(0);
+    expect(invalid.every((s) => s.fault === "intermediary")).toBe(true);
+    const directInvalid = (await failedSteps("slack", "direct")).filter((s) => s.errorClass === "invalid_input");
+    expect(directInvalid.length).toBeLessThan(invalid.length);
+    // The seed's ~91%: Slack's tools/call success through the gateway.
+    const calls = await db.prisma.probeStep.count({ where: { serviceId: "slack", kind: "call", run: { path: "gateway" } } });
+    const failedCalls = gateway.filter((s) => s.kind === "call").length;
+    expect(1 - failedCalls / calls).toBeGreaterThan(0.84);
+    expect(1 - failedCalls / calls).toBeLessThan(0.97);
+    const facts = (grade.axes as { reliability: { facts: { vendorFailures: number; intermediaryFailures: number } } }).reliability.facts;
+    expect(facts.intermediaryFailures).toBeGreaterThanOrEqual(invalid.length);
+    expect(grade.grade).toBe("AAA");
+  });
+});
