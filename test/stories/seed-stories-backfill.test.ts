@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadCatalogue, type Catalogue } from "@kensa/catalogue";
 import { parseEnv } from "@kensa/core";
-import type { Database } from "@kensa/db";
+import { latestGrade, readGradeInputs, stepsWithRun, type Database } from "@kensa/db";
 import { openTestPgliteDatabase } from "@kensa/testkit";
 import { BackfillEnv, backfillHistory, openRuntime, parseWorkerEnv, scheduledProbes, syncCatalogue, WorkerEnv } from "@kensa/worker";
 
@@ -20,9 +20,14 @@ async function storyCatalogue(): Promise<Catalogue> {
 
 describe.each(seeds)("the default sandbox history (seed %i) tells the seed's stories", (seed) => {
   let db: Database;
-  const latest = async (serviceId: string) => db.prisma.gradeSnapshot.findFirstOrThrow({ where: { serviceId }, orderBy: { computedAt: "desc" } });
-  const failedSteps = (serviceId: string, path: "direct" | "gateway") =>
-    db.prisma.probeStep.findMany({ where: { serviceId, ok: false, kind: { not: "check" }, run: { path } }, select: { errorClass: true, fault: true, confidence: true, kind: true } });
+  const latest = async (serviceId: string) => {
+    const stored = await latestGrade(db, serviceId);
+    if (!stored) throw new Error(`no grade stored for ${serviceId}`);
+    return { report: stored.report, inputs: await readGradeInputs(db, stored.id) };
+  };
+  const stepsOn = async (serviceId: string, path: "direct" | "gateway") =>
+    (await stepsWithRun(db, { serviceIds: [serviceId] })).filter((s) => s.run.path === path && s.kind !== "check");
+  const failedSteps = async (serviceId: string, path: "direct" | "gateway") => (await stepsOn(serviceId, path)).filter((s) => !s.ok);
 
   beforeAll(async () => {
     db = await openTestPgliteDatabase();
@@ -54,8 +59,8 @@ describe.each(seeds)("the default sandbox history (seed %i) tells the seed's sto
     const steps = (await failedSteps("freee", "direct")).filter((s) => s.errorClass === "auth_expired");
     expect(steps).toHaveLength(expired);
     expect(steps.every((s) => s.confidence === "code")).toBe(true);
-    expect(grade.grade).toBe("AA");
-    expect((grade.caps as { id: string }[]).map((c) => c.id)).toContain("cap.tokens_expire_mid_run");
+    expect(grade.report.grade).toBe("AA");
+    expect(grade.report.caps.map((c) => c.id)).toContain("cap.tokens_expire_mid_run");
   });
 
   it("Slack: structured blocks fail as invalid_input behind the gateway, blamed on the intermediary, and it grades AAA", async () => {
@@ -67,12 +72,12 @@ describe.each(seeds)("the default sandbox history (seed %i) tells the seed's sto
     const directInvalid = (await failedSteps("slack", "direct")).filter((s) => s.errorClass === "invalid_input");
     expect(directInvalid.length).toBeLessThan(invalid.length);
     // The seed's ~91%: Slack's tools/call success through the gateway.
-    const calls = await db.prisma.probeStep.count({ where: { serviceId: "slack", kind: "call", run: { path: "gateway" } } });
+    const calls = (await stepsOn("slack", "gateway")).filter((s) => s.kind === "call").length;
     const failedCalls = gateway.filter((s) => s.kind === "call").length;
     expect(1 - failedCalls / calls).toBeGreaterThan(0.84);
     expect(1 - failedCalls / calls).toBeLessThan(0.97);
-    const facts = (grade.axes as { reliability: { facts: { vendorFailures: number; intermediaryFailures: number } } }).reliability.facts;
+    const facts = grade.report.axes.reliability.facts as { vendorFailures: number; intermediaryFailures: number };
     expect(facts.intermediaryFailures).toBeGreaterThanOrEqual(invalid.length);
-    expect(grade.grade).toBe("AAA");
+    expect(grade.report.grade).toBe("AAA");
   });
 });
