@@ -2,7 +2,7 @@
 // any of them (or to a rule in axes/ or caps.ts) bumps METHODOLOGY_VERSION and gets a changelog entry.
 import { z } from "zod";
 
-export const METHODOLOGY_VERSION = "1.1.1";
+export const METHODOLOGY_VERSION = "1.1.2";
 
 export const AxisName = z.enum(["reliability", "auth", "gateway", "audit", "portability"]);
 export type AxisName = z.infer<typeof AxisName>;
