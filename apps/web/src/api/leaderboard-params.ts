@@ -1,7 +1,7 @@
 // The leaderboard's filters, sort and pagination: one definition for the page's URL, /api/v1/services and
 // /api/v1/export.csv, so a shared link, an API call and an export select the same services.
 import { z } from "zod";
-import { AuthMethod } from "@kensa/core";
+import { AuthMethod, dataSourceOrder } from "@kensa/core";
 import { gradeOrder } from "../lib/grades";
 import { boolParam, enumDefault, enumParam, intParam, listParam, slugListParam } from "./query-params";
 
@@ -16,7 +16,7 @@ export const filterParams = {
   auth: listParam(AuthMethod.options as readonly string[] as readonly [string, ...string[]]),
   sso: boolParam(),
   iac: boolParam(),
-  source: enumParam(["live", "sandbox"]),
+  source: enumParam(dataSourceOrder),
   ids: slugListParam(250),
   window: enumDefault(windowDays, "30").transform((w) => Number(w)),
   sort: enumDefault(sortKeys, "grade"),

@@ -1,4 +1,5 @@
 // The leaderboard: every tracked service, filterable, sortable and paged through the URL.
+import { isSimulated } from "@kensa/core";
 import { connection } from "next/server";
 import { filterParams, leaderboardParams } from "../api/leaderboard-params";
 import { parseParamsLenient } from "../api/query-params";
@@ -29,7 +30,7 @@ export default async function LeaderboardPage({ searchParams }: { searchParams: 
     <>
       <h1>{l.title}</h1>
       <p className="lead">{l.intro}</p>
-      {board.rows.some((r) => r.source === "sandbox") ? <SandboxNotice t={t} /> : null}
+      {board.rows.some((r) => isSimulated(r.source)) ? <SandboxNotice t={t} /> : null}
       {issues.length > 0 ? (
         <div className="notice" role="alert">
           {l.badParams} <ul>{issues.map((i) => <li key={i.parameter}><code>{i.parameter}</code>: {i.message}</li>)}</ul>

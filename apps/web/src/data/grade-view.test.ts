@@ -1,23 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { aggregateSteps, AxisName, evidenceFromAggregates, gradeService, parseStoredGradeReport, type GradeReport, type StepFacts } from "@kensa/core";
+import { AxisName, parseStoredGradeReport, sampleCappedReport, type GradeReport } from "@kensa/core";
 import { z } from "zod";
 import { Axis, Cap, Fix, NextGrade } from "../api/schemas";
 import { axesView, capsView, fixesView, nextGradeView } from "./grade-view";
 
-/** A real GradeReport from the scorer: 200 calls, 10 vendor failures, no auth on a server with a write tool. */
-function realReport(): GradeReport {
-  const steps: StepFacts[] = [
-    ...Array.from({ length: 190 }, (): StepFacts => ({ kind: "call", ok: true, latencyMs: 120 })),
-    ...Array.from({ length: 10 }, (): StepFacts => ({ kind: "call", ok: false, latencyMs: 50, errorClass: "server_error", fault: "vendor" })),
-  ];
-  return gradeService(evidenceFromAggregates({
-    window: { from: "2026-10-01T00:00:00.000Z", to: "2026-10-30T23:59:00.000Z" },
-    aggregates: { direct: aggregateSteps(steps, 40) },
-    summary: { target: { transport: "streamable-http" }, tools: { count: 2, withSchema: 2, hash: "h", names: ["list", "create"], writeTools: 1 } },
-    declared: {},
-    authMethod: "none",
-  }));
-}
+const realReport = sampleCappedReport;
 
 describe("showing the scorer's own GradeReport", () => {
   const report = realReport();

@@ -1,6 +1,7 @@
 // The population over time for analysts, all from rollups and grade snapshots: adoption of OAuth, SSO and
 // IaC (the seed's "60% OAuth, SSO rare, IaC near zero"), grade distribution by week, success per category
 // by week, the error-class mix per category over the window, and the biggest score moves.
+import { isSimulated } from "@kensa/core";
 import {
   latestRollupDay, readCategoryDaily, readCategoryErrorMix, readGradeDistributionAt, readLeaderboardServices, readObservedAuthAdoption, readScoreMoves,
   type Database, type ObservedAuthAdoption, type ScoreMove,
@@ -86,7 +87,7 @@ async function computeTrends(db: Database, asOf: string | null, days: number, ca
     from,
     to,
     total: services.length,
-    sandbox: [...stats.values()].some((s) => s.sources.includes("sandbox")) || services.some((s) => s.grade?.source === "sandbox"),
+    sandbox: [...stats.values()].some((s) => isSimulated(s.sources)) || services.some((s) => isSimulated(s.grade?.source)),
     adoption: {
       oauth: services.filter((s) => oauthOrBetter.has(s.authMethod)).length,
       sso: services.filter((s) => hasSso(s.authMethod, s.declared)).length,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { combineSources, dataSourceOrder, listSources, normaliseSource } from "./data-source";
+import { combineSources, dataSourceOrder, isSimulated, listSources, normaliseSource } from "./data-source";
 
 describe("the data-source table", () => {
   it("lists live before sandbox: the order is the precedence", () => {
@@ -42,4 +42,22 @@ describe("listSources", () => {
   ])("labels %j as %j (anything not exactly live counts as simulated)", (stored, expected) => {
     expect(listSources(stored)).toEqual(expected);
   });
+});
+
+describe("isSimulated", () => {
+  it.each([
+    ["sandbox", true],
+    ["live", false],
+    [null, false],
+    [[], false],
+    [["live"], false],
+    [["live", "sandbox"], true],
+  ] as const)("%j is simulated: %j", (source, expected) => {
+    expect(isSimulated(source)).toBe(expected);
+  });
+});
+
+it("an unrecognised stored source name counts as simulated", () => {
+  expect(isSimulated("replayed")).toBe(true);
+  expect(isSimulated(["live", "LIVE"])).toBe(true);
 });

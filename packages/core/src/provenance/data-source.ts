@@ -37,6 +37,17 @@ export function combineSources(...sources: readonly (string | null | undefined)[
   return combined;
 }
 
+/** Sources whose figures come from Kensa's own simulation: labelled as simulated wherever they are shown. */
+const simulated: ReadonlySet<DataSource> = new Set<DataSource>(["sandbox"]);
+
+/** True when figures from this source (or any of these sources) are simulated, not a measurement. A stored name
+ * Kensa does not recognise counts as simulated (normaliseSource); no source at all is no figure, not a simulation. */
+export function isSimulated(source: string | readonly string[] | null | undefined): boolean {
+  if (source === null || source === undefined) return false;
+  const sources = typeof source === "string" ? [source] : source;
+  return sources.some((s) => simulated.has(normaliseSource(s)));
+}
+
 /** The distinct sources among stored names, in table order. */
 export function listSources(stored: Iterable<string>): DataSource[] {
   const seen = new Set<DataSource>();

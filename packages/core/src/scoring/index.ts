@@ -11,6 +11,7 @@ export { canonicalJson, evidenceHash } from "./evidence-hash";
 export { GradeReport, AxisReport, Finding, EvidenceStatus, AppliedCapReport, FixReport, NextGradeReport } from "./grade-report";
 export { gradeService } from "./grade-service";
 export { parseStoredGradeReport } from "./stored-grade-report";
+export { sampleCappedReport } from "./sample-report";
 export { capIds, type CapId } from "./caps";
 export { itemIds, isItemId, type ItemId } from "./item-ids";
 export { callsProving95 } from "./axes/reliability";

@@ -1,7 +1,7 @@
 // What the leaderboard reads: every active service with its newest grade and last probe (index lookups per
 // service), and its window figures from daily rollups only — never raw steps — so a year of history costs
 // the same as a week. Percentiles over the window come from the summed latency histograms.
-import { percentile, type ErrorClass, type LatencyHistogram, type TrafficCounts } from "@kensa/core";
+import { listSources, percentile, type DataSource, type ErrorClass, type LatencyHistogram, type TrafficCounts } from "@kensa/core";
 import type { Database } from "../open-database";
 import { prismaOf } from "../prisma-of";
 import { dayString } from "./record-runs";
@@ -33,7 +33,7 @@ export interface WindowStats extends TrafficCounts {
   p50Ms: number | null;
   p95Ms: number | null;
   p99Ms: number | null;
-  sources: string[];
+  sources: DataSource[];
   /** One point per day with traffic, oldest first. */
   daily: { day: string; calls: number; successes: number }[];
 }
@@ -90,10 +90,10 @@ export async function readWindowStats(db: Database, window: DayWindow, filter: {
       `WITH d AS (
          SELECT service_id, day, sum(calls)::int AS c, sum(successes)::int AS s, sum(vendor_failures)::int AS vf,
                 sum(client_failures)::int AS cf, sum(intermediary_failures)::int AS inf,
-                bool_or(source = 'live') AS live, bool_or(source = 'sandbox') AS sandbox
+                string_agg(DISTINCT source, ',') AS sources
          FROM daily_rollup WHERE day BETWEEN $1::date AND $2::date ${idFilter} GROUP BY service_id, day)
        SELECT service_id, sum(c)::int AS calls, sum(s)::int AS successes, sum(vf)::int AS vf, sum(cf)::int AS cf, sum(inf)::int AS inf,
-              bool_or(live) AS live, bool_or(sandbox) AS sandbox,
+              string_agg(DISTINCT sources, ',') AS sources,
               array_agg(to_char(day, 'YYYY-MM-DD') ORDER BY day) AS days, array_agg(c ORDER BY day) AS day_calls,
               array_agg(s ORDER BY day) AS day_successes
        FROM d GROUP BY service_id`,
@@ -128,7 +128,7 @@ export async function readWindowStats(db: Database, window: DayWindow, filter: {
       p50Ms: percentile(histogram, 0.5),
       p95Ms: percentile(histogram, 0.95),
       p99Ms: percentile(histogram, 0.99),
-      sources: [...(c.live ? ["live"] : []), ...(c.sandbox ? ["sandbox"] : [])],
+      sources: listSources(c.sources.split(",")),
       daily: c.days.map((day, i) => ({ day, calls: c.day_calls[i] ?? 0, successes: c.day_successes[i] ?? 0 })),
     });
   }
@@ -142,8 +142,8 @@ interface CountRow {
   vf: number;
   cf: number;
   inf: number;
-  live: boolean;
-  sandbox: boolean;
+  /** The window's stored source names, comma-joined (core listSources orders, dedupes and normalises them). */
+  sources: string;
   days: string[];
   day_calls: number[];
   day_successes: number[];

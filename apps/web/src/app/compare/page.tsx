@@ -1,4 +1,5 @@
 // Compare 2–5 services: grades, axes, declared facts side by side, trends overlaid, the shortlist as CSV.
+import { isSimulated } from "@kensa/core";
 import type { ReactNode } from "react";
 import type { Metadata } from "next";
 import { connection } from "next/server";
@@ -48,7 +49,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
       {data?.unknown.length ? <p className="notice" role="alert">{c.unknownIds(data.unknown.join(", "))}</p> : null}
       {services.length < compareLimits.min ? <p>{c.needIds}</p> : (
         <>
-          {services.some((s) => s.source === "sandbox") ? <SandboxNotice t={t} /> : null}
+          {services.some((s) => isSimulated(s.source)) ? <SandboxNotice t={t} /> : null}
           <p><a href={`/api/v1/export.csv?ids=${services.map((s) => encodeURIComponent(s.id)).join(",")}`} data-testid="export-shortlist">{c.exportShortlist}</a></p>
           <div className="table-scroll">
             <table data-testid="compare-table">

@@ -1,4 +1,5 @@
 // A service's page: why it has its grade, what would raise it, and the evidence over time.
+import { isSimulated } from "@kensa/core";
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { notFound } from "next/navigation";
@@ -59,7 +60,7 @@ export default async function ServicePage({ params, searchParams }: Props) {
         <span>{t.leaderboard.successRate} ({v.window(s.window.days)}): <strong>{percent(s.window.successRate)}</strong></span>
         <span>p95: <strong>{ms(s.window.p95Ms)}</strong></span>
       </p>
-      {s.source === "sandbox" ? <SandboxNotice t={t} /> : null}
+      {isSimulated(s.source) ? <SandboxNotice t={t} /> : null}
       {v.reprobeResult[query.get("reprobe") ?? ""] ? <p role="status" className="notice">{v.reprobeResult[query.get("reprobe")!]}</p> : null}
       {session ? (
         <form method="post" action={`/api/v1/services/${encodeURIComponent(id)}/reprobe`}>
