@@ -12,6 +12,7 @@ export { GradeReport, AxisReport, Finding, EvidenceStatus, AppliedCapReport, Fix
 export { gradeService } from "./grade-service";
 export { parseStoredGradeReport } from "./stored-grade-report";
 export { sampleCappedReport } from "./sample-report";
+export { AuthMethodBasis, AuthObservationEvidence, ShownAuthMethod, observedAuthMethod, shownAuthMethod } from "./observed-auth-method";
 export { capIds, type CapId } from "./caps";
 export { itemIds, isItemId, type ItemId } from "./item-ids";
 export { callsProving95 } from "./axes/reliability";
