@@ -3,7 +3,8 @@
 import { XMLValidator } from "fast-xml-parser";
 import Papa from "papaparse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Database } from "@kensa/db";
+import { GradeEvidence, gradeService } from "@kensa/core";
+import { latestGrade, readGradeInputs, saveGradeSnapshot, type Database } from "@kensa/db";
 import { databaseBackends, newestGradeSnapshots, seedDashboard, type DashboardSeed } from "@kensa/testkit";
 import { badgeHandler } from "./handlers/badge";
 import { distributionHandler } from "./handlers/distribution";
@@ -181,8 +182,8 @@ describe.each(databaseBackends)("API on $name", (backend) => {
     const str = (v: unknown) => (v === null || v === undefined ? "" : String(v));
     csv.data.forEach((r, i) => {
       const j = json.data[i]!;
-      expect([r.id, r.name_en, r.name_ja, r.auth_method, r.grade, r.score, r.success_rate, r.p95_ms, r.calls, r.last_probed_at, r.source])
-        .toEqual([j.id, j.name.en, str(j.name.ja), j.authMethod, str(j.grade?.grade), str(j.grade?.score), str(j.window.successRate), str(j.window.p95Ms), str(j.window.calls), str(j.lastProbedAt), str(j.source)]);
+      expect([r.id, r.name_en, r.name_ja, r.auth_method, r.auth_shown, r.auth_basis, r.grade, r.score, r.success_rate, r.p95_ms, r.calls, r.last_probed_at, r.source])
+        .toEqual([j.id, j.name.en, str(j.name.ja), j.authMethod, j.auth.method, j.auth.basis, str(j.grade?.grade), str(j.grade?.score), str(j.window.successRate), str(j.window.p95Ms), str(j.window.calls), str(j.lastProbedAt), str(j.source)]);
     });
   });
 
@@ -204,4 +205,38 @@ describe.each(databaseBackends)("API on $name", (backend) => {
       expect(svg.includes("not graded")).toBe(!graded);
     },
   );
+
+  // Last: it stores a newer grade for one service. Declared methods win; "unknown" gives way to an observation.
+  run("shows the auth method the probe observed, labelled observed, where the catalogue declares unknown", async () => {
+    const listed = async (qs = "") => ServiceList.parse(await (await get(servicesHandler, db, `/api/v1/services?pageSize=250${qs}`)).json()).data;
+    const target = seed.services.find((s) => s.authMethod === "unknown" && s.source === "sandbox")!;
+    expect(target, "the seeded population has a service whose declared auth method is unknown").toBeDefined();
+    const before = await listed();
+    expect(before.find((s) => s.id === target.id)!.auth).toEqual({ method: "unknown", basis: "declared" });
+    for (const s of before.filter((x) => x.authMethod !== "unknown")) expect(s.auth, s.id).toEqual({ method: s.authMethod, basis: "declared" });
+
+    const newest = (await latestGrade(db, target.id))!;
+    const inputs = GradeEvidence.parse(await readGradeInputs(db, newest.id));
+    const evidence: GradeEvidence = {
+      ...inputs,
+      checks: {
+        ...inputs.checks,
+        auth_challenge: { verdict: "pass", facts: { authRequired: true } },
+        protected_resource: { verdict: "pass", facts: {} },
+        authorization_server: { verdict: "pass", facts: { pkceS256: true, implicitGrant: false, dynamicClientRegistration: true } },
+      },
+    };
+    const report = gradeService(evidence);
+    expect(await saveGradeSnapshot(db, { id: crypto.randomUUID(), serviceId: target.id, computedAt: new Date(newest.computedAt.getTime() + 60_000), source: "sandbox", report, inputs: evidence })).toBe(true);
+
+    const observed = { method: "oauth2_1_pkce", basis: "observed" };
+    const after = (await listed()).find((s) => s.id === target.id)!;
+    expect([after.authMethod, after.auth]).toEqual(["unknown", observed]);
+    expect((await listed("&auth=oauth2_1_pkce")).map((s) => s.id)).toContain(target.id);
+    expect((await listed("&auth=unknown")).map((s) => s.id)).not.toContain(target.id);
+    const detail = ServiceDetail.parse(await (await get(serviceHandler, db, `/api/v1/services/${target.id}`, { id: target.id })).json());
+    expect(detail.auth).toEqual(observed);
+    const csv = Papa.parse<Record<string, string>>((await (await get(exportCsvHandler, db, `/api/v1/export.csv?ids=${target.id}`)).text()).replace(/^\uFEFF/, ""), { header: true, skipEmptyLines: true });
+    expect(csv.data.map((r) => [r.auth_method, r.auth_shown, r.auth_basis])).toEqual([["unknown", "oauth2_1_pkce", "observed"]]);
+  });
 });

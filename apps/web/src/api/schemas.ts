@@ -4,7 +4,7 @@
 import { z } from "zod";
 import {
   AppliedCapReport, AuthMethod, AxisName, AxisReport, DataSource as CoreDataSource, ErrorClass, EvidenceStatus as CoreEvidenceStatus,
-  Finding as CoreFinding, FixReport, Grade as CoreGrade, NextGradeReport, RunPath,
+  Finding as CoreFinding, FixReport, Grade as CoreGrade, NextGradeReport, RunPath, ShownAuthMethod as CoreShownAuthMethod,
 } from "@kensa/core";
 
 export const apiRegistry = z.registry<{ id: string; description?: string }>();
@@ -17,6 +17,10 @@ const isoDate = z.iso.date();
 /** Every source behind a figure, in core's table order (live before sandbox); empty when there was no data. */
 const DataSources = z.array(DataSource);
 const ErrorCounts = z.partialRecord(ErrorClass, z.number().int().nonnegative()).register(apiRegistry, { id: "ErrorCounts", description: "failed steps per error class" });
+
+export const ShownAuthMethod = CoreShownAuthMethod.extend({
+  basis: CoreShownAuthMethod.shape.basis.describe("declared: as the catalogue declares it (with a source, or unknown); observed: the catalogue says unknown and this is what the newest grade's readiness checks observed"),
+}).register(apiRegistry, { id: "ShownAuthMethod", description: "the auth method pages show and the auth filter matches" });
 
 export const GradeSummary = z.object({
   grade: Grade,
@@ -53,7 +57,8 @@ export const ServiceSummary = z.object({
   name: z.object({ en: z.string(), ja: z.string().nullable() }),
   vendor: z.string(),
   category: z.string(),
-  authMethod: z.string(),
+  authMethod: z.string().describe("as the catalogue declares it; unknown when no source says"),
+  auth: ShownAuthMethod,
   sso: z.boolean().describe("SAML or OIDC single sign-on declared, or enterprise SSO auth"),
   iac: z.boolean().describe("a Terraform or Pulumi provider declared"),
   source: DataSource.nullable(),
@@ -216,4 +221,5 @@ export type NextGradeView = z.infer<typeof NextGrade>;
 export type GradeChangeView = z.infer<typeof GradeChange>;
 export type GradeChangeCauseView = z.infer<typeof GradeChangeCause>;
 export type Grade = z.infer<typeof Grade>;
+export type ShownAuthMethod = z.infer<typeof ShownAuthMethod>;
 export { AuthMethod };

@@ -7,6 +7,7 @@ import { label, serviceName, type Lang } from "../i18n/lang";
 import type { Messages } from "../i18n/messages-en";
 import { dateTime, ms, percent, score } from "../lib/format";
 import { hrefWith } from "../lib/search-params";
+import { AuthMethodLabel } from "./auth-method-label";
 import { GradeChip } from "./grade-chip";
 import { SourceTag } from "./sandbox-notice";
 import { Sparkline } from "./sparkline";
@@ -66,7 +67,7 @@ export function LeaderboardTable({ t, lang, rows, query, params }: Props) {
                   <td className="num">{score(r.grade?.score)}</td>
                   <td className="num">{percent(r.window.successRate)}</td>
                   <td className="num">{ms(r.window.p95Ms)}</td>
-                  <td>{label(t.authMethods, r.authMethod)}</td>
+                  <td><AuthMethodLabel auth={r.auth} t={t} /></td>
                   <td>{r.sso ? <span className="marker marker-yes">{l.yes}</span> : <span className="marker">{l.no}</span>}</td>
                   <td>{r.iac ? <span className="marker marker-yes">{l.yes}</span> : <span className="marker">{l.no}</span>}</td>
                   <td><Sparkline points={r.sparkline} label={`${l.successRate} ${percent(r.window.successRate)}`} /></td>

@@ -12,6 +12,7 @@ function row(id: string, over: Partial<SummaryRow> & { g?: [string, number] | nu
     vendor: "Vendor",
     category: "accounting",
     authMethod: "oauth2",
+    auth: { method: "oauth2", basis: "declared" },
     sso: false,
     iac: false,
     source: "sandbox",
@@ -34,7 +35,7 @@ const rows = [
   row("a", { g: ["AA", 85], category: "hr", sso: true, rate: 0.99, p95: 300 }),
   row("b", { g: ["AA", 82], name: { en: "Freee accounting", ja: "フリー会計" }, rate: 0.9, p95: 50 }),
   row("c", { g: null, iac: true, source: "live", rate: null, p95: null }),
-  row("d", { g: ["D", 12], authMethod: "none", vendor: "Acme", rate: 0.5, p95: 900 }),
+  row("d", { g: ["D", 12], authMethod: "none", auth: { method: "none", basis: "declared" }, vendor: "Acme", rate: 0.5, p95: 900 }),
 ];
 
 describe("leaderboard filtering", () => {
@@ -53,6 +54,17 @@ describe("leaderboard filtering", () => {
     ["ids=a,d", ["a", "d"]],
   ])("%s keeps %j", (qs, expected) => {
     expect(rows.filter(matches(filters(qs))).map((r) => r.id)).toEqual(expected);
+  });
+});
+
+describe("leaderboard auth filter", () => {
+  it("matches the shown method: an observed one where the catalogue declares unknown, never the unknown behind it", () => {
+    const observed = row("e", { authMethod: "unknown", auth: { method: "oauth2_1_pkce", basis: "observed" } });
+    const unknown = row("f", { authMethod: "unknown", auth: { method: "unknown", basis: "declared" } });
+    const both = [...rows, observed, unknown];
+    expect(both.filter(matches(filters("auth=oauth2_1_pkce"))).map((r) => r.id)).toEqual(["e"]);
+    expect(both.filter(matches(filters("auth=unknown"))).map((r) => r.id)).toEqual(["f"]);
+    expect(sortRows(both, "auth", "asc").map((r) => r.auth.method)).toEqual(["none", "oauth2", "oauth2", "oauth2", "oauth2_1_pkce", "unknown"]);
   });
 });
 

@@ -40,7 +40,7 @@ export function matches(f: LeaderboardFilters): (row: SummaryRow) => boolean {
     (!q || [row.id, row.name.en, row.name.ja ?? "", row.vendor].some((t) => t.toLowerCase().includes(q))) &&
     (f.category.length === 0 || f.category.includes(row.category)) &&
     (f.grade.length === 0 || f.grade.includes(row.grade?.grade ?? "ungraded")) &&
-    (f.auth.length === 0 || (f.auth as string[]).includes(row.authMethod)) &&
+    (f.auth.length === 0 || (f.auth as string[]).includes(row.auth.method)) &&
     (f.sso === undefined || row.sso === f.sso) &&
     (f.iac === undefined || row.iac === f.iac) &&
     (f.source === undefined || row.source === f.source) &&
@@ -72,7 +72,7 @@ function sortValue(sort: SortKey): (row: SummaryRow) => number | string | null {
     case "name": return (r) => r.name.en.toLowerCase();
     case "category": return (r) => r.category;
     case "vendor": return (r) => r.vendor.toLowerCase();
-    case "auth": return (r) => r.authMethod;
+    case "auth": return (r) => r.auth.method;
     case "sso": return (r) => (r.sso ? 0 : 1);
     case "iac": return (r) => (r.iac ? 0 : 1);
     case "successRate": return (r) => r.window.successRate;

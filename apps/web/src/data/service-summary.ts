@@ -44,6 +44,7 @@ export function summaryRow(service: LeaderboardService, stats: WindowStats | und
     vendor: service.vendor,
     category: service.category,
     authMethod: service.authMethod,
+    auth: service.auth,
     sso: hasSso(service.authMethod, service.declared),
     iac: hasIac(service.declared),
     // Any simulated data in what is shown makes the row sandbox: the label must never be missing.

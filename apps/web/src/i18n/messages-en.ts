@@ -186,6 +186,7 @@ export const en = {
     versionsInUse: "Methodology versions behind the grades shown",
   },
   errors: { notFoundTitle: "Not found", notFound: "There is nothing at this address.", back: "Back to the leaderboard", failed: "Something went wrong while loading this page." },
+  authObserved: { label: "observed", title: "Not declared by any source: what Kensa's readiness checks observed on the newest grade's evidence." },
   authMethods: { none: "None", api_key: "API key", oauth2: "OAuth 2.0", oauth2_1_pkce: "OAuth 2.1 + PKCE", enterprise_sso: "Enterprise SSO", unknown: "Unknown" } as Record<string, string>,
   categories: {} as Record<string, string>,
   axesNames: { reliability: "Reliability", auth: "Auth & SSO readiness", audit: "Audit-log consistency", portability: "Config portability / IaC", gateway: "Gateway compatibility" } as Record<string, string>,

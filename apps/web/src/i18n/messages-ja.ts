@@ -188,6 +188,7 @@ export const ja: Messages = {
     versionsInUse: "表示中のグレードの評価方法バージョン",
   },
   errors: { notFoundTitle: "見つかりません", notFound: "このアドレスには何もありません。", back: "ランキングに戻る", failed: "ページの読み込み中に問題が発生しました。" },
+  authObserved: { label: "観測", title: "出典のある申告はなく、最新の評価の根拠で Kensa の対応度チェックが観測した方式です。" },
   authMethods: { none: "なし", api_key: "API キー", oauth2: "OAuth 2.0", oauth2_1_pkce: "OAuth 2.1 + PKCE", enterprise_sso: "エンタープライズ SSO", unknown: "不明" },
   categories: {
     accounting: "会計", hr: "人事労務", communication: "コミュニケーション", crm: "CRM", marketing: "マーケティング", ecommerce: "EC",

@@ -1,7 +1,11 @@
 // What the leaderboard reads: every active service with its newest grade and last probe (index lookups per
 // service), and its window figures from daily rollups only — never raw steps — so a year of history costs
-// the same as a week. Percentiles over the window come from the summed latency histograms.
-import { listSources, percentile, type DataSource, type ErrorClass, type LatencyHistogram, type TrafficCounts } from "@kensa/core";
+// the same as a week. Percentiles over the window come from the summed latency histograms. The auth method
+// shown is the declared one, or where that is unknown what the newest grade's evidence observed.
+import {
+  AuthMethod, AuthObservationEvidence, listSources, observedAuthMethod, percentile, shownAuthMethod,
+  type DataSource, type ErrorClass, type LatencyHistogram, type ShownAuthMethod, type TrafficCounts,
+} from "@kensa/core";
 import type { Database } from "../open-database";
 import { prismaOf } from "../prisma-of";
 import { dayString } from "./record-runs";
@@ -22,7 +26,10 @@ export interface LeaderboardService {
   nameJa: string | null;
   vendor: string;
   category: string;
+  /** As the catalogue declares it ("unknown" when no source says). */
   authMethod: string;
+  /** What to show: the declared method, or the one the newest grade's evidence observed when that is unknown. */
+  auth: ShownAuthMethod;
   /** The catalogue entry's declared facts ({ saml: { value, source }, … }); {} when none. */
   declared: Record<string, unknown>;
   grade: LatestGradeSummary | null;
@@ -56,9 +63,11 @@ export async function readLeaderboardServices(db: Database, filter: { ids?: read
     `SELECT s.id, s.name_en, s.name_ja, s.vendor, s.category, s.auth_method,
             coalesce(s.catalogue -> 'facts', s.catalogue -> 'declared', '{}'::jsonb) AS declared,
             g.grade, g.score, g.score_before_caps, g.provisional, g.methodology_version, g.computed_at, g.source AS grade_source,
-            r.started_at AS last_probed_at
+            r.started_at AS last_probed_at,
+            g.grade_checks, g.grade_credential_mode
      FROM service s
-     LEFT JOIN LATERAL (SELECT grade, score, score_before_caps, provisional, methodology_version, computed_at, source
+     LEFT JOIN LATERAL (SELECT grade, score, score_before_caps, provisional, methodology_version, computed_at, source,
+                               inputs -> 'checks' AS grade_checks, inputs #>> '{credential,mode}' AS grade_credential_mode
                         FROM grade_snapshot WHERE service_id = s.id ORDER BY computed_at DESC LIMIT 1) g ON true
      LEFT JOIN LATERAL (SELECT started_at FROM probe_run WHERE service_id = s.id ORDER BY started_at DESC LIMIT 1) r ON true
      WHERE s.active ${filter.ids ? "AND s.id = ANY($1::text[])" : ""}
@@ -72,12 +81,21 @@ export async function readLeaderboardServices(db: Database, filter: { ids?: read
     vendor: r.vendor,
     category: r.category,
     authMethod: r.auth_method,
+    auth: shownAuthMethod(AuthMethod.safeParse(r.auth_method).data ?? "unknown", observedAuthOf(r)),
     declared: isRecord(r.declared) ? r.declared : {},
     grade: r.grade === null
       ? null
       : { grade: r.grade, score: r.score!, scoreBeforeCaps: r.score_before_caps!, provisional: r.provisional!, methodologyVersion: r.methodology_version!, computedAt: r.computed_at!, source: r.grade_source! },
     lastProbedAt: r.last_probed_at,
   }));
+}
+
+/** The newest grade's observed auth method; null without a grade or when its stored evidence does not parse. */
+function observedAuthOf(r: ServiceRow): ReturnType<typeof observedAuthMethod> {
+  if (r.grade_checks === null) return null;
+  const credential = r.grade_credential_mode === null ? {} : { mode: r.grade_credential_mode };
+  const evidence = AuthObservationEvidence.safeParse({ checks: r.grade_checks, credential });
+  return evidence.success ? observedAuthMethod(evidence.data) : null;
 }
 
 /** Window figures per service, from rollups: one grouped pass for counts and daily points, one for the JSON maps. */
@@ -171,6 +189,8 @@ interface ServiceRow {
   computed_at: Date | null;
   grade_source: string | null;
   last_probed_at: Date | null;
+  grade_checks: unknown;
+  grade_credential_mode: string | null;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -15,6 +15,8 @@ export const csvColumns: [string, (r: SummaryRow) => Cell][] = [
   ["vendor", (r) => r.vendor],
   ["category", (r) => r.category],
   ["auth_method", (r) => r.authMethod],
+  ["auth_shown", (r) => r.auth.method],
+  ["auth_basis", (r) => r.auth.basis],
   ["sso", (r) => r.sso],
   ["iac", (r) => r.iac],
   ["source", (r) => r.source],

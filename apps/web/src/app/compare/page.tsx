@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import { parseParamsLenient, slugListParam } from "../../api/query-params";
+import { AuthMethodLabel } from "../../components/auth-method-label";
 import { ChartFigure, rateDomain } from "../../components/chart-figure";
 import { GradeChip } from "../../components/grade-chip";
 import { SaidText } from "../../components/said-text";
@@ -76,7 +77,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
                 }))}
                 {row(`${t.leaderboard.successRate} (${t.service.window(30)})`, (s) => percent(s.window.successRate))}
                 {row(t.leaderboard.p95, (s) => ms(s.window.p95Ms))}
-                {row(t.leaderboard.auth, (s) => label(t.authMethods, s.authMethod))}
+                {row(t.leaderboard.auth, (s) => <AuthMethodLabel auth={s.auth} t={t} />)}
                 {row(t.leaderboard.sso, (s) => (s.sso ? t.leaderboard.yes : t.leaderboard.no))}
                 {row(t.leaderboard.iac, (s) => (s.iac ? t.leaderboard.yes : t.leaderboard.no))}
                 {factNames.map((f) => row(label(t.facts, f), (s) => {

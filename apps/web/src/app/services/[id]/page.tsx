@@ -7,6 +7,7 @@ import { connection } from "next/server";
 import { z } from "zod";
 import { serviceIdPattern } from "../../../api/handlers/service";
 import { enumDefault, parseParamsLenient } from "../../../api/query-params";
+import { AuthMethodLabel } from "../../../components/auth-method-label";
 import { SandboxNotice, SourceTag } from "../../../components/sandbox-notice";
 import { ServiceCharts } from "../../../components/service-charts";
 import { ServiceChecks, ServiceDeclared, ServiceFailures, ServiceGradeHistory } from "../../../components/service-evidence";
@@ -56,7 +57,7 @@ export default async function ServicePage({ params, searchParams }: Props) {
       <p className="facts-line">
         <span>{v.vendor}: {s.vendor}</span>
         <span>{v.category}: {label(t.categories, s.category)}</span>
-        <span>{v.auth}: {label(t.authMethods, s.authMethod)}</span>
+        <span>{v.auth}: <AuthMethodLabel auth={s.auth} t={t} /></span>
         <span>{t.leaderboard.successRate} ({v.window(s.window.days)}): <strong>{percent(s.window.successRate)}</strong></span>
         <span>p95: <strong>{ms(s.window.p95Ms)}</strong></span>
       </p>
