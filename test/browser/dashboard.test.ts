@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { loadCatalogue } from "@kensa/catalogue";
 import { METHODOLOGY_VERSION, type ItemId } from "@kensa/core";
-import { newestGradeSnapshots, openTestPostgresDatabase, seedDashboard, skipWithoutPostgres, type DashboardSeed } from "@kensa/testkit";
+import { newestGradeSnapshots, openTestPostgresDatabase, seedDashboard, skipWithoutPostgres, storeObservedOAuthGrade, type DashboardSeed } from "@kensa/testkit";
 import { latestGrade, type Database } from "@kensa/db";
 import { artifactsDir, launchBrowser, skipWithoutChromium } from "../support/browser";
 import { startNextServer, type RunningServer } from "../support/next-server";
@@ -280,5 +280,27 @@ describe.skipIf(skip)("dashboard in a browser", () => {
     const lang = await fetch(server.url + "/lang?to=ja&next=//evil.example", { redirect: "manual" });
     expect(lang.status).toBe(303);
     expect(lang.headers.get("location")).toBe("/");
+  });
+
+  // Last: it stores a newer grade for one service, which the tests above must not see.
+  it("shows an observed auth method, labelled observed in English and Japanese, where the catalogue declares unknown", async () => {
+    const unknown = seed.services.filter((s) => s.authMethod === "unknown");
+    const target = unknown.find((s) => s.source === "sandbox")!;
+    const authCells = async (page: Page) => page.locator("table.leaderboard tbody tr td [data-auth-basis]").evaluateAll((els) => els.map((el) => [el.getAttribute("data-auth-basis"), el.textContent]));
+    const before = await open("/?pageSize=250");
+    expect((await authCells(before)).filter(([, text]) => text === "Unknown")).toHaveLength(unknown.length);
+    await before.context().close();
+
+    await storeObservedOAuthGrade(db, target.id);
+    const page = await open("/?pageSize=250");
+    const cells = await authCells(page);
+    expect(cells.filter(([, text]) => text === "Unknown")).toHaveLength(unknown.length - 1);
+    expect(cells.filter(([basis]) => basis === "observed")).toEqual([["observed", "OAuth 2.1 + PKCE (observed)"]]);
+    await page.goto(`${server.url}/?auth=oauth2_1_pkce&pageSize=250`);
+    expect(await page.locator(`table.leaderboard tbody tr:has(a[href="/services/${target.id}"]) [data-auth-basis=observed]`).count()).toBe(1);
+    await page.context().close();
+    const compare = await open(`/compare?ids=${target.id},freee`, { lang: "ja" });
+    expect(await compare.locator("[data-testid=compare-table] [data-auth-basis=observed]").textContent()).toBe("OAuth 2.1 + PKCE (観測)");
+    await compare.context().close();
   });
 });

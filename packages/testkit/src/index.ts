@@ -7,6 +7,7 @@ export * from "./run-factory";
 export * from "./seed-services";
 export * from "./seed-grades";
 export * from "./grade-snapshots";
+export * from "./observed-auth-grade";
 export * from "./dashboard-seed";
 export * from "./free-port";
 export * from "./private-redis";

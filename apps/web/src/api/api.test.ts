@@ -3,9 +3,8 @@
 import { XMLValidator } from "fast-xml-parser";
 import Papa from "papaparse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { GradeEvidence, gradeService } from "@kensa/core";
-import { latestGrade, readGradeInputs, saveGradeSnapshot, type Database } from "@kensa/db";
-import { databaseBackends, newestGradeSnapshots, seedDashboard, type DashboardSeed } from "@kensa/testkit";
+import type { Database } from "@kensa/db";
+import { databaseBackends, newestGradeSnapshots, seedDashboard, storeObservedOAuthGrade, type DashboardSeed } from "@kensa/testkit";
 import { badgeHandler } from "./handlers/badge";
 import { distributionHandler } from "./handlers/distribution";
 import { csvColumns, exportCsvHandler } from "./handlers/export-csv";
@@ -215,19 +214,7 @@ describe.each(databaseBackends)("API on $name", (backend) => {
     expect(before.find((s) => s.id === target.id)!.auth).toEqual({ method: "unknown", basis: "declared" });
     for (const s of before.filter((x) => x.authMethod !== "unknown")) expect(s.auth, s.id).toEqual({ method: s.authMethod, basis: "declared" });
 
-    const newest = (await latestGrade(db, target.id))!;
-    const inputs = GradeEvidence.parse(await readGradeInputs(db, newest.id));
-    const evidence: GradeEvidence = {
-      ...inputs,
-      checks: {
-        ...inputs.checks,
-        auth_challenge: { verdict: "pass", facts: { authRequired: true } },
-        protected_resource: { verdict: "pass", facts: {} },
-        authorization_server: { verdict: "pass", facts: { pkceS256: true, implicitGrant: false, dynamicClientRegistration: true } },
-      },
-    };
-    const report = gradeService(evidence);
-    expect(await saveGradeSnapshot(db, { id: crypto.randomUUID(), serviceId: target.id, computedAt: new Date(newest.computedAt.getTime() + 60_000), source: "sandbox", report, inputs: evidence })).toBe(true);
+    await storeObservedOAuthGrade(db, target.id);
 
     const observed = { method: "oauth2_1_pkce", basis: "observed" };
     const after = (await listed()).find((s) => s.id === target.id)!;

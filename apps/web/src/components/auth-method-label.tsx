@@ -8,7 +8,7 @@ export function AuthMethodLabel({ auth, t }: { auth: ShownAuthMethod; t: Message
   return (
     <span data-auth-basis={auth.basis}>
       {label(t.authMethods, auth.method)}
-      {auth.basis === "observed" ? <> <span className="muted small" title={t.authObserved.title}>({t.authObserved.label})</span></> : null}
+      {auth.basis === "observed" ? <>{" "}<span className="muted small" title={t.authObserved.title}>({t.authObserved.label})</span></> : null}
     </span>
   );
 }
