@@ -67,7 +67,10 @@ export async function readLeaderboardServices(db: Database, filter: { ids?: read
             g.grade_checks, g.grade_credential_mode
      FROM service s
      LEFT JOIN LATERAL (SELECT grade, score, score_before_caps, provisional, methodology_version, computed_at, source,
-                               inputs -> 'checks' AS grade_checks, inputs #>> '{credential,mode}' AS grade_credential_mode
+                               -- The evidence is read only where it is shown: a declared method wins, and
+                               -- detoasting every snapshot's inputs costs the page ~10 ms.
+                               CASE WHEN s.auth_method = 'unknown' THEN inputs -> 'checks' END AS grade_checks,
+                               CASE WHEN s.auth_method = 'unknown' THEN inputs #>> '{credential,mode}' END AS grade_credential_mode
                         FROM grade_snapshot WHERE service_id = s.id ORDER BY computed_at DESC LIMIT 1) g ON true
      LEFT JOIN LATERAL (SELECT started_at FROM probe_run WHERE service_id = s.id ORDER BY started_at DESC LIMIT 1) r ON true
      WHERE s.active ${filter.ids ? "AND s.id = ANY($1::text[])" : ""}
