@@ -18,6 +18,7 @@ export * from "./classify/index";
 export * from "./catalogue/service-category";
 export * from "./catalogue/catalogue-entry";
 export * from "./catalogue/published-server";
+export { HttpUrl } from "./catalogue/http-url";
 export * from "./sandbox/behaviour-profile";
 export * from "./sandbox/profile-library";
 export * from "./sandbox/resolve-profile";

@@ -6,6 +6,7 @@ import {
   latestCheckResults,
   mergeAggregates,
   ProbeRunSummary,
+  runPathOf,
   type AuthMethod,
   type DeclaredTokenLifetime,
   type EvidenceInput,
@@ -26,7 +27,7 @@ export interface StoredEvidence {
 
 export function evidenceFromStored(input: StoredEvidence): GradeEvidence {
   const byPath: { direct?: StepAggregate; gateway?: StepAggregate } = {};
-  const rows = input.rollups.map((row) => ({ path: row.path === "gateway" ? ("gateway" as const) : ("direct" as const), tally: row }));
+  const rows = input.rollups.map((row) => ({ path: runPathOf(row.path), tally: row }));
   for (const { path, tally: row } of rows) byPath[path] = mergeAggregates(byPath[path] ?? emptyAggregate(), row);
   const { errorShapes, credential } = windowTally(rows);
   const summary = input.latest.summary === undefined ? undefined : ProbeRunSummary.safeParse(input.latest.summary);

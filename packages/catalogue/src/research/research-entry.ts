@@ -2,10 +2,9 @@
 // FORMAT.md) records it: the MCP servers found, the declared facts and the auth method, every one with an
 // http(s) source that was read. Stricter than the catalogue: a citation without a URL is refused here.
 import { z } from "zod";
-import { AuthMethod, DeclaredFacts, PublishedServer, ServiceId, type DeclaredFactName } from "@kensa/core";
+import { AuthMethod, DeclaredFacts, HttpUrl, PublishedServer, ServiceId, type DeclaredFactName } from "@kensa/core";
 import { fieldPath } from "../catalogue-error";
 
-const httpUrl = z.url({ protocol: /^https?$/, error: "expected an http(s) URL" });
 
 /** `npm view NAME repository.url` prints git+https://…/x.git; the catalogue keeps the browsable https URL. */
 export function browsableRepository(url: string): string {
@@ -87,12 +86,12 @@ const FactName = z.enum(factNames);
 
 export const ResearchFact = z.strictObject({
   value: z.union([z.boolean(), z.literal("unknown")]),
-  source: httpUrl,
+  source: HttpUrl,
   note: z.string().min(1).optional(),
 });
 export type ResearchFact = z.infer<typeof ResearchFact>;
 
-export const ResearchAuthMethod = z.strictObject({ value: AuthMethod, source: httpUrl, note: z.string().min(1).optional() });
+export const ResearchAuthMethod = z.strictObject({ value: AuthMethod, source: HttpUrl, note: z.string().min(1).optional() });
 
 /** The entry with only the parts that passed: each server, fact and the auth method is judged on its own. */
 export interface ResearchEntry {

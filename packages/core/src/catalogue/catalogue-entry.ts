@@ -2,6 +2,7 @@
 // safe calls to make, what is declared about it (each fact with its source), and the sandbox profile that
 // simulates it. Cross-field rules: auth method, credential and sandbox profile must agree.
 import { z } from "zod";
+import { HttpUrl } from "./http-url";
 import { BehaviourProfileOverrides, type BehaviourProfile } from "../sandbox/behaviour-profile";
 import { SandboxProfileName } from "../sandbox/profile-library";
 import { authClassesAgree, authClassOfCredential, authClassOfMethod, authClassOfMode, resolveProfile } from "../sandbox/resolve-profile";
@@ -23,10 +24,9 @@ export type McpStatus = z.infer<typeof McpStatus>;
 export const Transport = z.enum(["streamable-http", "sse", "stdio"]);
 export type Transport = z.infer<typeof Transport>;
 
-const httpUrl = z.url({ protocol: /^https?$/, error: "expected an http(s) URL" });
 
 /** Where the service's MCP server lives; url null when no public endpoint is known (the sandbox still simulates it). */
-export const Endpoint = z.strictObject({ url: httpUrl.nullable(), transport: Transport, source: z.string().min(1).optional() });
+export const Endpoint = z.strictObject({ url: HttpUrl.nullable(), transport: Transport, source: z.string().min(1).optional() });
 export type Endpoint = z.infer<typeof Endpoint>;
 
 /** KanseiLink's record of the service, kept as published (MIT; see docs/ATTRIBUTION.md). */
@@ -51,7 +51,7 @@ export const CatalogueEntry = z
     name: z.strictObject({ en: z.string().min(1), ja: z.string().min(1).optional() }),
     vendor: z.string().min(1),
     category: ServiceCategory,
-    homepage: httpUrl.nullable().default(null),
+    homepage: HttpUrl.nullable().default(null),
     kanseilink: KanseiLinkRecord.optional(),
     endpoint: Endpoint,
     /** What was searched for the service's MCP servers and facts (vendor docs, registries, GitHub orgs). */
@@ -66,7 +66,7 @@ export const CatalogueEntry = z
     calls: z.array(ProbeCall).max(20).default([]),
     facts: DeclaredFacts.strict().default(DeclaredFacts.parse({})),
     intervalSec: z.int().min(60).max(86_400),
-    registryServerJson: httpUrl.nullable().default(null),
+    registryServerJson: HttpUrl.nullable().default(null),
     sandbox: SandboxBindingSchema,
   })
   .superRefine((entry, ctx) => {

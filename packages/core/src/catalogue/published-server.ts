@@ -4,9 +4,9 @@
 // organisation, its registry account); anyone else's server is "third_party" and is never graded as the
 // vendor's.
 import { z } from "zod";
+import { HttpUrl } from "./http-url";
 import { SecretName } from "./credential-spec";
 
-const httpUrl = z.url({ protocol: /^https?$/, error: "expected an http(s) URL" });
 
 export const ServerOwner = z.enum(["vendor", "third_party"]);
 export type ServerOwner = z.infer<typeof ServerOwner>;
@@ -19,7 +19,7 @@ export type PackageRegistry = z.infer<typeof PackageRegistry>;
 export const NpmIntegrity = z.string().regex(/^sha512-[A-Za-z0-9+/]{86}==$/, "expected an npm integrity hash (sha512-<base64>, from `npm view NAME dist.integrity`)");
 
 /** A URL one can connect to: a per-tenant pattern (https://{subdomain}.example.com/mcp) is not one. */
-const concreteUrl = httpUrl.refine((url) => !/[{}<>]|%7B|%7D|%3C|%3E/i.test(url), { message: "expected a concrete URL, not a per-tenant pattern (record the pattern in note, url: null)" });
+const concreteUrl = HttpUrl.refine((url) => !/[{}<>]|%7B|%7D|%3C|%3E/i.test(url), { message: "expected a concrete URL, not a per-tenant pattern (record the pattern in note, url: null)" });
 
 export const RemoteServer = z.strictObject({
   kind: z.literal("remote"),
@@ -30,7 +30,7 @@ export const RemoteServer = z.strictObject({
   owner: ServerOwner,
   publisher: z.string().min(1),
   /** The page that says this server exists and who runs it. */
-  source: httpUrl,
+  source: HttpUrl,
   note: z.string().min(1).optional(),
 });
 export type RemoteServer = z.infer<typeof RemoteServer>;
@@ -44,14 +44,14 @@ export const PackageServer = z
     integrity: NpmIntegrity.optional(),
     /** The executable the package installs (npm `bin`). */
     bin: z.string().min(1).optional(),
-    repository: httpUrl.optional(),
+    repository: HttpUrl.optional(),
     owner: ServerOwner,
     publisher: z.string().min(1),
     /** Why the owner is who it is: repository organisation, registry maintainers, the vendor's page linking it. */
     ownerEvidence: z.string().min(1).optional(),
     /** Variables it needs to start, per its README: the package probe hands over these and nothing else. */
     requiredEnv: z.array(SecretName).optional(),
-    source: httpUrl,
+    source: HttpUrl,
     note: z.string().min(1).optional(),
   })
   .superRefine((server, ctx) => {

@@ -46,6 +46,11 @@ export type RunSource = z.infer<typeof RunSource>;
 export const RunPath = z.enum(["direct", "gateway"]);
 export type RunPath = z.infer<typeof RunPath>;
 
+/** A stored path name as a RunPath: only "gateway" is the gateway's; anything else was a direct run. */
+export function runPathOf(stored: string): RunPath {
+  return stored === "gateway" ? "gateway" : "direct";
+}
+
 export const ToolsSummary = z.object({
   count: z.number().int().nonnegative(),
   withSchema: z.number().int().nonnegative(),

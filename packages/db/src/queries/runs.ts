@@ -1,6 +1,6 @@
 // Reading runs back: existence by idempotency key (the worker's guard before probing), the evidence a grade
 // needs, counts for the exactly-once audits of sweeps, and one run with its steps.
-import { summaryRunOf, vendorCredentialPaths, type CheckResult, type ProbeStepRecord, type RunPath, type StepOutcome } from "@kensa/core";
+import { runPathOf, summaryRunOf, vendorCredentialPaths, type CheckResult, type ProbeStepRecord, type RunPath, type StepOutcome } from "@kensa/core";
 import type { Prisma } from "../client";
 import type { Database } from "../open-database";
 import { prismaOf } from "../prisma-of";
@@ -105,7 +105,7 @@ async function latestSummary(db: Database, serviceId: string, asOf: Date): Promi
      (SELECT summary, path FROM probe_run WHERE service_id = $1 AND started_at <= $2::timestamptz ORDER BY started_at DESC LIMIT 1)`,
     serviceId, asOf.toISOString(), vendorCredentialPaths,
   );
-  return summaryRunOf(rows.map((r) => ({ summary: r.summary, path: r.path === "gateway" ? ("gateway" as const) : ("direct" as const) })));
+  return summaryRunOf(rows.map((r) => ({ summary: r.summary, path: runPathOf(r.path) })));
 }
 
 interface CheckStepRow {
