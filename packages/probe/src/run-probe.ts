@@ -122,6 +122,7 @@ export async function runProbe(options: ProbeOptions): Promise<ProbeResult> {
       traces,
       ...(options.registry ? { registry: options.registry } : {}),
       challenge: {},
+      steps: () => runner.steps,
     };
     // A target that cannot be reached at all gives the checks nothing to look at: they would only repeat it.
     const reached = runner.steps[0]?.outcome.kind === "ok";

@@ -9,6 +9,13 @@ export const ReadinessCheck = z.enum([
   "invalid_token",         // a garbage bearer token is rejected with 401
   "trace_context",         // a W3C traceparent sent in _meta comes back
   "server_card",           // registry server.json / server card agrees with what the server says
+  // Methodology 1.2 (MCP 2026-07-28): scored from 1.2 on, see scoring/items-1-2-protocol.ts.
+  "header_mirroring",      // Mcp-Method / Mcp-Name mirrored headers accepted; a mismatch refused 400 / -32020
+  "cache_hints",           // ttlMs + cacheScope on server/discover and tools/list results
+  "tools_order",           // two tools/list answers list the tools in the same order
+  "step_up",               // a 403 to our token says error="insufficient_scope" with scope and resource_metadata
+  "streamable_http",       // Streamable HTTP is offered, not only the deprecated HTTP+SSE transport
+  "server_card_discover",  // the SEP-2127 server card agrees with server/discover
 ]);
 export type ReadinessCheck = z.infer<typeof ReadinessCheck>;
 
@@ -22,6 +29,9 @@ export const checkFindingIds = [
   "present", "resource", "authorization-servers",
   "issuer", "other-issuers", "metadata", "pkce-s256", "no-implicit", "client-registration", "refresh-token", "id-jag",
   "error-invalid-token", "rejects-bogus-version", "echoed", "remote", "version", "tools",
+  "iss-parameter", "client-id-metadata", "era", "accepts-mirrored", "rejects-method-mismatch", "rejects-name-mismatch",
+  "rejects-missing-header", "ttl", "cache-scope", "order", "insufficient-scope", "streamable", "capabilities",
+  "protocol-versions", "content-type", "cors",
 ] as const;
 export type CheckFindingId = (typeof checkFindingIds)[number];
 

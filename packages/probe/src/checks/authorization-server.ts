@@ -74,6 +74,8 @@ function assess(doc: Record<string, unknown>, issuer: string) {
   const implicit = effectiveGrants.includes("implicit") || responseTypes.some((t) => t.split(" ").includes("token"));
   const dcr = typeof doc.registration_endpoint === "string";
   const cimd = doc.client_id_metadata_document_supported === true;
+  // RFC 9207 §2.3; MCP 2026-07-28 basic/authorization §Authorization Response Validation (SEP-2468).
+  const iss = doc.authorization_response_iss_parameter_supported === true;
   const idJag = Object.values(doc).some((v) => v === ID_JAG || (Array.isArray(v) && v.includes(ID_JAG)));
   const issuerMatches = sameIssuer(doc.issuer, issuer);
   const findings = [
@@ -82,6 +84,12 @@ function assess(doc: Record<string, unknown>, issuer: string) {
     finding("no-implicit", !implicit, implicit ? "the implicit grant is advertised (or implied by an absent grant_types_supported)" : "no implicit grant", "Drop the implicit grant (OAuth 2.1) and list grant_types_supported explicitly."),
     finding("client-registration", dcr || cimd, dcr || cimd ? `clients can register (${[dcr && "DCR", cimd && "Client ID Metadata Documents"].filter(Boolean).join(", ")})` : "no dynamic client registration and no Client ID Metadata Documents", "Support Client ID Metadata Documents or RFC 7591 dynamic registration."),
     finding("refresh-token", effectiveGrants.includes("refresh_token"), effectiveGrants.includes("refresh_token") ? "refresh_token grant offered" : "no refresh_token grant: sessions end when the access token expires", "Offer the refresh_token grant so long-running agents do not hit expired tokens."),
+    // Methodology 1.2 items, not deciding this check's verdict (1.1.x grades stay as they were):
+    finding("iss-parameter", iss, iss ? "authorization responses carry iss (RFC 9207)" : "authorization_response_iss_parameter_supported is not true: clients cannot tell which server answered (mix-up attacks)",
+      "Include iss in authorization responses and advertise authorization_response_iss_parameter_supported: true (RFC 9207; MCP 2026-07-28 authorization)."),
+    // MCP 2026-07-28 basic/authorization/client-registration §Client ID Metadata Documents: DCR is deprecated.
+    finding("client-id-metadata", cimd, cimd ? "Client ID Metadata Documents are offered" : dcr ? "only Dynamic Client Registration, which MCP 2026-07-28 deprecates" : "no Client ID Metadata Documents",
+      "Accept Client ID Metadata Documents (HTTPS client_id URLs) and advertise client_id_metadata_document_supported: true; keep DCR only for older clients."),
     finding("id-jag", idJag, idJag ? "the enterprise-managed authorization profile (ID-JAG) is advertised" : "no enterprise-managed authorization (ID-JAG) profile", "Advertise and accept ID-JAG (urn:ietf:params:oauth:grant-profile:id-jag) for enterprise SSO."),
   ];
   const facts = {
@@ -90,6 +98,7 @@ function assess(doc: Record<string, unknown>, issuer: string) {
     implicitGrant: implicit,
     dynamicClientRegistration: dcr,
     clientIdMetadataDocuments: cimd,
+    issParameterSupported: iss,
     refreshTokenGrant: effectiveGrants.includes("refresh_token"),
     clientCredentialsGrant: effectiveGrants.includes("client_credentials"),
     idJag,

@@ -1,10 +1,11 @@
 // What the readiness checks see of the probe: the endpoint, a fetch that carries no credentials, shared
 // discovery, and the facts earlier steps established (session, server info, tools, trace observations).
-import type { CheckFinding, CheckFindingId, CheckResult, CheckVerdict, ReadinessCheck, StepOutcome } from "@kensa/core";
+import type { CheckFinding, CheckFindingId, CheckResult, CheckVerdict, ProbeStepRecord, ReadinessCheck, StepOutcome } from "@kensa/core";
 import type { Discovery } from "../discovery/discovery";
 import type { Redactor } from "../evidence/redactor";
 import type { FetchLike } from "../net/guarded-fetch";
 import type { ProbeLimits } from "../limits";
+import type { WireFailure } from "../net/wire";
 
 export interface ChallengeFacts {
   /** undefined when the challenge could not be decided. */
@@ -41,7 +42,19 @@ export interface CheckContext {
   registry?: { serverJsonUrl?: string };
   /** Filled by the auth_challenge check, read by the checks after it. */
   challenge: ChallengeFacts;
+  /** The era as server/discover showed it; asked once, by the first 2026-07-28 check that needs it. */
+  modern?: Promise<ModernFacts>;
+  /** The probe's own steps so far (the step_up check reads the 403s its calls got). */
+  steps?: () => readonly ProbeStepRecord[];
 }
+
+/** What a raw `server/discover` showed about the server's protocol era (see modern-era.ts). */
+export type ModernFacts =
+  | { era: "modern"; status: number; version: string; supportedVersions: string[]; discover: Record<string, unknown>; serverVersion?: string }
+  | { era: "initialize"; status: number; supportedVersions?: string[] }
+  | { era: "modern-unusable"; status: number; code: number }
+  | { era: "unknown"; status?: number; failure?: WireFailure }
+  | { era: "not-http" };
 
 /** What one check step returns. */
 export interface CheckOutput {

@@ -1,0 +1,57 @@
+// tools_order: two tools/list answers must list the same tools in the same order. Neither era's spec says
+// "sorted", but 2026-07-28 makes list results cacheable and keyed by request (server/utilities/caching §Cache
+// Key) and drops per-connection lists (changelog item 1, SEP-2567): a list whose order changes from call to
+// call defeats caches and byte-level comparison at intermediaries, and re-orders an agent's context (prompt
+// caches miss). Both eras: the 2026-07-28 era asked statelessly, the initialize era inside the probe's session.
+import { isObject } from "../discovery/http-json";
+import { finding, result, type CheckContext, type CheckOutput } from "./check-context";
+import { modernEra } from "./modern-era";
+import { mirroredHeaders, modernBody, postRpc, requestId, type RpcAnswer } from "./modern-rpc";
+
+export async function toolsOrderCheck(ctx: CheckContext): Promise<CheckOutput> {
+  if (ctx.transport !== "streamable-http" || !ctx.endpoint) {
+    return { outcome: { kind: "ok" }, check: result("tools_order", "not_applicable", [finding("transport", true, `compared over Streamable HTTP only, not ${ctx.transport}`)], {}) };
+  }
+  const era = await modernEra(ctx);
+  let list: () => Promise<RpcAnswer>;
+  if (era.era === "modern") {
+    list = () => {
+      const id = requestId();
+      return postRpc(ctx, id, modernBody(id, "tools/list", {}, era.version), mirroredHeaders("tools/list", undefined, era.version));
+    };
+  } else if (ctx.session.initialized) {
+    const headers: Record<string, string> = { ...(ctx.session.protocolVersion ? { "mcp-protocol-version": ctx.session.protocolVersion } : {}), ...(ctx.session.sessionId ? { "mcp-session-id": ctx.session.sessionId } : {}) };
+    list = () => {
+      const id = requestId();
+      return postRpc(ctx, id, JSON.stringify({ jsonrpc: "2.0", id, method: "tools/list", params: {} }), headers);
+    };
+  } else {
+    return { outcome: { kind: "ok" }, check: result("tools_order", "inconclusive", [finding("session", false, "neither server/discover nor an initialize session answered, so tools/list could not be asked")], { era: era.era }) };
+  }
+  const first = await list();
+  const second = first.ok && first.message?.result ? await list() : first;
+  const failed = [first, second].find((a) => !a.ok || !a.message?.result);
+  if (failed) {
+    const why = failed.ok ? `answered ${failed.status}${failed.message?.error ? ` with error ${failed.message.error.code}` : ""}` : failed.failure.kind;
+    return { outcome: failed.ok ? { kind: "ok", httpStatus: failed.status } : failed.failure, check: result("tools_order", "inconclusive", [finding("answered", false, `tools/list could not be compared: ${why}`)], { era: era.era }) };
+  }
+  const [a, b] = [first, second].map((x) => namesOf((x as Extract<RpcAnswer, { ok: true }>).message!.result!));
+  const facts = { era: era.era, tools: a!.length, firstPageOnly: true };
+  if (a!.length < 2) {
+    return { outcome: { kind: "ok" }, check: result("tools_order", "not_applicable", [finding("order", true, `${a!.length} tool(s): nothing to order`)], facts) };
+  }
+  const sameSet = a!.length === b!.length && [...a!].sort().join("\n") === [...b!].sort().join("\n");
+  if (!sameSet) {
+    return { outcome: { kind: "ok" }, check: result("tools_order", "inconclusive", [finding("order", false, "the two lists name different tools (the list changed between calls), so order cannot be judged")], { ...facts, sameSet: false }) };
+  }
+  const same = a!.every((name, i) => name === b![i]);
+  const moved = a!.filter((name, i) => name !== b![i]).length;
+  const found = finding("order", same, same ? `two tools/list answers list ${a!.length} tools in the same order` : `two tools/list answers list the same ${a!.length} tools in different orders (${moved} moved)`,
+    "Return tools/list in a stable order (e.g. sorted by name), so caches, gateways and agents' prompt caches see the same list each time.");
+  return { outcome: { kind: "ok" }, check: result("tools_order", same ? "pass" : "fail", [found], { ...facts, sameSet: true, deterministic: same }) };
+}
+
+function namesOf(listResult: Record<string, unknown>): string[] {
+  const tools = Array.isArray(listResult.tools) ? listResult.tools : [];
+  return tools.map((t) => (isObject(t) && typeof t.name === "string" ? t.name : "")).filter(Boolean);
+}
