@@ -12,6 +12,8 @@ export const capIds = [
   "floor.no_successful_calls", "floor.under_30_successes", "floor.under_100_successes",
   "cap.reliability_below_75", "cap.reliability_below_90", "cap.no_auth_metadata", "cap.tokens_expire_mid_run",
   "cap.unauthenticated_write_tools", "cap.accepts_invalid_token",
+  // Methodology 1.2 (caps-1-2-protocol.ts):
+  "cap.accepts_header_mismatch",
 ] as const;
 export type CapId = (typeof capIds)[number];
 
@@ -28,7 +30,7 @@ export interface AppliedCap {
   values: Record<string, number>;
 }
 
-function cap(id: CapId, kind: AppliedCap["kind"], maxGrade: Grade, reason: string, values: Record<string, number> = {}, liftedBy: string[] = []): AppliedCap {
+export function cap(id: CapId, kind: AppliedCap["kind"], maxGrade: Grade, reason: string, values: Record<string, number> = {}, liftedBy: string[] = []): AppliedCap {
   return { id, kind, reason, maxGrade, limit: maxScoreOf(maxGrade), liftedBy, values };
 }
 

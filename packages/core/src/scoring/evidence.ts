@@ -44,9 +44,17 @@ export const scoredCheckFacts: Partial<Record<ReadinessCheck, readonly string[]>
   /** authRequired: false when an initialize without credentials succeeded. */
   auth_challenge: ["authRequired", "transport"],
   protected_resource: ["transport"],
-  authorization_server: ["pkceS256", "implicitGrant", "dynamicClientRegistration", "clientIdMetadataDocuments", "refreshTokenGrant", "idJag", "transport"],
+  authorization_server: ["pkceS256", "implicitGrant", "dynamicClientRegistration", "clientIdMetadataDocuments", "issParameterSupported", "refreshTokenGrant", "idJag", "transport"],
   /** status: how a garbage bearer token was answered (2xx = accepted). */
   invalid_token: ["status", "transport"],
+  // Methodology 1.2 (items-1-2-protocol.ts). era: "modern" | "initialize" | … as server/discover showed it.
+  header_mirroring: ["era", "agreeingStatus", "mismatchAccepted", "rejectedWithout32020"],
+  cache_hints: ["era", "ttlPresent", "cacheScopePresent"],
+  tools_order: ["era", "deterministic"],
+  /** token: false when the probe ran without a bearer token (nothing to under-scope). */
+  step_up: ["token", "error"],
+  streamable_http: ["transport", "legacySseOnly"],
+  server_card_discover: ["era", "present"],
 };
 
 /**

@@ -26,7 +26,7 @@ describe("readiness checks against authorization setups that get each item right
     expect(checks.protected_resource).toMatchObject({ verdict: "pass", facts: { resourceMatches: true, authorizationServers: [fixture.origin] } });
     expect(checks.authorization_server).toMatchObject({
       verdict: "pass",
-      facts: { pkceS256: true, implicitGrant: false, dynamicClientRegistration: true, clientIdMetadataDocuments: true, refreshTokenGrant: true, clientCredentialsGrant: true, idJag: true, issuerMatches: true },
+      facts: { pkceS256: true, implicitGrant: false, dynamicClientRegistration: true, clientIdMetadataDocuments: true, issParameterSupported: true, refreshTokenGrant: true, clientCredentialsGrant: true, idJag: true, issuerMatches: true },
     });
     expect(failed(checks.authorization_server!)).toEqual([]);
     // Without credentials there is no session to test the protocol header in.
@@ -40,7 +40,7 @@ describe("readiness checks against authorization setups that get each item right
     });
     const checks = await checksOf(fixture.url());
     expect(checks.authorization_server).toMatchObject({ verdict: "fail", facts: { pkceS256: false, implicitGrant: true, issuerMatches: false, refreshTokenGrant: false, idJag: false } });
-    expect(failed(checks.authorization_server!)).toEqual(["issuer", "pkce-s256", "no-implicit", "client-registration", "refresh-token", "id-jag"]);
+    expect(failed(checks.authorization_server!)).toEqual(["issuer", "pkce-s256", "no-implicit", "client-registration", "refresh-token", "iss-parameter", "client-id-metadata", "id-jag"]);
     expect(checks.authorization_server!.findings.find((f) => f.id === "pkce-s256")?.fix).toMatch(/S256/);
   });
 

@@ -95,6 +95,18 @@ describe("MCP 2026-07-28 checks against servers that get it wrong", () => {
     expect(never.step_up).toMatchObject({ verdict: "not_applicable", facts: { token: true, forbidden: 0 } });
   });
 
+  it("bounds every exchange: a tools/list stream held open without an answer makes the checks inconclusive, not stuck", async () => {
+    fixture = await startLaxServer({ modern: true, holdModernLists: true });
+    const result = await runProbe(probeOptions(fixture.url(), { checks: [...protocolChecks], limits: { requestTimeoutMs: 500, connectTimeoutMs: 1_000, maxStreamMs: 1_000, deadlineMs: 20_000 } }));
+    const step = (name: string) => result.steps.find((s) => s.name === `check:${name}`)!;
+    for (const name of ["header_mirroring", "cache_hints", "tools_order"]) {
+      expect(step(name).check!.verdict, name).toBe("inconclusive");
+      expect(step(name).outcome, name).toMatchObject({ kind: "timeout", phase: "request", limitMs: 500 });
+    }
+    // The checks after them still ran.
+    expect(step("streamable_http").check!.verdict).toBe("pass");
+  });
+
   it("fails a server that offers only the deprecated HTTP+SSE transport", async () => {
     fixture = await startLegacySseFixture();
     const checks = await checksOf(fixture.url(), { target: { kind: "http", url: fixture.url(), transport: "sse" } });

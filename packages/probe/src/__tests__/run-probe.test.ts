@@ -17,6 +17,7 @@ describe("runProbe against an SDK server over Streamable HTTP", () => {
       "connect", "initialize", "tools/list", "tools/call:echo", "tools/call:fail", "tools/call:reject", "tools/call:missing",
       "check:auth_challenge", "check:invalid_token", "check:protected_resource", "check:authorization_server",
       "check:protocol_version", "check:trace_context", "check:server_card",
+      "check:header_mirroring", "check:cache_hints", "check:tools_order", "check:step_up", "check:streamable_http", "check:server_card_discover",
     ]);
     expect(result.steps.map((s) => s.seq)).toEqual(result.steps.map((_, i) => i));
     expect(stepNamed(result.steps, "initialize").outcome).toEqual({ kind: "ok", httpStatus: 200 });
