@@ -33,6 +33,15 @@ export function profileIntent(profile: BehaviourProfile): ProfileIntent {
       protocol_version: verdict(profile.protocolVersion === "strict"),
       trace_context: verdict(profile.traceContext === "echo"),
       server_card: profile.serverCard === "none" ? "not_applicable" : verdict(profile.serverCard === "consistent"),
+      // The fleet speaks the initialize era only: the 2026-07-28 checks do not apply (issue 14 item 5 adds modern
+      // services), its tools/list order is fixed and it serves Streamable HTTP. No profile injects a 403 on calls
+      // (auth_forbidden), so step-up is never exercised.
+      header_mirroring: "not_applicable",
+      cache_hints: "not_applicable",
+      tools_order: "pass",
+      step_up: "not_applicable",
+      streamable_http: "pass",
+      server_card_discover: "not_applicable",
     },
     callErrorRates,
     callFailureRate: Object.values(callErrorRates).reduce((a, b) => a + b, 0),

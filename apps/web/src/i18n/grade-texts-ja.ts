@@ -55,6 +55,7 @@ export const capReasonsJa: Record<CapId, (v: Values) => string | null> = {
   "cap.tokens_expire_mid_run": (v) => given(v, "expired") ? `集計期間内に処理の途中でトークンが ${v.expired} 回期限切れになりました（auth_expired）。` : null,
   "cap.unauthenticated_write_tools": (v) => given(v, "writeTools") ? `認証がないのに、読み取り専用と示されていないツールが ${v.writeTools} 個あります。` : null,
   "cap.accepts_invalid_token": () => "でたらめなベアラートークンが受け入れられました。",
+  "cap.accepts_header_mismatch": () => "Mcp-Method / Mcp-Name ヘッダーが本文と食い違うリクエストが処理されました（400 / -32020 で拒否されませんでした）。",
 };
 
 export const checkNamesJa: Record<ReadinessCheck, string> = {
@@ -65,6 +66,12 @@ export const checkNamesJa: Record<ReadinessCheck, string> = {
   invalid_token: "不正なトークンの拒否",
   trace_context: "トレースコンテキストの往復",
   server_card: "サーバーカード / server.json",
+  header_mirroring: "Mcp-Method / Mcp-Name ヘッダーの写しと不一致の拒否",
+  cache_hints: "キャッシュヒント（ttlMs / cacheScope）",
+  tools_order: "tools/list の順序の安定性",
+  step_up: "ステップアップ認可（403 insufficient_scope）",
+  streamable_http: "Streamable HTTP の提供（HTTP+SSE のみではない）",
+  server_card_discover: "サーバーカードと server/discover の一致",
 };
 
 /** 所見の見出しと直し方。同じ ID でもチェックによって直し方が違うものはチェックごとに持つ。 */
@@ -90,8 +97,20 @@ export const checkFindingsJa: Record<CheckFindingId, CheckFindingTextJa> = {
     },
   },
   "www-authenticate": { name: "WWW-Authenticate チャレンジ", fix: "401 とともに WWW-Authenticate: Bearer を送ってください。" },
-  "resource-metadata": { name: "resource_metadata の URL", fix: "チャレンジに resource_metadata=\"<RFC 9728 メタデータの URL>\" を加えてください（MCP 認可仕様）。" },
-  scope: { name: "スコープの明示", fix: "クライアントに必要なスコープをチャレンジで示してください（scope=\"…\"）。" },
+  "resource-metadata": {
+    name: "resource_metadata の URL",
+    fix: {
+      auth_challenge: "チャレンジに resource_metadata=\"<RFC 9728 メタデータの URL>\" を加えてください（MCP 認可仕様）。",
+      step_up: "401 と同じく、403 のチャレンジにも resource_metadata=\"<RFC 9728 メタデータの URL>\" を加えてください（MCP 認可仕様）。",
+    },
+  },
+  scope: {
+    name: "スコープの明示",
+    fix: {
+      auth_challenge: "クライアントに必要なスコープをチャレンジで示してください（scope=\"…\"）。",
+      step_up: "その操作に必要なスコープをすべて一度にチャレンジで示してください（scope=\"…\"）。クライアントが一回でステップアップできます。",
+    },
+  },
   present: {
     name: "公開状況",
     fix: {
@@ -113,6 +132,28 @@ export const checkFindingsJa: Record<CheckFindingId, CheckFindingTextJa> = {
   "rejects-bogus-version": { name: "不正なバージョンを 400 で拒否", fix: "未対応の MCP-Protocol-Version ヘッダーには 400 Bad Request を返してください。" },
   echoed: { name: "traceparent の返送", fix: "params._meta.traceparent の W3C トレースコンテキストを引き継ぎ、結果の _meta で返してください。" },
   remote: { name: "remotes にこのエンドポイント", fix: "server.json の remotes にこのエンドポイントを載せてください。" },
-  version: { name: "バージョンの一致", fix: "initialize で報告するバージョンと同じ server.json を公開してください。" },
+  version: {
+    name: "バージョンの一致",
+    fix: {
+      server_card: "initialize で報告するバージョンと同じ server.json を公開してください。",
+      server_card_discover: "server/discover が _meta の serverInfo で報告するバージョンと同じサーバーカードを公開してください。",
+    },
+  },
   tools: { name: "ツール一覧の一致", fix: "カードのツール一覧を tools/list と一致させてください。" },
+  "iss-parameter": { name: "RFC 9207 の iss", fix: "認可レスポンスに iss を含め、authorization_response_iss_parameter_supported: true を広告してください（RFC 9207、MCP 2026-07-28 の認可仕様）。" },
+  "client-id-metadata": { name: "Client ID Metadata Documents", fix: "Client ID Metadata Documents（HTTPS の client_id URL）を受け入れ、client_id_metadata_document_supported: true を広告してください。動的クライアント登録は古いクライアント向けにだけ残してください。" },
+  era: { name: "プロトコルの世代" },
+  "accepts-mirrored": { name: "一致するヘッダー付きリクエストの処理", fix: "標準の MCP ヘッダー（MCP-Protocol-Version、Mcp-Method、Mcp-Name）付きのリクエストを処理し、中継装置がそれらを通せるようにしてください。" },
+  "rejects-method-mismatch": { name: "Mcp-Method の不一致を拒否", fix: "Mcp-Method を本文の method と比べ、食い違いは 400 Bad Request と JSON-RPC エラー -32020（HeaderMismatch）で拒否してください。" },
+  "rejects-name-mismatch": { name: "Mcp-Name の不一致を拒否", fix: "Mcp-Name を本文の params.name / params.uri と比べ、食い違いは 400 Bad Request と JSON-RPC エラー -32020（HeaderMismatch）で拒否してください。" },
+  "rejects-missing-header": { name: "Mcp-Method の欠落を拒否", fix: "必須の Mcp-Method ヘッダーがないリクエストは 400 Bad Request と JSON-RPC エラー -32020（HeaderMismatch）で拒否してください。" },
+  ttl: { name: "ttlMs", fix: "server/discover とすべての一覧結果に ttlMs（0 以上の整数のミリ秒）を付けてください（MCP 2026-07-28 のキャッシュ）。" },
+  "cache-scope": { name: "cacheScope", fix: "キャッシュ可能な結果に cacheScope を付けてください。全員に同じ一覧なら \"public\"、トークンで変わるなら \"private\" です。共有ゲートウェイが安全にキャッシュできます。" },
+  order: { name: "tools/list の順序", fix: "tools/list を安定した順序（たとえば名前順）で返してください。キャッシュ、ゲートウェイ、エージェントのプロンプトキャッシュが毎回同じ一覧を見られます。" },
+  "insufficient-scope": { name: "error=\"insufficient_scope\"", fix: "必要なスコープが足りないトークンには 403 と WWW-Authenticate: Bearer error=\"insufficient_scope\" を返してください（RFC 6750 §3.1）。" },
+  streamable: { name: "Streamable HTTP", fix: "Streamable HTTP（POST を受ける単一の MCP エンドポイント）を提供してください。HTTP+SSE のエンドポイントは古いクライアント向けにその横にだけ残してください（2025-03-26 から非推奨）。" },
+  capabilities: { name: "capabilities の一致", fix: "カードの capabilities を server/discover と一致させてください。" },
+  "protocol-versions": { name: "プロトコルバージョンの一致", fix: "server/discover が対応するすべてのプロトコルバージョンを、リモートの supportedProtocolVersions に載せてください。" },
+  "content-type": { name: "Content-Type", fix: "サーバーカードは Content-Type: application/json で返してください（SEP-2127）。" },
+  cors: { name: "CORS", fix: "ブラウザーのクライアントが見つけられるよう、サーバーカードに Access-Control-Allow-Origin: * を付けてください（SEP-2127）。" },
 };
