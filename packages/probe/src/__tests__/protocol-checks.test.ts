@@ -40,6 +40,24 @@ describe("MCP 2026-07-28 checks against the official v2 SDK server", () => {
     expect(checks.server_card_discover).toMatchObject({ verdict: "not_applicable", facts: { present: false } });
   });
 
+  it("judges a 2026-07-28-only server (initialize refused) on its own wire, independent of the probe's session", async () => {
+    fixture = await startV2Server({ legacy: "reject" });
+    const result = await runProbe(probeOptions(fixture.url(), { checks: [...protocolChecks] }));
+    expect(result.steps.find((s) => s.name === "initialize")!.outcome.kind).not.toBe("ok");
+    const checks = Object.fromEntries(result.steps.filter((s) => s.check).map((s) => [s.check!.check, s.check!]));
+    expect(checks.header_mirroring).toMatchObject({ verdict: "pass", facts: { era: "modern", mismatchAccepted: false } });
+    expect(checks.cache_hints!.verdict).toBe("pass");
+    expect(checks.tools_order).toMatchObject({ verdict: "pass", facts: { era: "modern" } });
+    expect(checks.streamable_http!.verdict).toBe("pass");
+  });
+
+  it("passes step-up when the SDK's bearer gate refuses an under-scoped token with 403 insufficient_scope", async () => {
+    fixture = await startV2Server({ bearer: { tokenScopes: ["mcp:read"], requiredScopes: ["mcp:read", "mcp:write"] } });
+    const checks = await checksOf(fixture.url(), { credential: { kind: "bearer", tokenSecret: "KENSA_TEST_TOKEN" }, secrets: { get: () => "narrow-token" } });
+    expect(checks.step_up).toMatchObject({ verdict: "pass", facts: { token: true, error: "insufficient_scope", resourceMetadata: true } });
+    expect(checks.step_up!.facts.scope).toContain("mcp:write");
+  });
+
   it("compares the server card at the draft location with server/discover", async () => {
     fixture = await startV2Server({
       card: (origin) => ({ name: "io.example/v2", version: "2.0.1", capabilities: { tools: {} }, remotes: [{ type: "streamable-http", url: `${origin}/mcp`, supportedProtocolVersions: ["2026-07-28"] }] }),

@@ -16,7 +16,9 @@ export function modernEra(ctx: CheckContext): Promise<ModernFacts> {
 }
 
 async function discover(ctx: CheckContext): Promise<ModernFacts> {
-  if (ctx.transport !== "streamable-http" || !ctx.endpoint) return { era: "not-http" };
+  // Asked even when the probe's session fell back to HTTP+SSE: a 2026-07-28-only server refuses initialize,
+  // which is what makes an initialize-era client fall back, so the session's transport cannot tell.
+  if (ctx.transport === "stdio" || !ctx.endpoint) return { era: "not-http" };
   const id = requestId();
   const answer = await postRpc(ctx, id, modernBody(id, "server/discover"), mirroredHeaders("server/discover"));
   if (!answer.ok) return { era: "unknown", failure: answer.failure };

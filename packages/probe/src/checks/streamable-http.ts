@@ -21,6 +21,11 @@ export async function streamableHttpCheck(ctx: CheckContext): Promise<CheckOutpu
     }
     return { outcome: { kind: "ok" }, check: result("streamable_http", "inconclusive", [finding("session", false, "the server could not be reached over Streamable HTTP to tell")], { transport: "streamable-http" }) };
   }
+  // The session fell back to HTTP+SSE; a 2026-07-28-only server (which refuses initialize) still answers POST.
+  const era = await modernEra(ctx);
+  if (era.era === "modern") {
+    return { outcome: { kind: "ok" }, check: result("streamable_http", "pass", [finding("streamable", true, "server/discover answers over Streamable HTTP (2026-07-28 era)")], { transport: "streamable-http", legacySseOnly: false }) };
+  }
   const candidates = [ctx.endpoint.href];
   if (/\/sse\/?$/.test(ctx.endpoint.pathname)) candidates.push(new URL(ctx.endpoint.pathname.replace(/\/sse\/?$/, "/mcp") + ctx.endpoint.search, ctx.endpoint).href);
   const tried: string[] = [];

@@ -9,11 +9,14 @@ import { modernEra } from "./modern-era";
 import { mirroredHeaders, modernBody, postRpc, requestId, type RpcAnswer } from "./modern-rpc";
 
 export async function toolsOrderCheck(ctx: CheckContext): Promise<CheckOutput> {
-  if (ctx.transport !== "streamable-http" || !ctx.endpoint) {
-    return { outcome: { kind: "ok" }, check: result("tools_order", "not_applicable", [finding("transport", true, `compared over Streamable HTTP only, not ${ctx.transport}`)], {}) };
+  if (ctx.transport === "stdio" || !ctx.endpoint) {
+    return { outcome: { kind: "ok" }, check: result("tools_order", "not_applicable", [finding("transport", true, "compared over Streamable HTTP only, not stdio")], {}) };
   }
   const era = await modernEra(ctx);
   let list: () => Promise<RpcAnswer>;
+  if (ctx.transport === "sse" && era.era !== "modern") {
+    return { outcome: { kind: "ok" }, check: result("tools_order", "not_applicable", [finding("transport", true, "compared over Streamable HTTP only, not the deprecated HTTP+SSE transport")], { era: era.era }) };
+  }
   if (era.era === "modern") {
     list = () => {
       const id = requestId();
