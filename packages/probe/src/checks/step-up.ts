@@ -3,7 +3,8 @@
 // `WWW-Authenticate: Bearer error="insufficient_scope", scope="…", resource_metadata="…"`, so the client can
 // run the step-up flow instead of failing. We judge the 403s the probe's own calls got with its credential.
 // Without a credential there is no token to be under-scoped: not applicable. With one that was never refused
-// with 403, step-up was not exercised: not applicable too (we never mint a narrower token ourselves).
+// with 403, step-up was not exercised: not applicable too (we never mint a narrower token ourselves). Only
+// MCP requests count (protocol and call steps), not the token endpoint's answers.
 import { finding, result, verdictOf, type CheckContext, type CheckOutput } from "./check-context";
 import { parseBearerChallenge } from "./www-authenticate";
 
@@ -15,7 +16,7 @@ export async function stepUpCheck(ctx: CheckContext): Promise<CheckOutput> {
   if (!credentialed) {
     return { outcome: { kind: "ok" }, check: result("step_up", "not_applicable", [finding("authorized", true, "the probe ran without a bearer token, so no under-scoped token could be refused")], { token: false }) };
   }
-  const forbidden = (ctx.steps?.() ?? []).filter((s) => s.kind !== "check" && s.outcome.kind === "http-error" && s.outcome.status === 403);
+  const forbidden = (ctx.steps?.() ?? []).filter((s) => (s.kind === "protocol" || s.kind === "call") && s.outcome.kind === "http-error" && s.outcome.status === 403);
   if (forbidden.length === 0) {
     return { outcome: { kind: "ok" }, check: result("step_up", "not_applicable", [finding("status", true, "no call with our token was refused with 403, so step-up was not exercised")], { token: true, forbidden: 0 }) };
   }
