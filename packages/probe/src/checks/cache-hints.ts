@@ -4,8 +4,7 @@
 // cacheScope a gateway cannot tell whether one caller's tools/list may be served to another.
 import { isObject } from "../discovery/http-json";
 import { finding, result, verdictOf, type CheckContext, type CheckOutput } from "./check-context";
-import { eraGate, modernEra } from "./modern-era";
-import { mirroredHeaders, modernBody, postRpc, requestId } from "./modern-rpc";
+import { eraGate, modernEra, modernToolsList } from "./modern-era";
 
 export async function cacheHintsCheck(ctx: CheckContext): Promise<CheckOutput> {
   const era = await modernEra(ctx);
@@ -13,8 +12,7 @@ export async function cacheHintsCheck(ctx: CheckContext): Promise<CheckOutput> {
   if (gate || era.era !== "modern") {
     return { outcome: { kind: "ok" }, check: result("cache_hints", gate?.verdict ?? "inconclusive", [finding("era", gate?.verdict === "not_applicable", gate?.message ?? "era unknown")], { era: era.era }) };
   }
-  const id = requestId();
-  const listed = await postRpc(ctx, id, modernBody(id, "tools/list", {}, era.version), mirroredHeaders("tools/list", undefined, era.version));
+  const listed = await modernToolsList(ctx, era.version);
   if (!listed.ok) return { outcome: listed.failure, check: result("cache_hints", "inconclusive", [finding("reachable", false, `tools/list failed: ${listed.failure.kind}`)], { era: "modern" }) };
   const tools = listed.message?.result;
   if (!tools || (isObject(tools) && tools.resultType === "input_required")) {

@@ -6,6 +6,7 @@ import type { Redactor } from "../evidence/redactor";
 import type { FetchLike } from "../net/guarded-fetch";
 import type { ProbeLimits } from "../limits";
 import type { WireFailure } from "../net/wire";
+import type { RpcAnswer } from "./modern-rpc";
 
 export interface ChallengeFacts {
   /** undefined when the challenge could not be decided. */
@@ -44,6 +45,8 @@ export interface CheckContext {
   challenge: ChallengeFacts;
   /** The era as server/discover showed it; asked once, by the first 2026-07-28 check that needs it. */
   modern?: Promise<ModernFacts>;
+  /** The first 2026-07-28 tools/list with agreeing mirrored headers, shared by the checks that read it. */
+  modernList?: Promise<RpcAnswer>;
   /** The probe's own steps so far (the step_up check reads the 403s its calls got). */
   steps?: () => readonly ProbeStepRecord[];
 }

@@ -8,7 +8,7 @@
 // Safe by construction: the mismatched tools/call names two tools that do not exist, so a server that does
 // not validate answers "unknown tool" instead of running anything.
 import { finding, result, verdictOf, type CheckContext, type CheckOutput } from "./check-context";
-import { eraGate, modernEra } from "./modern-era";
+import { eraGate, modernEra, modernToolsList } from "./modern-era";
 import { mirroredHeaders, modernBody, postRpc, requestId, type RpcAnswer } from "./modern-rpc";
 
 const HEADER_MISMATCH = -32020;
@@ -25,17 +25,20 @@ export async function headerMirroringCheck(ctx: CheckContext): Promise<CheckOutp
     return postRpc(ctx, id, modernBody(id, method, params, v), headers);
   };
   const ghost = `kensa-no-such-tool-${requestId()}`;
-  const agreeing = await send("tools/list", {}, mirroredHeaders("tools/list", undefined, v));
+  const agreeing = await modernToolsList(ctx, v);
   if (!agreeing.ok) {
     return { outcome: agreeing.failure, check: result("header_mirroring", "inconclusive", [finding("reachable", false, `tools/list with mirrored headers failed: ${agreeing.failure.kind}`)], { era: "modern" }) };
   }
   if (agreeing.status === 401 || agreeing.status === 403) {
     return { outcome: { kind: "ok", httpStatus: agreeing.status }, excerpt: agreeing.excerpt, check: result("header_mirroring", "inconclusive", [finding("authorized", false, `tools/list was refused with ${agreeing.status}: no usable credential to test with`)], { era: "modern", agreeingStatus: agreeing.status }) };
   }
-  const methodMismatch = await send("tools/list", {}, mirroredHeaders("prompts/list", undefined, v));
-  const nameMismatch = await send("tools/call", { name: ghost, arguments: {} }, mirroredHeaders("tools/call", `${ghost}-other`, v));
   const { "mcp-method": _omitted, ...withoutMethod } = mirroredHeaders("tools/list", undefined, v);
-  const missing = await send("tools/list", {}, withoutMethod);
+  // Independent of each other: asked together, each under its own timer.
+  const [methodMismatch, nameMismatch, missing] = await Promise.all([
+    send("tools/list", {}, mirroredHeaders("prompts/list", undefined, v)),
+    send("tools/call", { name: ghost, arguments: {} }, mirroredHeaders("tools/call", `${ghost}-other`, v)),
+    send("tools/list", {}, withoutMethod),
+  ]);
 
   const served = agreeing.status >= 200 && agreeing.status < 300 && agreeing.message?.result !== undefined;
   const judged = [methodMismatch, nameMismatch, missing].map(rejection);

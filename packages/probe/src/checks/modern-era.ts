@@ -6,13 +6,24 @@
 // else means the initialize era. A 401/403 leaves the era unknown (we were not let in to ask).
 import { isObject } from "../discovery/http-json";
 import type { CheckContext, ModernFacts } from "./check-context";
-import { MODERN_VERSION, mirroredHeaders, modernBody, postRpc, requestId } from "./modern-rpc";
+import { MODERN_VERSION, mirroredHeaders, modernBody, postRpc, requestId, type RpcAnswer } from "./modern-rpc";
 
 const modernErrorCodes = new Set([-32020, -32021, -32022]);
 
 export function modernEra(ctx: CheckContext): Promise<ModernFacts> {
   ctx.modern ??= discover(ctx);
   return ctx.modern;
+}
+
+/** A tools/list in the server's modern version with agreeing headers, asked once and shared (one request less per check). */
+export function modernToolsList(ctx: CheckContext, version: string): Promise<RpcAnswer> {
+  ctx.modernList ??= listTools(ctx, version);
+  return ctx.modernList;
+}
+
+export function listTools(ctx: CheckContext, version: string): Promise<RpcAnswer> {
+  const id = requestId();
+  return postRpc(ctx, id, modernBody(id, "tools/list", {}, version), mirroredHeaders("tools/list", undefined, version));
 }
 
 async function discover(ctx: CheckContext): Promise<ModernFacts> {

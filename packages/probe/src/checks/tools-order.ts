@@ -5,40 +5,40 @@
 // caches miss). Both eras: the 2026-07-28 era asked statelessly, the initialize era inside the probe's session.
 import { isObject } from "../discovery/http-json";
 import { finding, result, type CheckContext, type CheckOutput } from "./check-context";
-import { modernEra } from "./modern-era";
-import { mirroredHeaders, modernBody, postRpc, requestId, type RpcAnswer } from "./modern-rpc";
+import { listTools, modernEra, modernToolsList } from "./modern-era";
+import { postRpc, requestId, type RpcAnswer } from "./modern-rpc";
 
 export async function toolsOrderCheck(ctx: CheckContext): Promise<CheckOutput> {
   if (ctx.transport === "stdio" || !ctx.endpoint) {
     return { outcome: { kind: "ok" }, check: result("tools_order", "not_applicable", [finding("transport", true, "compared over Streamable HTTP only, not stdio")], {}) };
   }
   const era = await modernEra(ctx);
+  let first: () => Promise<RpcAnswer>;
   let list: () => Promise<RpcAnswer>;
   if (ctx.transport === "sse" && era.era !== "modern") {
     return { outcome: { kind: "ok" }, check: result("tools_order", "not_applicable", [finding("transport", true, "compared over Streamable HTTP only, not the deprecated HTTP+SSE transport")], { era: era.era }) };
   }
   if (era.era === "modern") {
-    list = () => {
-      const id = requestId();
-      return postRpc(ctx, id, modernBody(id, "tools/list", {}, era.version), mirroredHeaders("tools/list", undefined, era.version));
-    };
+    first = () => modernToolsList(ctx, era.version);
+    list = () => listTools(ctx, era.version);
   } else if (ctx.session.initialized) {
     const headers: Record<string, string> = { ...(ctx.session.protocolVersion ? { "mcp-protocol-version": ctx.session.protocolVersion } : {}), ...(ctx.session.sessionId ? { "mcp-session-id": ctx.session.sessionId } : {}) };
     list = () => {
       const id = requestId();
       return postRpc(ctx, id, JSON.stringify({ jsonrpc: "2.0", id, method: "tools/list", params: {} }), headers);
     };
+    first = list;
   } else {
     return { outcome: { kind: "ok" }, check: result("tools_order", "inconclusive", [finding("session", false, "neither server/discover nor an initialize session answered, so tools/list could not be asked")], { era: era.era }) };
   }
-  const first = await list();
-  const second = first.ok && first.message?.result ? await list() : first;
-  const failed = [first, second].find((a) => !a.ok || !a.message?.result);
+  const one = await first();
+  const second = one.ok && one.message?.result ? await list() : one;
+  const failed = [one, second].find((a) => !a.ok || !a.message?.result);
   if (failed) {
     const why = failed.ok ? `answered ${failed.status}${failed.message?.error ? ` with error ${failed.message.error.code}` : ""}` : failed.failure.kind;
     return { outcome: failed.ok ? { kind: "ok", httpStatus: failed.status } : failed.failure, check: result("tools_order", "inconclusive", [finding("answered", false, `tools/list could not be compared: ${why}`)], { era: era.era }) };
   }
-  const [a, b] = [first, second].map((x) => namesOf((x as Extract<RpcAnswer, { ok: true }>).message!.result!));
+  const [a, b] = [one, second].map((x) => namesOf((x as Extract<RpcAnswer, { ok: true }>).message!.result!));
   const facts = { era: era.era, tools: a!.length, firstPageOnly: true };
   if (a!.length < 2) {
     return { outcome: { kind: "ok" }, check: result("tools_order", "not_applicable", [finding("order", true, `${a!.length} tool(s): nothing to order`)], facts) };
