@@ -16,3 +16,5 @@ export { AuthMethodBasis, AuthObservationEvidence, ShownAuthMethod, observedAuth
 export { capIds, type CapId } from "./caps";
 export { itemIds, isItemId, type ItemId } from "./item-ids";
 export { callsProving95 } from "./axes/reliability";
+export { protocolItems12, protocolItemIds12, protocolItemsSince, protocolPoints12, type ProtocolItemId12 } from "./items-1-2-protocol";
+export { protocolCaps12 } from "./caps-1-2-protocol";
