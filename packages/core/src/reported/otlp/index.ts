@@ -3,3 +3,4 @@ export { decodeOtlpJson } from "./decode-json";
 export { decodeOtlpProtobuf } from "./decode-protobuf";
 export * from "./service-hosts";
 export * from "./span-to-report";
+export * from "./encode-response";
