@@ -107,7 +107,8 @@ describe.each(databaseBackends)("POST /v1/traces on $name", (backend) => {
     expect(dump).not.toContain("taro@example.jp");
   });
 
-  const post = (body: BodyInit, headers: Record<string, string>) => fetch(endpoint, { method: "POST", body, headers });
+  const post = (body: string | Uint8Array, headers: Record<string, string>) =>
+    fetch(endpoint, { method: "POST", body: typeof body === "string" ? body : new Uint8Array(body), headers });
 
   it.skipIf(skip)("a replayed export stores nothing new, in either encoding, gzip included", async () => {
     const before = await countReportedOutcomes(db);
