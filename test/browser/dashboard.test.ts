@@ -330,7 +330,7 @@ describe.skipIf(skip)("dashboard in a browser", () => {
     await shot(page, "service-reported");
     await page.context().close();
     const ja = await open(`/services/${target.id}`, { lang: "ja" });
-    expect(await ja.locator("[data-testid=reported] h2").textContent()).toBe("エージェントからの報告報告");
+    expect(await ja.locator("[data-testid=reported] h2").textContent()).toBe("エージェントからの報告 報告");
     expect(await ja.locator("[data-testid=reported]").textContent()).toContain("異なる報告者数: 2");
     await ja.context().close();
   });
