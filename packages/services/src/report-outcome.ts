@@ -36,6 +36,20 @@ export interface ReportOutcomeDeps {
   channel?: ReportChannel;
 }
 
+/** What the MCP server registers as `report_outcome`: the tool's metadata beside its schemas, so the adapter
+ * holds no wording of its own. Idempotent by report id; it writes, so it is not read-only. */
+export const reportOutcomeTool = {
+  name: "report_outcome",
+  title: "Report the outcome of a call you made",
+  description:
+    "Tell Kensa how a call you made to a SaaS vendor's MCP server went: success, latency, the failure's class and any workaround. " +
+    "Needs a Kensa reporter token (scope report). Stored as reported evidence: shown beside Kensa's own observations with the number of distinct reporters, never graded. " +
+    "Send a reportId of your own: repeating it is safe and stores nothing new.",
+  inputSchema: ReportOutcomeInput,
+  outputSchema: ReportOutcomeOutput,
+  annotations: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: false },
+} as const;
+
 const fail = (error: ReportOutcomeError): ReportOutcomeResult => ({ ok: false, error });
 
 /** Validates, authorises, limits and stores one reported outcome. `token` is the verified reporter token (null: none sent). */
