@@ -8,7 +8,8 @@ import type { Browser, Page } from "playwright-core";
 import { loadCatalogue } from "@kensa/catalogue";
 import { METHODOLOGY_VERSION, type ItemId } from "@kensa/core";
 import { newestGradeSnapshots, openTestPostgresDatabase, seedDashboard, skipWithoutPostgres, storeObservedOAuthGrade, type DashboardSeed } from "@kensa/testkit";
-import { latestGrade, type Database } from "@kensa/db";
+import { createApiToken, latestGrade, verifyApiToken, type Database } from "@kensa/db";
+import { reportOutcome } from "@kensa/services";
 import { artifactsDir, launchBrowser, skipWithoutChromium } from "../support/browser";
 import { startNextServer, type RunningServer } from "../support/next-server";
 import { ensureWebBuild } from "../support/web-build";
@@ -302,5 +303,35 @@ describe.skipIf(skip)("dashboard in a browser", () => {
     const compare = await open(`/compare?ids=${target.id},freee`, { lang: "ja" });
     expect(await compare.locator("[data-testid=compare-table] [data-auth-basis=observed]").textContent()).toBe("OAuth 2.1 + PKCE (観測)");
     await compare.context().close();
+  });
+
+  it("shows what agents reported on the service page, labelled reported in English and Japanese, apart from the observed figures", async () => {
+    const target = seed.services.find((x) => x.source === "sandbox")!;
+    const before = await open(`/services/${target.id}`);
+    expect(await before.locator("[data-testid=reported]").textContent()).toContain("No agent has reported a call to this service");
+    const observedLine = await before.locator(".facts-line").first().textContent();
+    await before.context().close();
+
+    const tokens = await Promise.all(["fleet a", "fleet b"].map(async (name) => (await verifyApiToken(db, (await createApiToken(db, { name, scopes: ["report"] })).token))!));
+    const report = { serviceId: target.id, success: false, latencyMs: 640, errorClass: "rate_limited", workaround: "Backed off 2 s after 429; token Bearer abc123secret was fine" };
+    for (const [i, token] of tokens.entries()) {
+      for (const reportId of ["one", "one"]) expect((await reportOutcome({ db, now: Date.now() }, token, { ...report, reportId, success: i === 0, ...(i === 0 ? { errorClass: undefined } : {}) })).ok).toBe(true);
+    }
+    const page = await open(`/services/${target.id}`);
+    const section = page.locator("[data-testid=reported]");
+    expect(await section.locator("h2").textContent()).toBe("Reported by agents reported");
+    const text = (await section.textContent())!;
+    expect(text).toContain("Reports: 2");
+    expect(text).toContain("Success rate (reported): 50.0%");
+    expect(text).toContain("Distinct reporters: 2");
+    expect(text).toContain("Backed off 2 s after 429; token Bearer [redacted:token] was fine");
+    expect(text).not.toContain("abc123secret");
+    expect(await page.locator(".facts-line").first().textContent()).toBe(observedLine);
+    await shot(page, "service-reported");
+    await page.context().close();
+    const ja = await open(`/services/${target.id}`, { lang: "ja" });
+    expect(await ja.locator("[data-testid=reported] h2").textContent()).toBe("エージェントからの報告 報告");
+    expect(await ja.locator("[data-testid=reported]").textContent()).toContain("異なる報告者数: 2");
+    await ja.context().close();
   });
 });

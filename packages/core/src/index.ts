@@ -25,3 +25,4 @@ export * from "./sandbox/resolve-profile";
 export * from "./provenance/data-source";
 export * from "./scoring/index";
 export * from "./auth/scopes";
+export * from "./reported/index";

@@ -7,3 +7,6 @@ export { BullmqJobQueue, jobOptions, queueName, type BullmqSettings } from "./jo
 export { requestReprobe, reprobeSlotMs, reprobesPerTokenPerHour, type ReprobeDecision, type ReprobeDeps } from "./request-reprobe";
 export { regradeOnMethodologyChange } from "./regrade-on-methodology-change";
 export { databaseCatalogueLookup, type CatalogueLookup } from "./catalogue-lookup";
+export { reportOutcome, reportOutcomeTool, reportRateLimits, ReportOutcomeInput, ReportOutcomeOutput, ReportOutcomeError, ReportOutcomeErrorCode, type ReportOutcomeResult, type ReportOutcomeDeps, type ReportRateLimits } from "./report-outcome";
+export { reporterFromAuthorization } from "./authenticate-reporter";
+export { ingestOtlpTraces, type OtlpIngestResult } from "./ingest-otlp-traces";

@@ -8,8 +8,8 @@ import { UsageError, type Command } from "../command";
 
 export const tokenCommand: Command = {
   name: "token",
-  summary: "create, list or revoke API tokens for write actions (re-probe)",
-  usage: "kensa token create --name NAME --scope SCOPE [--scope …] | kensa token list | kensa token revoke ID\n  scopes: reprobe:<service-id>, reprobe:*, catalogue:*, admin",
+  summary: "create, list or revoke API tokens for write actions (re-probe, reported outcomes)",
+  usage: "kensa token create --name NAME --scope SCOPE [--scope …] | kensa token list | kensa token revoke ID\n  scopes: reprobe:<service-id>, reprobe:*, catalogue:*, report (file reported outcomes: MCP report_outcome, OTLP /v1/traces), admin",
   async run(argv) {
     const { values, positionals } = parseArgs({ args: argv, strict: true, allowPositionals: true, options: { name: { type: "string" }, scope: { type: "string", multiple: true } } });
     const [action, id] = positionals;

@@ -4,7 +4,7 @@
 import { z } from "zod";
 import {
   AppliedCapReport, AuthMethod, AxisName, AxisReport, DataSource as CoreDataSource, ErrorClass, EvidenceStatus as CoreEvidenceStatus,
-  Finding as CoreFinding, FixReport, Grade as CoreGrade, NextGradeReport, RunPath, ShownAuthMethod as CoreShownAuthMethod,
+  Finding as CoreFinding, FixReport, Grade as CoreGrade, NextGradeReport, ReportedSummary as CoreReportedSummary, RunPath, ShownAuthMethod as CoreShownAuthMethod,
 } from "@kensa/core";
 
 export const apiRegistry = z.registry<{ id: string; description?: string }>();
@@ -148,6 +148,11 @@ export const GradeChange = z.object({
   reasons: z.array(z.string()).describe("the causes as English sentences"),
 }).register(apiRegistry, { id: "GradeChange" });
 
+export const ReportedSummary = CoreReportedSummary.register(apiRegistry, {
+  id: "ReportedSummary",
+  description: "what agents reported about their own calls (last 30 days): reported evidence, shown but never graded nor blended into observed figures; aboveFloor once enough distinct reporters",
+});
+
 export const ServiceDetail = ServiceSummary.extend({
   axes: z.array(Axis),
   caps: z.array(Cap),
@@ -157,6 +162,7 @@ export const ServiceDetail = ServiceSummary.extend({
   checks: z.array(CheckView),
   recentFailures: z.array(FailureView),
   gradeHistory: z.array(GradeChange),
+  reported: ReportedSummary,
 }).register(apiRegistry, { id: "ServiceDetail" });
 
 export const HistoryPoint = z.object({

@@ -2,7 +2,7 @@
 // the newest readiness findings, recent failures with their evidence, and the grade's history with what
 // moved it. Each piece is one indexed read; nothing here scans raw steps beyond the newest few failures.
 import {
-  latestGrade, latestRollupDay, readGradeChanges, readLatestChecks, readLeaderboardServices, readRecentFailures,
+  latestGrade, latestRollupDay, readGradeChanges, readLatestChecks, readLeaderboardServices, readRecentFailures, readReportedSummary,
   type Database, type FailedStep, type GradeChange,
 } from "@kensa/db";
 import type { GradeChangeCauseView, ServiceDetail } from "../api/schemas";
@@ -21,12 +21,13 @@ export async function loadServiceDetail(db: Database, id: string, windowDays = 3
   const asOf = (await latestRollupDay(db)) ?? todayUtc();
   const range = { days: windowDays, from: addDays(asOf, -(windowDays - 1)), to: asOf };
   const since = new Date(Date.parse(`${addDays(asOf, -30)}T00:00:00Z`));
-  const [stats, snapshot, changes, failures, checks] = await Promise.all([
+  const [stats, snapshot, changes, failures, checks, reported] = await Promise.all([
     cachedWindowStats(db, range),
     latestGrade(db, id),
     readGradeChanges(db, id),
     readRecentFailures(db, id),
     readLatestChecks(db, id, since),
+    readReportedSummary(db, id, { windowDays: 30 }),
   ]);
   const summary = summaryRow(service, stats.get(id), range);
   const report = snapshot?.report;
@@ -46,6 +47,7 @@ export async function loadServiceDetail(db: Database, id: string, windowDays = 3
     })),
     recentFailures: failures.map(failureView),
     gradeHistory: changes.map(changeView),
+    reported,
   };
 }
 

@@ -12,6 +12,7 @@ import { SandboxNotice, SourceTag } from "../../../components/sandbox-notice";
 import { ServiceCharts } from "../../../components/service-charts";
 import { ServiceChecks, ServiceDeclared, ServiceFailures, ServiceGradeHistory } from "../../../components/service-evidence";
 import { ServiceAxes, ServiceGrade } from "../../../components/service-grade";
+import { ServiceReported } from "../../../components/service-reported";
 import { loadHistory } from "../../../data/history";
 import { loadServiceDetail } from "../../../data/service-detail";
 import { label, serviceName } from "../../../i18n/lang";
@@ -80,6 +81,7 @@ export default async function ServicePage({ params, searchParams }: Props) {
       </section>
       <ServiceChecks s={s} t={t} lang={lang} />
       <ServiceFailures s={s} t={t} lang={lang} />
+      <ServiceReported s={s} t={t} lang={lang} />
       <ServiceDeclared s={s} t={t} />
       <ServiceGradeHistory s={s} t={t} lang={lang} />
       <section aria-labelledby="badge-heading">

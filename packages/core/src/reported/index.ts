@@ -1,0 +1,3 @@
+export * from "./reported-outcome";
+export * from "./scrub-text";
+export * from "./otlp/index";
