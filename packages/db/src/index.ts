@@ -17,3 +17,4 @@ export * from "./queries/service-detail";
 export * from "./queries/daily-series";
 export * from "./queries/trends";
 export * from "./queries/api-tokens";
+export * from "./queries/latest-protocol";
