@@ -8,3 +8,4 @@ export { toolAnswer, toolError, type ArgumentProblem } from "./tool-result";
 export { sourceLabel, sourceSentence, SourceLabel } from "./schemas/source-label";
 export { windowChoices, type KensaReads, type ServiceFacts, type ServicePage, type ServiceRow, type ServiceSearch, type Trend, type TrendPoint, type WindowDays } from "./reads";
 export { compareLimits } from "./tools/compare-services";
+export { serverCard, serverCardPath, serverCardResponse } from "./server-card";

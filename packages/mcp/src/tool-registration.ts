@@ -1,9 +1,10 @@
 // The seam between the server and its tools: a tool is a registration the server applies to each fresh
 // McpServer (one per HTTP request, one per stdio connection). The read tools close over the reads port;
 // a tool with other needs (report_outcome: a token check and a write use-case) closes over its own.
-import type { CallToolResult, McpServer, StandardSchemaWithJSON, ToolAnnotations } from "@modelcontextprotocol/server";
+import type { CallToolResult, McpServer, ServerContext, StandardSchemaWithJSON, ToolAnnotations } from "@modelcontextprotocol/server";
 import type { z } from "zod";
 import type { KensaReads } from "./reads";
+import { continuedTrace } from "./trace-context";
 import { toolAnswer, toolError, type ArgumentProblem } from "./tool-result";
 
 /** Per instance: what every tool may use. */
@@ -44,9 +45,11 @@ export function defineTool<I extends z.ZodType, O extends z.ZodType>(spec: ToolS
       server.registerTool(
         spec.name,
         { title: spec.title, description: spec.description, inputSchema, outputSchema, annotations: { title: spec.title, ...spec.annotations } },
-        async (args: unknown): Promise<CallToolResult> => {
+        async (args: unknown, ctx: ServerContext): Promise<CallToolResult> => {
           const outcome = await spec.run(args as z.output<I>, context);
-          return outcome.ok ? toolAnswer(outcome.value as Record<string, unknown>, outcome.text) : toolError(outcome.problem);
+          const result = outcome.ok ? toolAnswer(outcome.value as Record<string, unknown>, outcome.text) : toolError(outcome.problem);
+          const trace = continuedTrace(ctx.mcpReq._meta);
+          return trace ? { ...result, _meta: trace } : result;
         },
       );
     },

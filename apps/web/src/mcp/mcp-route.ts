@@ -1,13 +1,15 @@
-// /mcp as a Next route handler, so `next start` and `kensa start` (which hosts the same Next app in its own
-// process) serve it alike, on the dashboard's origin and with the database the dashboard uses.
-import { createKensaMcpHttpHandler, kensaReadTools, type ToolRegistration } from "@kensa/mcp";
+// /mcp and its server card as Next route handlers, so `next start` and `kensa start` (which hosts the same
+// Next app in its own process) serve them alike, on the dashboard's origin and with the dashboard's database.
+import { createKensaMcpHttpHandler, serverCardResponse } from "@kensa/mcp";
 import { getDatabase } from "../server/database";
+import { webMcpTools } from "./tools";
 import { webMcpReads } from "./web-reads";
-
-/** The tools /mcp serves: the public read tools (report_outcome joins here). */
-export const webMcpTools: readonly ToolRegistration[] = kensaReadTools;
 
 export const handleMcpRequest = createKensaMcpHttpHandler({
   reads: async () => webMcpReads(await getDatabase()),
   tools: webMcpTools,
 });
+
+export async function handleServerCard(request: Request): Promise<Response> {
+  return serverCardResponse(request, webMcpTools);
+}

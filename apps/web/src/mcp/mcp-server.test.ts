@@ -73,7 +73,7 @@ describe.each(databaseBackends)("Kensa MCP server on $name", (backend) => {
 
   run("search_services applies the leaderboard's filters and paging, and agrees with the services API", async () => {
     const all = await call("search_services", { pageSize: 100 });
-    const api = ServiceList.parse(await (await servicesHandler(db, new URL("/api/v1/services?pageSize=250", base), {})).json());
+    const api = ServiceList.parse(await (await servicesHandler(db, new URL("/api/v1/services?pageSize=250", base))).json());
     const s = all.structuredContent as { total: number; services: { id: string; grade: { grade: string } | null; dataSource: { source: string } }[] };
     expect(s.total).toBe(ids.length);
     expect(s.services.map((x) => x.id)).toEqual(api.data.map((x) => x.id));
