@@ -26,7 +26,7 @@ export function createKensaMcpHttpHandler(options: KensaMcpHttpOptions): (reques
       ...(options.tools ? { tools: options.tools } : {}),
       ...(ctx.requestInfo ? { request: ctx.requestInfo } : {}),
     }),
-    { responseMode: "json", maxRequestBodySize, ...(options.onerror ? { onerror: options.onerror } : {}) },
+    { maxRequestBodySize, ...(options.onerror ? { onerror: options.onerror } : {}) },
   );
   return async (request) => sameOriginOnly(request) ?? handler.fetch(request);
 }

@@ -5,11 +5,13 @@ import { Client, StreamableHTTPClientTransport } from "@modelcontextprotocol/cli
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { METHODOLOGY_VERSION } from "@kensa/core";
 import type { Database } from "@kensa/db";
-import { createKensaMcpHttpHandler } from "@kensa/mcp";
+import { createKensaMcpHttpHandler, createKensaMcpServer, defineTool, kensaReadTools, readOnly } from "@kensa/mcp";
+import { z } from "zod";
 import { databaseBackends, seedDashboard, serveFetch, type ServedFetch } from "@kensa/testkit";
 import { serviceHandler } from "../api/handlers/service";
 import { servicesHandler } from "../api/handlers/services";
 import { ServiceDetail, ServiceList } from "../api/schemas";
+import { webMcpTools } from "./tools";
 import { webMcpReads } from "./web-reads";
 
 const ids = ["backlog", "chatwork", "freee", "kintone", "notion", "slack", "zoom"];
@@ -184,6 +186,40 @@ describe.each(databaseBackends)("Kensa MCP server on $name", (backend) => {
     });
     expect(big.status).toBe(413);
     expect((await call("get_service", { id: "slack" })).isError).toBeFalsy();
+  });
+
+  run("continues the caller's W3C trace: same trace id, a span of its own, in the result's _meta", async () => {
+    const traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+    const result = (await client.callTool({ name: "get_methodology", arguments: {}, _meta: { traceparent } })) as ToolResult & { _meta?: { traceparent?: string } };
+    const [version, trace, span, flags] = result._meta!.traceparent!.split("-");
+    expect([version, trace, flags]).toEqual(["00", "4bf92f3577b34da6a3ce929d0e0e4736", "01"]);
+    expect(span).toMatch(/^[0-9a-f]{16}$/);
+    expect(span).not.toBe("00f067aa0ba902b7");
+    const malformed = (await client.callTool({ name: "get_methodology", arguments: {}, _meta: { traceparent: "not-a-trace" } })) as { _meta?: unknown };
+    expect(malformed._meta).toBeUndefined();
+  });
+
+  run("a host adds a tool registration beside the read tools (the seam report_outcome uses), and names stay unique", async () => {
+    const hostTool = defineTool({
+      name: "host_echo",
+      title: "Host echo",
+      description: "Echoes its text: a stand-in for a tool the host registers beside Kensa's read tools.",
+      input: z.strictObject({ text: z.string().max(20).describe("text to echo") }),
+      output: z.object({ text: z.string() }),
+      annotations: readOnly,
+      run: async ({ text }) => ({ ok: true, value: { text }, text }),
+    });
+    const host = await serveFetch(createKensaMcpHttpHandler({ reads: () => webMcpReads(db), tools: [...webMcpTools, hostTool] }));
+    const other = new Client({ name: "kensa-test-agent", version: "1.0.0" });
+    try {
+      await other.connect(new StreamableHTTPClientTransport(new URL(`${host.url}/mcp`)));
+      expect((await other.listTools()).tools.map((t) => t.name)).toEqual([...toolNames, "host_echo"]);
+      expect(((await other.callTool({ name: "host_echo", arguments: { text: "hi" } })) as ToolResult).structuredContent).toEqual({ text: "hi" });
+    } finally {
+      await other.close();
+      await host.close();
+    }
+    expect(() => createKensaMcpServer({ reads: webMcpReads(db), tools: [...kensaReadTools, kensaReadTools[1]!] })).toThrow(/two tool registrations are named get_service/);
   });
 
   run("a browser page from another origin is refused (DNS rebinding)", async () => {

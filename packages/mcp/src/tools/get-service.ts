@@ -42,7 +42,11 @@ export function reportText(r: ServiceReport): string {
     ...r.axes.map((a) => `  ${a.name}: ${a.score === null ? "—" : a.score.toFixed(0)} [${a.evidence}]`),
     ...r.caps.map((c) => `  cap ${c.id} (max ${c.maxGrade}): ${c.reason}`),
   ];
-  if (r.nextGrade) lines.push(`Next grade ${r.nextGrade.grade}: ${r.nextGrade.reachable ? r.nextGrade.fixes.map((f) => f.description).join("; ") || "no fixes needed" : `blocked by ${r.nextGrade.blockedBy.join(", ")}`}.`);
+  if (r.nextGrade) {
+    const fixes = r.nextGrade.fixes.map((f) => f.description.replace(/\.$/, "")).join("; ");
+    lines.push(`Next grade ${r.nextGrade.grade}: ${r.nextGrade.reachable ? fixes || "no fixes needed" : `blocked by ${r.nextGrade.blockedBy.join(", ")}`}.`);
+  }
+  if (r.protocol.version) lines.push(`Protocol: ${r.protocol.version}${r.protocol.era ? ` (${r.protocol.era} era)` : ""} on the newest probe.`);
   lines.push(`Evidence: ${r.links.page}`);
   return lines.join("\n");
 }
