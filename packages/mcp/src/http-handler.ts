@@ -4,6 +4,7 @@
 import { createMcpHandler, originValidationResponse } from "@modelcontextprotocol/server";
 import { createKensaMcpServer } from "./create-server";
 import type { KensaReads } from "./reads";
+import { requestOrigin } from "./request-origin";
 import type { ToolRegistration } from "./tool-registration";
 
 export interface KensaMcpHttpOptions {
@@ -22,7 +23,7 @@ export function createKensaMcpHttpHandler(options: KensaMcpHttpOptions): (reques
   const handler = createMcpHandler(
     async (ctx) => createKensaMcpServer({
       reads: await options.reads(),
-      origin: options.origin ?? (ctx.requestInfo ? new URL(ctx.requestInfo.url).origin : undefined),
+      origin: options.origin ?? (ctx.requestInfo ? requestOrigin(ctx.requestInfo) : undefined),
       ...(options.tools ? { tools: options.tools } : {}),
       ...(ctx.requestInfo ? { request: ctx.requestInfo } : {}),
     }),

@@ -2,6 +2,7 @@
 // transport and tools as the server itself reports them, so a registry or a client can check one against
 // the other before connecting.
 import { serverInfo } from "./create-server";
+import { requestOrigin } from "./request-origin";
 import type { ToolRegistration } from "./tool-registration";
 
 export const serverCardPath = "/.well-known/mcp/server-card.json";
@@ -17,7 +18,7 @@ export function serverCard(origin: string, tools: readonly ToolRegistration[]): 
   };
 }
 
-/** GET handler for the card: its origin is the request's own (the one /mcp is served on). */
+/** GET handler for the card: its remote is /mcp on the origin the client reached. */
 export function serverCardResponse(request: Request, tools: readonly ToolRegistration[]): Response {
-  return Response.json(serverCard(new URL(request.url).origin, tools), { headers: { "cache-control": "public, max-age=300" } });
+  return Response.json(serverCard(requestOrigin(request), tools), { headers: { "cache-control": "public, max-age=300" } });
 }
