@@ -21,7 +21,7 @@ const apiContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'; ba
 
 const config: NextConfig = {
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "bullmq", "ioredis"],
-  transpilePackages: ["@kensa/core", "@kensa/db", "@kensa/services"],
+  transpilePackages: ["@kensa/core", "@kensa/db", "@kensa/mcp", "@kensa/services"],
   turbopack: { root: repoRoot },
   outputFileTracingRoot: repoRoot,
   poweredByHeader: false,
@@ -31,6 +31,8 @@ const config: NextConfig = {
       { source: "/:path*", headers: securityHeaders },
       { source: "/api/:path*", headers: [{ key: "Content-Security-Policy", value: apiContentSecurityPolicy }] },
       { source: "/v1/traces", headers: [{ key: "Content-Security-Policy", value: apiContentSecurityPolicy }] },
+      { source: "/mcp", headers: [{ key: "Content-Security-Policy", value: apiContentSecurityPolicy }] },
+      { source: "/.well-known/:path*", headers: [{ key: "Content-Security-Policy", value: apiContentSecurityPolicy }] },
     ];
   },
 };

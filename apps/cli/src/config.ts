@@ -21,3 +21,14 @@ export function parseReprobeEnv(env: Record<string, string | undefined> = proces
 export function namedVariables(): Readonly<Record<string, string | undefined>> {
   return process.env;
 }
+
+/** kensa mcp: the dashboard origin its answers link to (KENSA_PUBLIC_URL, else this machine's dashboard on PORT). */
+export const McpEnv = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  KENSA_PUBLIC_URL: z.url({ protocol: /^https?$/, error: "expected an http(s) URL such as https://kensa.example.com" }).optional(),
+});
+export type McpEnv = z.infer<typeof McpEnv>;
+
+export function parseMcpEnv(env: Record<string, string | undefined> = process.env): McpEnv {
+  return parseEnv(McpEnv, env);
+}

@@ -15,6 +15,7 @@ const commandLoaders: Record<string, () => Promise<Command>> = {
   token: () => import("./commands/token").then((m) => m.tokenCommand),
   audit: () => import("./commands/audit").then((m) => m.auditCommand),
   db: () => import("./commands/db").then((m) => m.dbCommand),
+  mcp: () => import("./commands/mcp").then((m) => m.mcpCommand),
 };
 
 export function loadCommands(): Promise<Command[]> {

@@ -18,3 +18,4 @@ export * from "./queries/daily-series";
 export * from "./queries/trends";
 export * from "./queries/api-tokens";
 export * from "./queries/reported-outcomes";
+export * from "./queries/latest-protocol";

@@ -11,6 +11,8 @@ import { seedServices, unit, type SeedService } from "./seed-services";
 export interface DashboardSeedOptions {
   /** How many catalogue services (by id order); all 225 when omitted. */
   services?: number;
+  /** Only these catalogue ids (e.g. a test that needs slack); all (or the first `services`) when omitted. */
+  ids?: readonly string[];
   days?: number;
   runsPerDay?: number;
   /** Last day of history, YYYY-MM-DD (UTC). */
@@ -39,7 +41,7 @@ export async function seedDashboard(db: Database, options: DashboardSeedOptions)
   const seed = options.seed ?? 1;
   const end = Date.parse(`${options.endDay}T00:00:00Z`);
   if (Number.isNaN(end)) throw new Error(`seedDashboard: endDay must be YYYY-MM-DD, got ${JSON.stringify(options.endDay)}`);
-  const services = await seedServices({ count: options.services, seed, live: options.live });
+  const services = await seedServices({ count: options.services, ids: options.ids, seed, live: options.live });
   await syncServices(db, services.map(({ quality: _q, source: _s, entry: _e, ...row }) => row));
   const start = end - (days - 1) * dayMs;
   const evidence = new Map<string, DayEvidence[]>(services.map((s) => [s.id, []]));

@@ -15,3 +15,4 @@ export * from "./tcp-proxy";
 export * from "./private-postgres";
 export * from "./wait-until";
 export * from "./child-process";
+export * from "./serve-fetch";

@@ -15,6 +15,8 @@ export interface SeedService extends ServiceUpsert {
 export interface SeedServicesOptions {
   /** How many catalogue entries to use (by id order); all when omitted. */
   count?: number;
+  /** Only these catalogue ids (before `count`): a test that needs a named service, e.g. slack. */
+  ids?: readonly string[];
   seed: number;
   /** How many services are marked live (the rest sandbox); tests use a few to exercise the source filter. */
   live?: number;
@@ -22,7 +24,7 @@ export interface SeedServicesOptions {
 
 export async function seedServices(options: SeedServicesOptions): Promise<SeedService[]> {
   const catalogue = await loadCatalogue();
-  const entries = [...catalogue.entries].sort((a, b) => a.id.localeCompare(b.id)).slice(0, options.count ?? catalogue.entries.length);
+  const entries = [...catalogue.entries].filter((e) => !options.ids || options.ids.includes(e.id)).sort((a, b) => a.id.localeCompare(b.id)).slice(0, options.count ?? catalogue.entries.length);
   return entries.map((entry, i) => ({
     ...serviceFromCatalogue(entry, catalogue.hashOf(entry.id)),
     entry,

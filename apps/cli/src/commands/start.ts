@@ -35,7 +35,7 @@ export const startCommand: Command = {
       const tokenFile = await ensureAdminToken(runtime.db, env.KENSA_DATA_DIR);
       if (tokenFile) console.log(`an admin API token for write actions (re-probe) was written to ${tokenFile} (mode 0600)`);
       dashboard = await startDashboard(runtime.db, runtime.queue, env.PORT, env.KENSA_HOST);
-      console.log(`dashboard: ${dashboard.url}`);
+      console.log(`dashboard: ${dashboard.url} · MCP server: ${dashboard.url}/mcp`);
 
       const probes = scheduledProbes(runtime.catalogue.entries, runtime.targets);
       const firstStart = !(await anyRunRecorded(runtime.db));

@@ -8,7 +8,7 @@ import { join, resolve } from "node:path";
 import { nextBuildEnv } from "../config/next-telemetry";
 
 /** Folders whose files end up in the build: the app and the workspace packages it bundles. */
-const bundled = ["src", "next.config.ts", "package.json", "../../packages/core/src", "../../packages/db/src"];
+const bundled = ["src", "next.config.ts", "package.json", "../../packages/core/src", "../../packages/db/src", "../../packages/mcp/src"];
 
 export function webBuildIsStale(dir: string): boolean {
   const buildId = join(dir, ".next", "BUILD_ID");

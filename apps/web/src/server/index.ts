@@ -2,3 +2,6 @@ export { createWebHandler, type WebHandler, type WebHandlerOptions } from "./cre
 export { provideDatabase, getDatabase } from "./database";
 export { provideJobQueue } from "./job-queue";
 export { buildWebApp, ensureWebBuild, webBuildIsStale } from "./build";
+export { webMcpReads } from "../mcp/web-reads";
+export { webMcpTools } from "../mcp/tools";
+export { handleMcpRequest, handleServerCard } from "../mcp/mcp-route";
