@@ -16,14 +16,14 @@ export const mcpCommand: Command = {
     const env = parseMcpEnv();
     const db = await openDatabase(databaseConfigFrom(parseDatabaseEnv()), { migrations: "verify" });
     // stdout carries the protocol: anything we have to say goes to stderr.
-    const { webMcpReads, webMcpTools } = await import("@kensa/web/server");
+    const { webMcpReads, mcpTools } = await import("@kensa/web/server");
     const closed = new Promise<void>((resolve) => {
       process.stdin.once("end", resolve);
       process.stdin.once("close", resolve);
     });
     const handle = serveKensaMcpStdio({
       reads: webMcpReads(db),
-      tools: webMcpTools,
+      tools: mcpTools(async () => db),
       origin: env.KENSA_PUBLIC_URL ?? `http://localhost:${env.PORT}`,
       onerror: (error) => console.error(`kensa mcp: ${error.message}`),
     });

@@ -4,14 +4,14 @@
 import { Client, StreamableHTTPClientTransport } from "@modelcontextprotocol/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { METHODOLOGY_VERSION } from "@kensa/core";
-import type { Database } from "@kensa/db";
+import { countReportedOutcomes, createApiToken, type Database } from "@kensa/db";
 import { createKensaMcpHttpHandler, createKensaMcpServer, defineTool, kensaReadTools, readOnly } from "@kensa/mcp";
 import { z } from "zod";
 import { databaseBackends, seedDashboard, serveFetch, type ServedFetch } from "@kensa/testkit";
 import { serviceHandler } from "../api/handlers/service";
 import { servicesHandler } from "../api/handlers/services";
 import { ServiceDetail, ServiceList } from "../api/schemas";
-import { webMcpTools } from "./tools";
+import { mcpTools } from "./tools";
 import { webMcpReads } from "./web-reads";
 
 const ids = ["backlog", "chatwork", "freee", "kintone", "notion", "slack", "zoom"];
@@ -209,17 +209,49 @@ describe.each(databaseBackends)("Kensa MCP server on $name", (backend) => {
       annotations: readOnly,
       run: async ({ text }) => ({ ok: true, value: { text }, text }),
     });
-    const host = await serveFetch(createKensaMcpHttpHandler({ reads: () => webMcpReads(db), tools: [...webMcpTools, hostTool] }));
+    const host = await serveFetch(createKensaMcpHttpHandler({ reads: () => webMcpReads(db), tools: [...mcpTools(async () => db), hostTool] }));
     const other = new Client({ name: "kensa-test-agent", version: "1.0.0" });
     try {
       await other.connect(new StreamableHTTPClientTransport(new URL(`${host.url}/mcp`)));
-      expect((await other.listTools()).tools.map((t) => t.name)).toEqual([...toolNames, "host_echo"]);
+      expect((await other.listTools()).tools.map((t) => t.name)).toEqual([...toolNames, "report_outcome", "host_echo"]);
       expect(((await other.callTool({ name: "host_echo", arguments: { text: "hi" } })) as ToolResult).structuredContent).toEqual({ text: "hi" });
     } finally {
       await other.close();
       await host.close();
     }
     expect(() => createKensaMcpServer({ reads: webMcpReads(db), tools: [...kensaReadTools, kensaReadTools[1]!] })).toThrow(/two tool registrations are named get_service/);
+  });
+
+  run("report_outcome stores one reported outcome per report id with a reporter token, and refuses without one", async () => {
+    const host = await serveFetch(createKensaMcpHttpHandler({ reads: () => webMcpReads(db), tools: mcpTools(async () => db) }));
+    const { token } = await createApiToken(db, { name: "agent-reporter", scopes: ["report"] });
+    const reporter = new Client({ name: "kensa-test-agent", version: "1.0.0" });
+    const anonymous = new Client({ name: "kensa-test-agent", version: "1.0.0" });
+    const report = { reportId: `mcp-${backend.name}-1`, serviceId: "freee", success: false, latencyMs: 420, errorClass: "auth_expired", workaround: "refreshed the token; mail me at someone@example.com" };
+    try {
+      await reporter.connect(new StreamableHTTPClientTransport(new URL(`${host.url}/mcp`), { requestInit: { headers: { authorization: `Bearer ${token}` } } }));
+      await anonymous.connect(new StreamableHTTPClientTransport(new URL(`${host.url}/mcp`)));
+      const tool = (await reporter.listTools()).tools.find((t) => t.name === "report_outcome")!;
+      expect(tool.annotations).toMatchObject({ readOnlyHint: false, idempotentHint: true });
+      const before = await countReportedOutcomes(db, { serviceId: "freee" });
+      const first = (await reporter.callTool({ name: "report_outcome", arguments: report })) as ToolResult;
+      expect(first.isError).toBeFalsy();
+      expect(first.structuredContent).toMatchObject({ status: "stored", reportId: report.reportId, serviceId: "freee" });
+      const again = (await reporter.callTool({ name: "report_outcome", arguments: report })) as ToolResult;
+      expect(again.structuredContent).toMatchObject({ status: "duplicate" });
+      expect(await countReportedOutcomes(db, { serviceId: "freee" })).toBe(before + 1);
+      const refused = (await anonymous.callTool({ name: "report_outcome", arguments: { ...report, reportId: "anon-1" } })) as ToolResult;
+      expect(refused.isError).toBe(true);
+      expect(textOf(refused)).toMatch(/reporter token is required/);
+      const unknown = (await reporter.callTool({ name: "report_outcome", arguments: { ...report, reportId: "bad-1", serviceId: "slak" } })) as ToolResult;
+      expect(unknown.isError).toBe(true);
+      expect(textOf(unknown)).toMatch(/serviceId/);
+      expect(await countReportedOutcomes(db, { serviceId: "freee" })).toBe(before + 1);
+    } finally {
+      await reporter.close();
+      await anonymous.close();
+      await host.close();
+    }
   });
 
   run("a browser page from another origin is refused (DNS rebinding)", async () => {

@@ -3,5 +3,5 @@ export { provideDatabase, getDatabase } from "./database";
 export { provideJobQueue } from "./job-queue";
 export { buildWebApp, ensureWebBuild, webBuildIsStale } from "./build";
 export { webMcpReads } from "../mcp/web-reads";
-export { webMcpTools } from "../mcp/tools";
+export { mcpTools, webMcpTools } from "../mcp/tools";
 export { handleMcpRequest, handleServerCard } from "../mcp/mcp-route";
