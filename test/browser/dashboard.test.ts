@@ -180,6 +180,18 @@ describe.skipIf(skip)("dashboard in a browser", () => {
     const declaredIac = entries.filter((e) => e.facts.terraformProvider.value === true || e.facts.pulumiProvider.value === true).length / entries.length;
     expect(Math.abs(iac! - declaredIac * 100)).toBeLessThanOrEqual(0.5);
     expect(iac!).toBeLessThan(oauth!);
+    // By vendor origin: declared beside simulated, each row labelled with its basis, in the seed's shape.
+    const byOrigin = page.locator("[data-testid=adoption-by-origin]");
+    for (const basis of ["declared", "simulated"]) expect(await byOrigin.locator(`tbody tr[data-basis=${basis}]`).count()).toBe(3);
+    expect(await byOrigin.locator("tbody tr[data-basis=simulated] .source-sandbox").first().textContent()).toContain("not observed");
+    expect(await byOrigin.locator("tbody tr[data-basis=declared] .source-tag").first().textContent()).toContain("sources");
+    const share = async (basis: string, metric: string, population: string) =>
+      Number(await byOrigin.locator(`tr[data-basis=${basis}][data-metric=${metric}] td[data-population=${population}]`).getAttribute("data-share"));
+    expect(await share("simulated", "oauth", "all")).toBeGreaterThan(0.55);
+    expect(await share("simulated", "oauth", "all")).toBeLessThan(0.65);
+    expect(await share("simulated", "sso", "top_tier")).toBe(1);
+    expect(await share("simulated", "iac", "domestic")).toBeLessThanOrEqual(0.05);
+    expect(await share("simulated", "iac", "global")).toBeGreaterThan(await share("simulated", "iac", "domestic"));
     expect(await page.locator(".recharts-surface").count()).toBeGreaterThanOrEqual(4);
     await shot(page, "trends");
     await page.goto(`${server.url}/trends?category=accounting`);

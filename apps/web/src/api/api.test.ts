@@ -5,13 +5,15 @@ import Papa from "papaparse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "@kensa/db";
 import { databaseBackends, newestGradeSnapshots, seedDashboard, storeObservedOAuthGrade, type DashboardSeed } from "@kensa/testkit";
+import { sandboxProfileOf } from "@kensa/core";
+import { adoptionHandler } from "./handlers/adoption";
 import { badgeHandler } from "./handlers/badge";
 import { distributionHandler } from "./handlers/distribution";
 import { csvColumns, exportCsvHandler } from "./handlers/export-csv";
 import { historyHandler } from "./handlers/history";
 import { serviceHandler } from "./handlers/service";
 import { servicesHandler } from "./handlers/services";
-import { ApiErrorBody, GradeDistribution, ServiceDetail, ServiceHistory, ServiceList } from "./schemas";
+import { Adoption, ApiErrorBody, GradeDistribution, ServiceDetail, ServiceHistory, ServiceList } from "./schemas";
 
 const base = "http://kensa.test";
 const get = (handler: (db: Database, url: URL, p: Record<string, string>) => Promise<Response>, db: Database, path: string, params: Record<string, string> = {}) =>
@@ -165,6 +167,34 @@ describe.each(databaseBackends)("API on $name", (backend) => {
     for (const [grade, n] of Object.entries(dist.grades)) expect(n).toBe(list.data.filter((s) => s.grade?.grade === grade).length);
     const live = GradeDistribution.parse(await (await get(distributionHandler, db, "/api/v1/grades/distribution?source=live")).json());
     expect(live.total).toBe(3);
+  });
+
+  run("answers adoption by vendor origin, declared beside simulated, every figure labelled with its basis", async () => {
+    const res = await get(adoptionHandler, db, "/api/v1/adoption");
+    expect(res.status).toBe(200);
+    const body = Adoption.parse(await res.json());
+    expect(body.services).toBe(40);
+    const entries = seed.services.map((s) => s.entry);
+    const oauthish = (m: string) => m === "oauth2" || m === "oauth2_1_pkce" || m === "enterprise_sso";
+    const figure = (basis: string, metric: string, population: string) => body.figures.find((f) => f.basis === basis && f.metric === metric && f.population === population);
+    for (const basis of ["declared", "simulated"]) {
+      for (const metric of ["oauth", "sso", "iac"]) {
+        const all = figure(basis, metric, "all")!;
+        const domestic = figure(basis, metric, "domestic")!;
+        const global = figure(basis, metric, "global")!;
+        expect(all.services).toBe(40);
+        expect(domestic.count + global.count).toBe(all.count);
+        expect(domestic.services).toBeGreaterThan(0);
+        expect(all.share).toBeCloseTo(all.count / 40);
+      }
+      expect(figure(basis, "sso", "top_tier")).toBeDefined();
+    }
+    // Declared comes from the entries' sourced auth methods; simulated from the profiles that simulate them.
+    expect(figure("declared", "oauth", "all")!.count).toBe(entries.filter((e) => oauthish(e.authMethod)).length);
+    expect(figure("simulated", "oauth", "all")!.count).toBe(entries.filter((e) => oauthish(sandboxProfileOf(e).auth.mode)).length);
+    expect(figure("declared", "sso", "all")!.count).toBe(entries.filter((e) => e.facts.saml.value === true || e.facts.oidc.value === true || e.facts.idJag.value === true || e.authMethod === "enterprise_sso").length);
+    // Where a service declares nothing the profiles fill in, so simulated is never below declared: each profile follows its sources.
+    expect(figure("simulated", "sso", "all")!.count).toBeGreaterThanOrEqual(figure("declared", "sso", "all")!.count);
   });
 
   run("exports CSV whose rows equal the JSON for the same filters", async () => {

@@ -18,7 +18,7 @@ describe("the OpenAPI document", () => {
   it("documents every public endpoint", () => {
     expect(doc.openapi).toBe("3.1.0");
     expect(Object.keys(doc.paths).sort()).toEqual([
-      "/api/health", "/api/v1/badge/{id}.svg", "/api/v1/export.csv", "/api/v1/grades/distribution",
+      "/api/health", "/api/v1/adoption", "/api/v1/badge/{id}.svg", "/api/v1/export.csv", "/api/v1/grades/distribution",
       "/api/v1/services", "/api/v1/services/{id}", "/api/v1/services/{id}/history", "/api/v1/services/{id}/reprobe",
     ]);
     expect(Object.keys(doc.paths["/api/v1/services/{id}/reprobe"]!)).toEqual(["post"]);

@@ -191,6 +191,22 @@ export const GradeDistribution = z.object({
   unsourced: z.number().int().nonnegative().describe("services with neither a grade nor traffic in the last 30 days: no data to label"),
 }).register(apiRegistry, { id: "GradeDistribution" });
 
+export const AdoptionFigure = z.object({
+  metric: z.enum(["oauth", "sso", "iac"]).describe("oauth: OAuth 2.0 or better; sso: SAML, OIDC, ID-JAG or SSO-brokered auth; iac: a Terraform or Pulumi provider"),
+  population: z.enum(["all", "domestic", "global", "top_tier"])
+    .describe("all tracked services; domestic (Japanese) or global vendors, as derived from the catalogue entry (legal form, .jp homepage, Japanese name); top_tier: services simulated by a top-tier sandbox profile"),
+  basis: z.enum(["declared", "simulated"])
+    .describe("declared: the catalogue's facts, each with its source (unknown counts as not declared); simulated: the sandbox profiles that simulate the services — never an observation"),
+  count: z.number().int().nonnegative(),
+  services: z.number().int().nonnegative(),
+  share: z.number().min(0).max(1).nullable(),
+}).register(apiRegistry, { id: "AdoptionFigure" });
+
+export const Adoption = z.object({
+  services: z.number().int().nonnegative(),
+  figures: z.array(AdoptionFigure),
+}).register(apiRegistry, { id: "Adoption", description: "OAuth, SSO and IaC adoption by vendor origin, declared beside simulated, each figure labelled with its basis" });
+
 export const ApiErrorBody = z.object({
   error: z.object({
     code: z.enum(["bad_request", "unauthorized", "forbidden", "not_found", "rate_limited", "unavailable", "internal"]),
@@ -216,6 +232,7 @@ export type ServiceList = z.infer<typeof ServiceList>;
 export type ServiceHistory = z.infer<typeof ServiceHistory>;
 export type HistoryPoint = z.infer<typeof HistoryPoint>;
 export type GradeDistribution = z.infer<typeof GradeDistribution>;
+export type Adoption = z.infer<typeof Adoption>;
 export type ReprobeAccepted = z.infer<typeof ReprobeAccepted>;
 export type ApiErrorCode = z.infer<typeof ApiErrorBody>["error"]["code"];
 export type DataSource = z.infer<typeof DataSource>;

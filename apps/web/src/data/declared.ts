@@ -1,14 +1,12 @@
 // Declared facts as the catalogue stores them ({ saml: { value, source }, … }), read for display and for
 // the leaderboard's SSO and IaC markers. Only `true` counts: "unknown" is not demonstrated (methodology).
+import { hasIacFeature, hasSsoFeature } from "@kensa/core";
 
 export interface DeclaredFactView {
   name: string;
   value: boolean | "unknown";
   source: string | null;
 }
-
-export const ssoFacts = ["saml", "oidc", "idJag"] as const;
-export const iacFacts = ["terraformProvider", "pulumiProvider"] as const;
 
 export function readDeclared(declared: Record<string, unknown>): DeclaredFactView[] {
   return Object.entries(declared).map(([name, raw]) => {
@@ -23,10 +21,11 @@ function declaredTrue(declared: Record<string, unknown>, name: string): boolean 
   return typeof fact === "object" && fact !== null && (fact as { value?: unknown }).value === true;
 }
 
+/** Core's rule (sandbox/population.ts), read from the stored facts: the same one the adoption figures count. */
 export function hasSso(authMethod: string, declared: Record<string, unknown>): boolean {
-  return authMethod === "enterprise_sso" || ssoFacts.some((f) => declaredTrue(declared, f));
+  return hasSsoFeature(authMethod, { saml: declaredTrue(declared, "saml"), oidc: declaredTrue(declared, "oidc"), idJag: declaredTrue(declared, "idJag") });
 }
 
 export function hasIac(declared: Record<string, unknown>): boolean {
-  return iacFacts.some((f) => declaredTrue(declared, f));
+  return hasIacFeature({ terraformProvider: declaredTrue(declared, "terraformProvider"), pulumiProvider: declaredTrue(declared, "pulumiProvider") });
 }

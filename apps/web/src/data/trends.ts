@@ -9,10 +9,8 @@ import {
 import type { ErrorClass } from "@kensa/core";
 import { addDays, todayUtc, weekStart } from "../lib/days";
 import { gradeOrder } from "../lib/grades";
-import { hasIac, hasSso } from "./declared";
+import { adoptionFigure, loadAdoption, type AdoptionView } from "./adoption";
 import { cachedWindowStats, staleWhileRevalidate } from "./window-cache";
-
-export const oauthOrBetter = new Set(["oauth2", "oauth2_1_pkce", "enterprise_sso"]);
 
 export interface Trends {
   asOf: string | null;
@@ -20,8 +18,10 @@ export interface Trends {
   to: string;
   total: number;
   sandbox: boolean;
-  /** Declared in the catalogue (with sources). */
+  /** Declared in the catalogue (with sources), across all services. */
   adoption: { oauth: number; sso: number; iac: number; authMix: Record<string, number> };
+  /** Declared beside simulated, by vendor origin (data/adoption.ts). */
+  byOrigin: AdoptionView;
   /** Observed by the readiness checks in the window. */
   observed: ObservedAuthAdoption;
   gradeWeeks: Record<string, string | number>[];
@@ -42,7 +42,7 @@ async function computeTrends(db: Database, asOf: string | null, days: number, ca
   const to = asOf ?? todayUtc();
   const from = addDays(to, -(days - 1));
   const weekEnds = Array.from({ length: Math.ceil(days / 7) }, (_, i) => addDays(to, -7 * i)).reverse();
-  const [services, stats, categoryDays, errorMix, gradeRows, moves, observed] = await Promise.all([
+  const [services, stats, categoryDays, errorMix, gradeRows, moves, observed, byOrigin] = await Promise.all([
     readLeaderboardServices(db),
     cachedWindowStats(db, { from, to }),
     readCategoryDaily(db, { from, to }),
@@ -50,7 +50,9 @@ async function computeTrends(db: Database, asOf: string | null, days: number, ca
     readGradeDistributionAt(db, weekEnds),
     readScoreMoves(db, { from: addDays(to, -30), to }),
     readObservedAuthAdoption(db, new Date(`${from}T00:00:00Z`)),
+    loadAdoption(db),
   ]);
+  const declaredCount = (metric: "oauth" | "sso" | "iac") => adoptionFigure(byOrigin, "declared", metric, "all")?.count ?? 0;
   const authMix: Record<string, number> = {};
   for (const s of services) authMix[s.authMethod] = (authMix[s.authMethod] ?? 0) + 1;
   const byCategory = new Map<string, Trends["categories"][number]>();
@@ -88,12 +90,8 @@ async function computeTrends(db: Database, asOf: string | null, days: number, ca
     to,
     total: services.length,
     sandbox: [...stats.values()].some((s) => isSimulated(s.sources)) || services.some((s) => isSimulated(s.grade?.source)),
-    adoption: {
-      oauth: services.filter((s) => oauthOrBetter.has(s.authMethod)).length,
-      sso: services.filter((s) => hasSso(s.authMethod, s.declared)).length,
-      iac: services.filter((s) => hasIac(s.declared)).length,
-      authMix,
-    },
+    adoption: { oauth: declaredCount("oauth"), sso: declaredCount("sso"), iac: declaredCount("iac"), authMix },
+    byOrigin,
     observed,
     gradeWeeks: weekEnds.map((day) => ({ week: day, ...Object.fromEntries(gradeOrder.map((g) => [g, gradeRows.find((r) => r.day === day && r.grade === g)?.count ?? 0])) })),
     categoryWeeks: [...weeks.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([week, m]) => ({

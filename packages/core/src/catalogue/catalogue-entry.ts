@@ -5,6 +5,7 @@ import { z } from "zod";
 import { HttpUrl } from "./http-url";
 import { BehaviourProfileOverrides, type BehaviourProfile } from "../sandbox/behaviour-profile";
 import { SandboxProfileName } from "../sandbox/profile-library";
+import { populateProfile, type PopulationEntry } from "../sandbox/population";
 import { authClassesAgree, authClassOfCredential, authClassOfMethod, authClassOfMode, resolveProfile } from "../sandbox/resolve-profile";
 import { CredentialSpec } from "./credential-spec";
 import { AuthMethod, DeclaredFacts, DeclaredTokenLifetime } from "./declared-facts";
@@ -122,9 +123,10 @@ export const CatalogueFileEntry = CatalogueEntry.superRefine((entry, ctx) => {
 /** What a file holds before defaults are applied. */
 export type CatalogueEntryInput = z.input<typeof CatalogueEntry>;
 
-/** The effective behaviour profile of a validated entry. */
-export function sandboxProfileOf(entry: Pick<CatalogueEntry, "id" | "sandbox">): BehaviourProfile {
+/** The effective behaviour profile of a validated entry: its binding resolved, then its sourced declarations
+ * applied and its undeclared features drawn (sandbox/population.ts), so the simulation never contradicts a source. */
+export function sandboxProfileOf(entry: PopulationEntry): BehaviourProfile {
   const resolved = resolveProfile(entry.sandbox);
   if (!resolved.ok) throw new Error(`catalogue entry ${entry.id}: invalid sandbox profile (${resolved.issues[0]?.message})`);
-  return resolved.profile;
+  return populateProfile(entry, resolved.profile);
 }

@@ -66,6 +66,19 @@ export const GatewayBehaviour = z.strictObject({
 });
 export type GatewayBehaviour = z.infer<typeof GatewayBehaviour>;
 
+/** What the simulated vendor offers beyond the MCP server's own auth: SSO (SAML, OIDC), SCIM provisioning, IaC
+ * providers and OpenTelemetry. Sourced declarations always set these (core/sandbox/population.ts); where nothing
+ * is declared they are drawn per service, so the simulated population has the seed report's shape. */
+export const EnterpriseFeatures = z.strictObject({
+  saml: z.boolean(),
+  oidc: z.boolean(),
+  scim: z.boolean(),
+  terraformProvider: z.boolean(),
+  pulumiProvider: z.boolean(),
+  openTelemetry: z.boolean(),
+});
+export type EnterpriseFeatures = z.infer<typeof EnterpriseFeatures>;
+
 export const BehaviourProfile = z
   .strictObject({
     description: z.string().min(1),
@@ -88,6 +101,7 @@ export const BehaviourProfile = z
     serverCard: z.enum(["consistent", "inconsistent", "none"]),
     /** Whether the tool set includes write tools (never called by probes, but counted). */
     writeTools: z.boolean(),
+    enterprise: EnterpriseFeatures,
   })
   .superRefine((p, ctx) => {
     const total = Object.values(p.failures).reduce((sum, r) => sum + (r ?? 0), 0) * p.failureScale;
@@ -119,5 +133,6 @@ export const BehaviourProfileOverrides = z.strictObject({
   gateway: GatewayBehaviour.partial().optional(),
   serverCard: z.enum(["consistent", "inconsistent", "none"]).optional(),
   writeTools: z.boolean().optional(),
+  enterprise: EnterpriseFeatures.partial().optional(),
 });
 export type BehaviourProfileOverrides = z.infer<typeof BehaviourProfileOverrides>;

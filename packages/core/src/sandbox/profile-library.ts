@@ -40,6 +40,8 @@ const apiKeyAuth: Profile["auth"] = {
 };
 const openAuth: Profile["auth"] = { ...apiKeyAuth, mode: "none", challenge: "none" };
 const cleanGateway: Profile["gateway"] = { claims: "verify", structuredArgsMangleRate: 0, errorRate: 0.002 };
+/** No enterprise features until a declaration or the population draw (population.ts) gives them. */
+const noEnterprise: Profile["enterprise"] = { saml: false, oidc: false, scim: false, terraformProvider: false, pulumiProvider: false, openTelemetry: false };
 
 const oauthSolid: Profile = {
   description: "OAuth 2.0 done well: correct RFC 9728/8414 metadata, PKCE S256, DCR, refresh; low failure rate",
@@ -56,6 +58,7 @@ const oauthSolid: Profile = {
   gateway: cleanGateway,
   serverCard: "consistent",
   writeTools: true,
+  enterprise: noEnterprise,
 };
 
 const oauthStandard: Profile = {
@@ -84,6 +87,7 @@ export const profileLibrary: Record<SandboxProfileName, BehaviourProfile> = {
     description: "Top tier with SSO: OIDC discovery, Client ID Metadata Documents, the ID-JAG enterprise profile",
     auth: { ...oauthAuth, mode: "enterprise_sso" },
     metadata: { ...goodMetadata, authorizationServer: "both", registration: "cimd", idJag: true },
+    enterprise: { ...noEnterprise, saml: true, oidc: true, scim: true },
   },
   "oauth-solid": oauthSolid,
   "oauth-standard": oauthStandard,

@@ -26,6 +26,7 @@ export function resolveProfile(binding: SandboxBinding): ResolvedProfile {
     auth: { ...base.auth, ...o.auth },
     metadata: { ...base.metadata, ...o.metadata },
     gateway: { ...base.gateway, ...o.gateway },
+    enterprise: { ...base.enterprise, ...o.enterprise },
   };
   const parsed = BehaviourProfile.safeParse(merged);
   return parsed.success ? { ok: true, profile: parsed.data } : { ok: false, issues: parsed.error.issues };

@@ -33,7 +33,8 @@ describe.each(databaseBackends)("latest evidence runs on $name", (backend) => {
     for (const [d, n] of [[1, 2], [2, 2], [3, 3], [4, 70]] as const) runs.push(withChecks(syntheticRun({ serviceId: "gamma", startedAt: day(d), seed: d }), n));
     for (let h = 1; h < 40; h++) runs.push(syntheticRun({ serviceId: "gamma", startedAt: day(4, h % 24), seed: 100 + h, idempotencyKey: `traffic-${h}` }));
     // The newest run went through the gateway, with the gateway's own credential.
-    const viaGateway = syntheticRun({ serviceId: "gamma", startedAt: day(5), seed: 999, path: "gateway" });
+    // It ran readiness checks too, which judged the gateway's own metadata.
+    const viaGateway = withChecks(syntheticRun({ serviceId: "gamma", startedAt: day(5), seed: 999, path: "gateway" }), 2);
     runs.push({ ...viaGateway, summary: { ...viaGateway.summary, credential: { mode: "static", expiresInSec: 2_592_000, refreshes: 0, expiredDuringRun: 0 } } });
     await recordRuns(db, runs);
   });
@@ -48,6 +49,13 @@ describe.each(databaseBackends)("latest evidence runs on $name", (backend) => {
     const earlier = await latestEvidenceRuns(db, "gamma", day(3, 12));
     expect(earlier.checkRuns.map((r) => r.id).sort()).toEqual([runs[0]!.id, runs[1]!.id, runs[2]!.id].sort());
     expect((await latestEvidenceRuns(db, "gamma", day(1, 12), 5)).checkRuns.map((r) => r.id)).toEqual([runs[0]!.id]);
+  });
+
+  it.skipIf(!backend.available)("never returns a gateway run's checks: they judged the gateway, not the vendor", async () => {
+    const gatewayRun = runs.find((r) => r.path === "gateway")!;
+    const latest = await latestEvidenceRuns(db, "gamma", day(9), 10);
+    expect(latest.checkRuns.length).toBeGreaterThan(0);
+    expect(latest.checkRuns.map((r) => r.id)).not.toContain(gatewayRun.id);
   });
 
   it.skipIf(!backend.available)("takes the summary from the latest direct run: a gateway run's credential is the gateway's", async () => {

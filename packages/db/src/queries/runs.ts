@@ -122,15 +122,17 @@ interface CheckStepRow {
  * The check steps of the n runs whose latest check step is newest. It walks the (service, started_at) index
  * backwards through the newest `page` check steps only — a checked run has a handful, so the first page
  * almost always holds n runs — and widens the page when it does not. Grouping every check step of the
- * service instead read the whole history (a year of steps per grade).
+ * service instead read the whole history (a year of steps per grade). Direct runs only (methodology 1.1.2): a
+ * check run through a gateway judges the gateway's own metadata, which is neither the vendor's auth nor its
+ * observed auth method (it made API-key and open servers read as OAuth 2.1 on the leaderboard).
  */
 async function latestCheckSteps(db: Database, serviceId: string, asOf: Date, n: number): Promise<CheckStepRow[]> {
   for (let page = Math.max(8, n * 8); ; page *= 4) {
     const rows = await prismaOf(db).$queryRawUnsafe<CheckStepRow[]>(
       `WITH recent AS (
-         SELECT run_id, started_at FROM probe_step
-         WHERE service_id = $1 AND started_at <= $2::timestamptz AND kind = 'check'
-         ORDER BY started_at DESC, run_id LIMIT $3
+         SELECT s.run_id, s.started_at FROM probe_step s JOIN probe_run r ON r.id = s.run_id
+         WHERE s.service_id = $1 AND s.started_at <= $2::timestamptz AND s.kind = 'check' AND r.path <> 'gateway'
+         ORDER BY s.started_at DESC, s.run_id LIMIT $3
        ), runs AS (
          SELECT run_id FROM recent GROUP BY run_id ORDER BY max(started_at) DESC, run_id LIMIT $4
        )

@@ -6,6 +6,7 @@ import { enumDefault, parseParamsLenient, slugListParam } from "../../api/query-
 import { ChartFigure, rateDomain } from "../../components/chart-figure";
 import { GradeChip } from "../../components/grade-chip";
 import { SandboxNotice } from "../../components/sandbox-notice";
+import { adoptionBases, adoptionFigure, adoptionMetrics, type AdoptionView } from "../../data/adoption";
 import { loadTrends } from "../../data/trends";
 import { label, serviceName } from "../../i18n/lang";
 import { requestLang } from "../../i18n/request-lang";
@@ -13,6 +14,7 @@ import { percent, score } from "../../lib/format";
 import { gradeColor, gradeOrder } from "../../lib/grades";
 import { errorClassColor, seriesColors } from "../../lib/palette";
 import { hrefWith, toUrlParams, type PageSearchParams } from "../../lib/search-params";
+import type { Messages } from "../../i18n/messages-en";
 import { getDatabase } from "../../server/database";
 
 export const metadata: Metadata = { title: "Trends" };
@@ -42,10 +44,11 @@ export default async function TrendsPage({ searchParams }: { searchParams: Promi
           {([[tr.oauth, d.adoption.oauth], [tr.sso, d.adoption.sso], [tr.iac, d.adoption.iac]] as const).map(([name, n]) => (
             <div key={name} className="panel">
               <div className="stat">{pct(n)}</div>
-              <div className="stat-label">{name} · {tr.ofServices(n, d.total)}</div>
+              <div className="stat-label">{name} · {tr.ofServices(n, d.total)} · <span data-basis="declared">{tr.declaredTag}</span></div>
             </div>
           ))}
         </div>
+        <AdoptionByOrigin view={d.byOrigin} tr={tr} />
         <h3>{tr.observedTitle}</h3>
         <div className="grid-3" data-testid="adoption-observed">
           {([[tr.observedOauth, d.observed.oauth], [tr.observedIdJag, d.observed.idJag]] as const).map(([name, n]) => (
@@ -114,6 +117,44 @@ export default async function TrendsPage({ searchParams }: { searchParams: Promi
           ))}
         </div>
       </section>
+    </>
+  );
+}
+
+/** Declared beside simulated, by vendor origin: every row names its basis, so a simulated share never reads as observed. */
+function AdoptionByOrigin({ view, tr }: { view: AdoptionView; tr: Messages["trends"] }) {
+  const populations = ["domestic", "global", "all", "top_tier"] as const;
+  return (
+    <>
+      <h3 id="adoption-origin-heading">{tr.byOrigin}</h3>
+      <div className="table-scroll">
+        <table data-testid="adoption-by-origin" aria-labelledby="adoption-origin-heading">
+          <thead>
+            <tr>
+              <th scope="col">{tr.metric}</th>
+              <th scope="col">{tr.basis}</th>
+              {populations.map((p) => <th key={p} scope="col">{tr.population[p]}</th>)}
+            </tr>
+          </thead>
+          <tbody>
+            {adoptionMetrics.flatMap((metric) => adoptionBases.map((basis) => (
+              <tr key={`${metric}-${basis}`} data-metric={metric} data-basis={basis}>
+                <th scope="row">{tr.metricName[metric]}</th>
+                <td><span className={basis === "simulated" ? "source-tag source-sandbox" : "source-tag"}>{tr.basisLabel[basis]}</span></td>
+                {populations.map((population) => {
+                  const f = adoptionFigure(view, basis, metric, population);
+                  return (
+                    <td key={population} className="num" data-population={population} data-share={f?.share ?? ""}>
+                      {f ? <>{percent(f.share, 0)} <span className="small muted">({tr.shareOf(f.count, f.services)})</span></> : "—"}
+                    </td>
+                  );
+                })}
+              </tr>
+            )))}
+          </tbody>
+        </table>
+      </div>
+      <p className="small muted">{tr.byOriginNote}</p>
     </>
   );
 }
