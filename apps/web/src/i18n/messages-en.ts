@@ -66,6 +66,14 @@ export const en = {
     scoreBeforeCaps: "Score before caps",
     provisional: "Provisional: too little evidence in the window for a firm grade.",
     methodology: (v: string) => `Methodology ${v}`,
+    future: {
+      title: (v: string) => `Under methodology ${v} (staged)`,
+      effective: (d: string) => `planned to take effect on ${d}`,
+      same: "The grade stays the same under the staged version.",
+      change: (from: string, to: string) => `The grade would move from ${from} to ${to}.`,
+      newFindings: "Its new findings, judged on this evidence",
+      note: "Computed from the same evidence under the next version of the methodology, so you can act before it lands.",
+    },
     computedAt: "Graded",
     notGraded: "This service has not been graded yet.",
     caps: "Caps applied",
@@ -189,7 +197,7 @@ export const en = {
   authObserved: { label: "observed", title: "Not declared by any source: what Kensa's readiness checks observed on the newest grade's evidence." },
   authMethods: { none: "None", api_key: "API key", oauth2: "OAuth 2.0", oauth2_1_pkce: "OAuth 2.1 + PKCE", enterprise_sso: "Enterprise SSO", unknown: "Unknown" } as Record<string, string>,
   categories: {} as Record<string, string>,
-  axesNames: { reliability: "Reliability", auth: "Auth & SSO readiness", audit: "Audit-log consistency", portability: "Config portability / IaC", gateway: "Gateway compatibility" } as Record<string, string>,
+  axesNames: { reliability: "Reliability", auth: "Auth & SSO readiness", audit: "Audit-log consistency", portability: "Config portability / IaC", gateway: "Gateway compatibility", tools: "Tool definitions (agent usability)" } as Record<string, string>,
   facts: { saml: "SAML", oidc: "OIDC", idJag: "ID-JAG (enterprise-managed authorization)", scim: "SCIM", terraformProvider: "Terraform provider", pulumiProvider: "Pulumi provider", openTelemetry: "OpenTelemetry", registryEntry: "MCP Registry entry", environmentSeparation: "Environment separation" } as Record<string, string>,
 };
 

@@ -68,6 +68,14 @@ export const ja: Messages = {
     scoreBeforeCaps: "上限適用前のスコア",
     provisional: "暫定：集計期間内の証跡が少ないため、確定グレードではありません。",
     methodology: (v: string) => `評価方法 ${v}`,
+    future: {
+      title: (v: string) => `評価方法 ${v}（予告中）での評価`,
+      effective: (d: string) => `${d} に適用予定`,
+      same: "予告中の評価方法でもグレードは変わりません。",
+      change: (from: string, to: string) => `グレードは ${from} から ${to} に変わる見込みです。`,
+      newFindings: "新しい評価項目（同じ証拠で判定）",
+      note: "同じ証拠を次の版の評価方法で計算したものです。適用前に対応できます。",
+    },
     computedAt: "評価日時",
     notGraded: "このサービスはまだ評価されていません。",
     caps: "適用された上限",
@@ -197,6 +205,6 @@ export const ja: Messages = {
     reservation: "予約", logistics: "物流", groupware: "グループウェア", legal: "法務", security: "セキュリティ", data_integration: "データ連携",
     finance: "金融", food_beverage: "飲食",
   },
-  axesNames: { reliability: "信頼性", auth: "認証・SSO 対応", audit: "監査ログの一貫性", portability: "設定の可搬性 / IaC", gateway: "ゲートウェイ互換性" },
+  axesNames: { reliability: "信頼性", auth: "認証・SSO 対応", audit: "監査ログの一貫性", portability: "設定の可搬性 / IaC", gateway: "ゲートウェイ互換性", tools: "ツール定義（エージェントの使いやすさ）" },
   facts: { saml: "SAML", oidc: "OIDC", idJag: "ID-JAG（企業管理の認可）", scim: "SCIM", terraformProvider: "Terraform プロバイダ", pulumiProvider: "Pulumi プロバイダ", openTelemetry: "OpenTelemetry", registryEntry: "MCP レジストリ登録", environmentSeparation: "環境分離" },
 };
