@@ -66,6 +66,9 @@ export const GatewayBehaviour = z.strictObject({
 });
 export type GatewayBehaviour = z.infer<typeof GatewayBehaviour>;
 
+export const ToolDefinitionStyle = z.enum(["curated", "typical", "sparse"]);
+export type ToolDefinitionStyle = z.infer<typeof ToolDefinitionStyle>;
+
 export const BehaviourProfile = z
   .strictObject({
     description: z.string().min(1),
@@ -88,6 +91,10 @@ export const BehaviourProfile = z
     serverCard: z.enum(["consistent", "inconsistent", "none"]),
     /** Whether the tool set includes write tools (never called by probes, but counted). */
     writeTools: z.boolean(),
+    /** How carefully tools/list is written: curated (every field described, hints, output schemas), typical
+     * (short descriptions, some properties undescribed), sparse (names restated, bare schemas, only
+     * readOnlyHint). Absent: drawn per service from its id, so the fleet varies (sandbox tool-style.ts). */
+    toolDefinitions: ToolDefinitionStyle.optional(),
   })
   .superRefine((p, ctx) => {
     const total = Object.values(p.failures).reduce((sum, r) => sum + (r ?? 0), 0) * p.failureScale;
@@ -119,5 +126,6 @@ export const BehaviourProfileOverrides = z.strictObject({
   gateway: GatewayBehaviour.partial().optional(),
   serverCard: z.enum(["consistent", "inconsistent", "none"]).optional(),
   writeTools: z.boolean().optional(),
+  toolDefinitions: ToolDefinitionStyle.optional(),
 });
 export type BehaviourProfileOverrides = z.infer<typeof BehaviourProfileOverrides>;

@@ -25,7 +25,7 @@ const perToolRules: readonly PerToolRule[] = [
   { id: "descriptions", points: 25, verdict: descriptionVerdict, what: "have a useful description",
     fix: `Describe every tool in a sentence or more (at least ${toolDefinitionRules.minDescriptionChars} characters) saying what it does and when to use it, not its name again.` },
   { id: "input_schemas", points: 25, verdict: inputSchemaVerdict, what: "have a complete input schema",
-    fix: "Give every tool an object inputSchema that is valid JSON Schema 2020-12, with a type and a description for every property and a `required` list." },
+    fix: "Give every tool an object inputSchema that is valid JSON Schema 2020-12, with a type and a description for every property and a `required` list that names only declared properties." },
   { id: "annotations", points: 15, verdict: annotationsVerdict, what: "carry the behaviour hints",
     fix: "Annotate every tool with readOnlyHint, and tools that write with destructiveHint and idempotentHint, so agents and gateways know what is safe to call." },
   { id: "names", points: 10, verdict: nameVerdict, what: "have a SEP-986 name",

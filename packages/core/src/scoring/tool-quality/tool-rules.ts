@@ -1,7 +1,8 @@
 // One verdict per tool and rule, from its recorded definition alone (no language model, no network):
 //   description  — at least minDescriptionChars after trimming, and not the name or title restated;
-//   input schema — an object schema, valid JSON Schema 2020-12, every property typed and described, and a
-//                  `required` naming only declared properties whenever there are properties;
+//   input schema — an object schema, valid JSON Schema 2020-12, every property typed and described, and
+//                  `required`, where given, a list naming only declared properties (absent means none is
+//                  required, which is valid: a list tool's filters are all optional);
 //   annotations  — readOnlyHint given; when it is false, destructiveHint and idempotentHint too (the
 //                  specification gives those meaning only for tools that modify their environment);
 //   name         — SEP-986 as shipped in MCP 2025-11-25: 1–128 characters of A–Z a–z 0–9 _ - .;
@@ -42,8 +43,8 @@ export function inputSchemaVerdict(tool: ToolDefinitionRecord): Verdict {
   if (untyped.length > 0) return fail(`untyped properties: ${list(untyped)}`);
   const undescribed = names.filter((n) => !described(properties[n]));
   if (undescribed.length > 0) return fail(`properties without a description: ${list(undescribed)}`);
-  if (names.length > 0) {
-    if (!Array.isArray(schema.required)) return fail("no `required` list");
+  if (schema.required !== undefined) {
+    if (!Array.isArray(schema.required)) return fail("`required` is not a list");
     const unknown = schema.required.filter((r) => typeof r !== "string" || !names.includes(r));
     if (unknown.length > 0) return fail(`\`required\` names undeclared properties: ${list(unknown.map(String))}`);
   }
