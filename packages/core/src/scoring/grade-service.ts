@@ -13,7 +13,7 @@ import { evidenceHash } from "./evidence-hash";
 import { planNextGrade } from "./fixes";
 import { gradeForScore, roundScore, type Grade } from "./grade";
 import type { AxisReport, Finding, FutureGrade, GradeReport } from "./grade-report";
-import { itemInEffect, itemSince } from "./item-versions";
+import { capInEffect, itemInEffect, itemSince } from "./item-versions";
 import type { AxisAssessment, Item } from "./items";
 import { AxisName, axisLabels, currentMethodology, stagedMethodology, type Methodology } from "./methodology";
 import { scoreAxes, weightedTotal, type AxisTotal } from "./score-total";
@@ -89,7 +89,7 @@ function gradeUnder(evidence: GradeEvidence, assessed: Record<AxisName, AxisAsse
   const items = AxisName.options.flatMap((axis) => assessed[axis].items).filter((i) => itemInEffect(i, methodology));
   const totals = scoreAxes(items, methodology.axisWeights);
   const scoreBeforeCaps = weightedTotal(totals);
-  const caps = applicableCaps(evidence, items);
+  const caps = applicableCaps(evidence, items).filter((c) => capInEffect(c, methodology));
   const score = roundScore(scoreAfterCaps(scoreBeforeCaps, caps));
   return { items, totals, caps, scoreBeforeCaps, score, grade: gradeForScore(score) };
 }

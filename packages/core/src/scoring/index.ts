@@ -2,7 +2,7 @@ export {
   METHODOLOGY_VERSION, AxisName, axisLabels, axisWeights, latency as latencyScale, currentMethodology, stagedMethodology,
   methodology_1_1_2, methodology_1_2_0, toolDefinitionRules, type Methodology,
 } from "./methodology";
-export { itemsIntroducedIn, itemSince, itemInEffect } from "./item-versions";
+export { itemsIntroducedIn, itemSince, itemInEffect, capsIntroducedIn, capInEffect } from "./item-versions";
 export { versionBefore } from "./version-order";
 export { toolNamePattern } from "./tool-quality/tool-rules";
 export { Grade, gradeOrder, gradeBands, gradeForScore, gradeRank, minScoreOf, maxScoreOf, betterGrade } from "./grade";

@@ -1,6 +1,7 @@
-// Which items a methodology version scores. Items are listed by the version that introduced them (an item
-// not listed has been scored since 1.0.0); a version scores every item introduced at or before it. To add
-// items to a staged version, add their ids to its list (a separate file may export the ids, as toolItemIds).
+// Which items and caps a methodology version applies. Each is listed by the version that introduced it (one
+// not listed has applied since 1.0.0); a version applies every one introduced at or before it. To add items
+// or caps to a staged version, add their ids to its list (a separate file may export the ids, as toolItemIds).
+import type { CapId } from "./caps";
 import type { Item } from "./items";
 import { toolItemIds, type ItemId } from "./item-ids";
 import type { Methodology } from "./methodology";
@@ -19,4 +20,12 @@ export function itemSince(id: string): string {
 
 export function itemInEffect(item: Pick<Item, "id">, methodology: Pick<Methodology, "version">): boolean {
   return !versionBefore(methodology.version, itemSince(item.id));
+}
+
+export const capsIntroducedIn: Readonly<Record<string, readonly CapId[]>> = {};
+
+const capIntroducedIn = new Map<string, string>(Object.entries(capsIntroducedIn).flatMap(([version, ids]) => ids.map((id) => [id, version] as const)));
+
+export function capInEffect(cap: { id: CapId }, methodology: Pick<Methodology, "version">): boolean {
+  return !versionBefore(methodology.version, capIntroducedIn.get(cap.id) ?? "1.0.0");
 }
