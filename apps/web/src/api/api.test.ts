@@ -111,7 +111,8 @@ describe.each(databaseBackends)("API on $name", (backend) => {
     if (s.grade!.grade !== "AAA") expect(s.nextGrade).not.toBeNull();
   });
 
-  run.runIf(stagedMethodology !== null)("shows every grade's future under the staged methodology: in the list, the service and the badge's tooltip", async () => {
+  run("shows every grade's future under the staged methodology: in the list, the service and the badge's tooltip", async () => {
+    if (stagedMethodology === null) return; // nothing staged: no future to show (the next test's types cover null)
     const staged = stagedMethodology!.version;
     const list = ServiceList.parse(await (await get(servicesHandler, db, "/api/v1/services?pageSize=250")).json());
     expect(list.data.every((s) => s.grade?.future?.methodologyVersion === staged)).toBe(true);

@@ -192,6 +192,7 @@ export const en = {
     title: "Methodology",
     missing: "The methodology document (docs/methodology.md) has not been published in this build yet.",
     versionsInUse: "Methodology versions behind the grades shown",
+    staged: (v: string, from: string | null) => `Staged: ${v}${from ? ` (from ${from})` : ""}, shown beside every grade as its future grade`,
   },
   errors: { notFoundTitle: "Not found", notFound: "There is nothing at this address.", back: "Back to the leaderboard", failed: "Something went wrong while loading this page." },
   authObserved: { label: "observed", title: "Not declared by any source: what Kensa's readiness checks observed on the newest grade's evidence." },

@@ -194,6 +194,7 @@ export const ja: Messages = {
     title: "評価方法",
     missing: "評価方法の文書（docs/methodology.md）は、このビルドにはまだ含まれていません。",
     versionsInUse: "表示中のグレードの評価方法バージョン",
+    staged: (v: string, from: string | null) => `予告中: ${v}${from ? `（${from} から適用）` : ""}。各グレードの横に、この版での評価を表示しています`,
   },
   errors: { notFoundTitle: "見つかりません", notFound: "このアドレスには何もありません。", back: "ランキングに戻る", failed: "ページの読み込み中に問題が発生しました。" },
   authObserved: { label: "観測", title: "出典のある申告はなく、最新の評価の根拠で Kensa の対応度チェックが観測した方式です。" },

@@ -21,7 +21,7 @@ export interface PresentedTool {
   title?: string;
   description: string;
   inputSchema: z.ZodRawShape;
-  outputSchema?: z.ZodRawShape;
+  outputSchema?: z.ZodType;
   annotations: { readOnlyHint: boolean; destructiveHint?: boolean; idempotentHint?: boolean; openWorldHint?: boolean };
 }
 
@@ -52,11 +52,28 @@ function mapFields(tool: ToolDefinition, change: (key: string, field: z.ZodType)
   return Object.fromEntries(Object.entries(tool.input).map(([key, field]) => [key, change(key, field as z.ZodType)]));
 }
 
+/** The fields every record has (entities.ts recordOf). Every field is optional and the object loose: the v1 SDK
+ * client validates structuredContent against the listed schema even on isError results, whose structured
+ * error ({ error: { class, code, message } }) must pass too; money records carry more fields. */
+const errorField = { error: z.looseObject({ class: z.string(), code: z.number(), message: z.string() }).optional().describe("present only on failures") };
+const recordFields = {
+  id: z.string().optional().describe("the record's id"),
+  name: z.string().optional().describe("display name"),
+  status: z.string().optional().describe("the record's status"),
+  created_at: z.string().optional().describe("creation time, ISO 8601"),
+};
+
 /** list_/get_ tools answer with a page of records or one record (category-tools.ts). */
-function outputSchemaOf(tool: ToolDefinition): { outputSchema?: z.ZodRawShape } {
+function outputSchemaOf(tool: ToolDefinition): { outputSchema?: z.ZodType } {
   if (tool.name.startsWith("list_")) {
-    return { outputSchema: { items: z.array(z.record(z.string(), z.unknown())).describe("the records of this page"), next_cursor: z.string().nullable().describe("pass as cursor for the next page; null on the last") } };
+    return {
+      outputSchema: z.looseObject({
+        items: z.array(z.looseObject(recordFields)).optional().describe("the records of this page"),
+        next_cursor: z.string().nullable().optional().describe("pass as cursor for the next page; null on the last"),
+        ...errorField,
+      }),
+    };
   }
-  if (tool.name.startsWith("get_")) return { outputSchema: { id: z.string().describe("the record's id") } };
+  if (tool.name.startsWith("get_")) return { outputSchema: z.looseObject({ ...recordFields, ...errorField }) };
   return {};
 }

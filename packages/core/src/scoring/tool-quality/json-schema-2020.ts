@@ -4,12 +4,14 @@
 // 2020-12 without it (the keywords it uses are mostly shared).
 import { Ajv2020 } from "ajv/dist/2020.js";
 
-const ajv = new Ajv2020({ strict: false, validateSchema: false, allErrors: false });
+// Built on first use: importing @kensa/core (the dashboard does) should not pay for the meta-schema.
+let ajv: Ajv2020 | undefined;
 
 /** null when valid, else the first problem in a few words. */
 export function schemaProblems(schema: Record<string, unknown>): string | null {
   const { $schema, ...rest } = schema;
   const checked = typeof $schema === "string" && $schema.includes("2020-12") ? schema : rest;
+  ajv ??= new Ajv2020({ strict: false, validateSchema: false, allErrors: false });
   try {
     if (ajv.validateSchema(checked) === true) return null;
     const first = ajv.errors?.[0];
