@@ -11,14 +11,19 @@ export const MAX_SCHEMA_CHARS = 8000;
 export const MAX_DEFINITIONS_CHARS = 64_000;
 const MAX_NAME_CHARS = 200;
 
+type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+/** A schema as kept: always the output of JSON.parse (keepToolDefinitions) or of stored JSON, so only its top is
+ * checked — a deep z.json() walk cost 8 ms per 100 tools on every grade. */
+const JsonValue = z.custom<Json>((v) => v === null || ["string", "number", "boolean", "object"].includes(typeof v), "expected JSON");
+
 export const ToolDefinitionRecord = z.object({
   /** As listed (cut at 200 characters; the SEP-986 limit is 128, so a cut name is already judged invalid). */
   name: z.string(),
   title: z.string().optional(),
   description: z.string().optional(),
   /** The schema as listed; absent when the tool had none or it was too large to keep (see `schemaTooLarge`). */
-  inputSchema: z.json().optional(),
-  outputSchema: z.json().optional(),
+  inputSchema: JsonValue.optional(),
+  outputSchema: JsonValue.optional(),
   /** Which of inputSchema / outputSchema were listed but larger than MAX_SCHEMA_CHARS. */
   schemaTooLarge: z.array(z.enum(["input", "output"])).optional(),
   /** Only the boolean hints are kept. */
@@ -58,7 +63,7 @@ function recordOf(tool: unknown): ToolDefinitionRecord {
       tooLarge.push(which);
       return undefined;
     }
-    return JSON.parse(json) as z.infer<ReturnType<typeof z.json>>;
+    return JSON.parse(json) as Json;
   };
   const inputSchema = schema("input");
   const outputSchema = schema("output");
