@@ -109,6 +109,13 @@ describe.skipIf(skip)("dashboard in a browser", () => {
     const next = capped.report.nextGrade;
     if (next?.reachable) expect(await page.locator("[data-testid=next-grade] ol.fix-list li .points").count()).toBeGreaterThan(0);
     expect(await page.locator("[data-testid=axes] tbody tr").count()).toBe(5);
+    // While a methodology version is staged, the grade shows what it will be under it.
+    const future = capped.report.future;
+    if (future) {
+      const panel = page.locator("[data-testid=future-grade]");
+      expect(await panel.locator("h3").textContent()).toContain(`Under methodology ${future.methodologyVersion} (staged)`);
+      expect(await panel.locator("[data-testid=future-score]").textContent()).toContain(future.score.toFixed(1));
+    }
     expect(await page.locator("[data-testid=checks] li.panel").count()).toBeGreaterThanOrEqual(2);
     expect(await page.locator("[data-testid=badge-code]").textContent()).toContain(`/api/v1/badge/${capped.serviceId}.svg`);
     await shot(page, "service");

@@ -9,6 +9,7 @@ export * from "./probe/step-outcome";
 export * from "./probe/check-result";
 export * from "./probe/classification";
 export * from "./probe/probe-record";
+export * from "./probe/tool-definitions";
 export * from "./rollup/latency-histogram";
 export * from "./rollup/step-aggregate";
 export * from "./catalogue/declared-facts";

@@ -1,13 +1,28 @@
 // Grades are reproducible per methodology version: when this build's version differs from the one behind the
-// stored grades, every service is re-graded under the new one, and the change is audited once.
-import { METHODOLOGY_VERSION } from "@kensa/core";
-import { recordAudit, supersededMethodology, type Database } from "@kensa/db";
+// stored grades — or a different next version is staged, whose future grade every grade shows — every service
+// is re-graded, and the change is audited once.
+import { currentMethodology, stagedMethodology } from "@kensa/core";
+import { recordAudit, supersededMethodology, supersededStagedMethodology, type Database } from "@kensa/db";
 import type { JobQueue } from "./jobs/job-queue";
 
-export async function regradeOnMethodologyChange(db: Database, queue: JobQueue, serviceIds: readonly string[], actor: string): Promise<{ from: string; to: string } | null> {
-  const from = await supersededMethodology(db, METHODOLOGY_VERSION);
-  if (from === null) return null;
-  await recordAudit(db, { actor, action: "methodology.changed", target: METHODOLOGY_VERSION, details: { from, to: METHODOLOGY_VERSION, services: serviceIds.length } });
+export interface MethodologyChange {
+  from: string;
+  to: string;
+  /** The staged version the grades' future is computed under after the re-grade (null: none staged). */
+  staged: string | null;
+}
+
+export async function regradeOnMethodologyChange(db: Database, queue: JobQueue, serviceIds: readonly string[], actor: string): Promise<MethodologyChange | null> {
+  const to = currentMethodology.version;
+  const staged = stagedMethodology?.version ?? null;
+  const from = await supersededMethodology(db, to);
+  if (from !== null) {
+    await recordAudit(db, { actor, action: "methodology.changed", target: to, details: { from, to, staged, services: serviceIds.length } });
+  } else {
+    const stagedFrom = await supersededStagedMethodology(db, to, staged);
+    if (stagedFrom === undefined) return null;
+    await recordAudit(db, { actor, action: "methodology.staged", target: staged ?? to, details: { current: to, from: stagedFrom, to: staged, services: serviceIds.length } });
+  }
   for (const serviceId of serviceIds) await queue.add("grade.compute", { serviceId, reason: "methodology-change" }, { dedupeId: `grade.compute|${serviceId}` });
-  return { from, to: METHODOLOGY_VERSION };
+  return { from: from ?? to, to, staged };
 }

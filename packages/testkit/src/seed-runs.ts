@@ -2,7 +2,7 @@
 // their class, latency scaled by the service's quality, tools in the summary, and (some days) readiness
 // checks carrying the facts the scorer reads.
 import { createHash } from "node:crypto";
-import { errorClasses, type CheckResult, type ErrorClass, type ProbeRunRecord, type ProbeStepRecord, type StepOutcome } from "@kensa/core";
+import { errorClasses, type CheckResult, type ErrorClass, type ProbeRunRecord, type ProbeStepRecord, type StepOutcome, type ToolDefinitionRecord } from "@kensa/core";
 import { seededRandom, syntheticRun } from "./run-factory";
 import type { SeedService } from "./seed-services";
 import { uuidFrom } from "./seed-grades";
@@ -24,12 +24,31 @@ export function seedRun(service: SeedService, startedAt: Date, seed: number, wit
   run.steps = run.steps.map((step) => ({ ...step, latencyMs: Math.round(step.latencyMs * slow * 100) / 100, outcome: realisticOutcome(step) }));
   if (withChecks) run.steps.push(...checkSteps(service, run));
   const names = ["list_items", "get_item", "search", ...(service.authMethod === "none" ? ["create_item"] : [])];
+  const definitions = names.map((name) => toolDefinition(name, service.quality));
   run.summary = {
     ...run.summary,
-    tools: { count: names.length, withSchema: names.length, hash: createHash("sha256").update(names.join(",")).digest("hex"), names, writeTools: service.authMethod === "none" ? 1 : 0 },
+    tools: {
+      count: names.length, withSchema: names.length, hash: createHash("sha256").update(names.join(",")).digest("hex"), names, writeTools: service.authMethod === "none" ? 1 : 0,
+      definitions, listChars: JSON.stringify(definitions).length,
+    },
   };
   // The factory's ids come from a 32-bit seed: a year of runs would collide. The idempotency key is unique.
   return { ...run, id: uuidFrom(run.idempotencyKey) };
+}
+
+/** Tool definitions as carefully written as the service is good: the tools axis of a staged methodology varies too. */
+function toolDefinition(name: string, quality: number): ToolDefinitionRecord {
+  const readOnly = !name.startsWith("create_");
+  const words = name.replace(/_/g, " ");
+  if (quality < 0.5) return { name, description: words, inputSchema: { type: "object", properties: { id: { type: "string" } } }, annotations: { readOnlyHint: readOnly } };
+  const described = quality >= 0.8;
+  return {
+    name,
+    description: `${words.replace(/^./, (c) => c.toUpperCase())} of the account; ${readOnly ? "read-only" : "writes a record"}.`,
+    inputSchema: { type: "object", properties: { id: { type: "string", ...(described ? { description: "the record's id" } : {}) } }, required: ["id"] },
+    ...(described && readOnly ? { outputSchema: { type: "object", properties: { id: { type: "string" } } } } : {}),
+    annotations: readOnly ? { readOnlyHint: true } : { readOnlyHint: false, destructiveHint: false, idempotentHint: false },
+  };
 }
 
 /** The failure classes a service of this kind tends to show (seed: freee's auth_expired, Slack's invalid_input). */

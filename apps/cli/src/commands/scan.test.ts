@@ -45,7 +45,7 @@ describe("npx kensa scan against @modelcontextprotocol/server-everything", () =>
     expect(code).toBe(0);
     const doc = JSON.parse(stdout);
     expect(doc).toMatchObject({ schema: "kensa.scan/v1", target: server.url, transport: "streamable-http", server: { name: "mcp-servers/everything" } });
-    for (const key of ["grade", "score", "scoreBeforeCaps", "caps", "axes", "steps", "errorClasses", "methodologyVersion"]) expect(doc).toHaveProperty(key);
+    for (const key of ["grade", "score", "scoreBeforeCaps", "caps", "axes", "steps", "errorClasses", "methodologyVersion", "future"]) expect(doc).toHaveProperty(key);
     expect(doc.grade).toMatch(/^(AAA|AA|A|BBB|BB|B|C|D)$/);
     expect(doc.methodologyVersion).toEqual(expect.any(String));
     expect(doc.scoreBeforeCaps).toBeGreaterThanOrEqual(doc.score);

@@ -32,7 +32,7 @@ export const schedulerCommand: Command = {
     try {
       await syncOnce(runtime, log);
       const regrade = await regradeOnMethodologyChange(runtime.db, runtime.queue, runtime.catalogue.entries.map((e) => e.id), "kensa scheduler");
-      if (regrade) console.log(`methodology ${regrade.from} → ${regrade.to}: re-grading every service`);
+      if (regrade) console.log(`methodology ${regrade.from} → ${regrade.to}${regrade.staged ? ` (${regrade.staged} staged)` : ""}: re-grading every service`);
       console.log(`kensa scheduler: ${(await runtime.bullmq!.queue.queue.getJobSchedulersCount())} schedules on Redis`);
       if (values.once) return 0;
       const timer = setInterval(() => void syncOnce(runtime, log).catch((error: unknown) => log("scheduler.error", { error: String(error) })), 60_000);

@@ -53,7 +53,7 @@ export const startCommand: Command = {
       }
       if (!stopping.signal.aborted) {
         const regrade = await regradeOnMethodologyChange(runtime.db, runtime.queue, runtime.catalogue.entries.map((e) => e.id), "kensa start");
-        if (regrade) console.log(`methodology ${regrade.from} → ${regrade.to}: re-grading every service`);
+        if (regrade) console.log(`methodology ${regrade.from} → ${regrade.to}${regrade.staged ? ` (${regrade.staged} staged)` : ""}: re-grading every service`);
         if (runtime.bullmq) {
           const schedules = await syncSchedules(runtime.bullmq.queue.queue, probes);
           runtime.startWorker();

@@ -55,7 +55,8 @@ function gradeLines(doc: ScanDocument): string[] {
   const lines = [`Grade       ${doc.grade}   score ${doc.score}${before}${doc.provisional ? "  (provisional: not enough evidence yet)" : ""}   methodology ${doc.methodologyVersion}`];
   for (const cap of doc.caps) lines.push(`  capped at ${cap.maxGrade}: ${cap.reason}`);
   lines.push("", "Axes");
-  for (const [name, axis] of Object.entries(doc.axes)) {
+  // An axis the methodology in force does not judge yet (weight 0, nothing scored) is shown under the future grade.
+  for (const [name, axis] of Object.entries(doc.axes).filter(([, a]) => a.weight > 0 || a.findings.length > 0)) {
     lines.push(`  ${pad(axis.label ?? name, 30)} ${padLeft(axis.score === null ? "—" : String(Math.round(axis.score)), 4)}  ${axis.evidence.replace("_", " ")}`);
   }
   const next = doc.nextGrade;
@@ -65,5 +66,20 @@ function gradeLines(doc: ScanDocument): string[] {
   }
   const axisGaps = Object.entries(doc.axes).flatMap(([, axis]) => axis.findings.filter((f) => f.scored && !f.ok && f.fix).map((f) => `  ${axis.label}: ${f.message}\n      fix: ${f.fix}`));
   if (axisGaps.length > 0) lines.push("", "Scored findings", ...axisGaps);
+  lines.push(...futureLines(doc));
+  return lines;
+}
+
+/** While a methodology version is staged: the grade under it, and its new findings this server does not meet. */
+function futureLines(doc: ScanDocument): string[] {
+  const f = doc.future;
+  if (!f) return [];
+  const when = f.effectiveFrom ? `, effective ${f.effectiveFrom}` : "";
+  const change = f.grade === doc.grade ? "unchanged" : `${doc.grade} → ${f.grade}`;
+  const lines = ["", `Methodology ${f.methodologyVersion} (staged${when}): grade ${f.grade}   score ${f.score}   (${change})`];
+  const gaps = f.newFindings.filter((n) => n.scored && !n.ok);
+  for (const n of gaps) lines.push(`  ✗ ${n.id}: ${n.message}`, ...(n.fix ? [`      fix: ${n.fix}`] : []));
+  const unjudged = f.newFindings.filter((n) => !n.scored).length;
+  if (unjudged > 0) lines.push(`  ${unjudged} new findings could not be judged on this evidence.`);
   return lines;
 }

@@ -68,6 +68,8 @@ export function scanDocument(target: string, run: ProbeRunRecord, grade: GradeRe
     axes: grade.axes,
     fixes: grade.fixes,
     nextGrade: grade.nextGrade,
+    /** What the grade will be under the staged methodology version; null when none is staged. */
+    future: grade.future ?? null,
     server: {
       protocolVersion: run.summary.protocolVersion ?? null,
       name: run.summary.serverInfo?.name ?? null,

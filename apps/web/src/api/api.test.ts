@@ -3,6 +3,7 @@
 import { XMLValidator } from "fast-xml-parser";
 import Papa from "papaparse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { stagedMethodology } from "@kensa/core";
 import type { Database } from "@kensa/db";
 import { databaseBackends, newestGradeSnapshots, seedDashboard, storeObservedOAuthGrade, type DashboardSeed } from "@kensa/testkit";
 import { sandboxProfileOf } from "@kensa/core";
@@ -110,6 +111,24 @@ describe.each(databaseBackends)("API on $name", (backend) => {
     expect(s.recentFailures.every((f) => f.errorClass !== null && f.step.length > 0)).toBe(true);
     expect(s.links.badge).toBe(`/api/v1/badge/${oauth.id}.svg`);
     if (s.grade!.grade !== "AAA") expect(s.nextGrade).not.toBeNull();
+  });
+
+  run("shows every grade's future under the staged methodology: in the list, the service and the badge's tooltip", async () => {
+    if (stagedMethodology === null) return; // nothing staged: no future to show (the next test's types cover null)
+    const staged = stagedMethodology!.version;
+    const list = ServiceList.parse(await (await get(servicesHandler, db, "/api/v1/services?pageSize=250")).json());
+    expect(list.data.every((s) => s.grade?.future?.methodologyVersion === staged)).toBe(true);
+    const first = id(0);
+    const s = ServiceDetail.parse(await (await get(serviceHandler, db, `/api/v1/services/${first}`, { id: first })).json());
+    expect(s.future).toMatchObject({ methodologyVersion: staged, effectiveFrom: stagedMethodology!.effectiveFrom });
+    expect(s.grade!.future).toEqual({ grade: s.future!.grade, score: s.future!.score, methodologyVersion: staged });
+    expect(s.future!.newFindings.map((f) => f.id)).toEqual(expect.arrayContaining(["tools.descriptions", "tools.list_size"]));
+    // Under the current version the tools axis is not judged, so the service's axes leave it out; the future weighs it.
+    expect(s.axes.map((a) => a.name)).not.toContain("tools");
+    expect(s.future!.axes.tools!.weight).toBeGreaterThan(0);
+    const svg = await (await get(badgeHandler, db, `/api/v1/badge/${first}.svg`, { file: `${first}.svg` })).text();
+    expect(svg).toContain(`under methodology v${staged}, staged: ${s.future!.grade}`);
+    expect(XMLValidator.validate(svg)).toBe(true);
   });
 
   run("shows the caps the scorer applied, each with its reason, limit and the score before caps", async () => {

@@ -4,7 +4,7 @@
 import { z } from "zod";
 import {
   AppliedCapReport, AuthMethod, AxisName, AxisReport, DataSource as CoreDataSource, ErrorClass, EvidenceStatus as CoreEvidenceStatus,
-  Finding as CoreFinding, FixReport, Grade as CoreGrade, NextGradeReport, ReportedSummary as CoreReportedSummary, RunPath, ShownAuthMethod as CoreShownAuthMethod,
+  Finding as CoreFinding, FixReport, FutureGrade as CoreFutureGrade, Grade as CoreGrade, NextGradeReport, ReportedSummary as CoreReportedSummary, RunPath, ShownAuthMethod as CoreShownAuthMethod,
 } from "@kensa/core";
 
 export const apiRegistry = z.registry<{ id: string; description?: string }>();
@@ -29,6 +29,8 @@ export const GradeSummary = z.object({
   provisional: z.boolean(),
   methodologyVersion: z.string(),
   computedAt: isoDateTime,
+  future: z.object({ grade: Grade, score: z.number(), methodologyVersion: z.string() }).nullable()
+    .describe("the grade under the staged methodology version, from the same evidence; null when no version is staged"),
 }).register(apiRegistry, { id: "GradeSummary" });
 
 /** The figures a window or a history bucket reports: traffic, failures by fault and class, latency percentiles. */
@@ -103,6 +105,11 @@ export const NextGrade = NextGradeReport.omit({ minScore: true }).extend({
   fixes: z.array(Fix).describe("the smallest set of fixes that reaches the next grade, as the scorer computed it"),
 }).register(apiRegistry, { id: "NextGrade" });
 
+export const FutureGrade = CoreFutureGrade.extend({
+  newFindings: z.array(Finding).describe("the staged version's new findings, judged on this grade's evidence"),
+}).describe("what the grade will be once the staged methodology version is current (as SSL Labs' futureGrade)")
+  .register(apiRegistry, { id: "FutureGrade" });
+
 export const DeclaredFact = z.object({
   name: z.string(),
   value: z.union([z.boolean(), z.literal("unknown")]),
@@ -158,6 +165,7 @@ export const ServiceDetail = ServiceSummary.extend({
   caps: z.array(Cap),
   fixes: z.array(Fix),
   nextGrade: NextGrade.nullable(),
+  future: FutureGrade.nullable().describe("null when no methodology version is staged"),
   declared: z.array(DeclaredFact),
   checks: z.array(CheckView),
   recentFailures: z.array(FailureView),
@@ -241,6 +249,7 @@ export type AxisView = z.infer<typeof Axis>;
 export type CapView = z.infer<typeof Cap>;
 export type FixView = z.infer<typeof Fix>;
 export type NextGradeView = z.infer<typeof NextGrade>;
+export type FutureGradeView = z.infer<typeof FutureGrade>;
 export type GradeChangeView = z.infer<typeof GradeChange>;
 export type GradeChangeCauseView = z.infer<typeof GradeChangeCause>;
 export type Grade = z.infer<typeof Grade>;

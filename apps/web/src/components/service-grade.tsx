@@ -4,6 +4,7 @@ import type { Messages } from "../i18n/messages-en";
 import { capReason, fixText, itemName } from "../i18n/grade-text";
 import { label, type Lang } from "../i18n/lang";
 import { dateTime, score } from "../lib/format";
+import { FutureGrade } from "./future-grade";
 import { GradeChip } from "./grade-chip";
 import { SaidText } from "./said-text";
 
@@ -23,6 +24,7 @@ export function ServiceGrade({ s, t, lang }: { s: ServiceDetailView; t: Messages
         </div>
         {s.grade.provisional ? <p className="notice">{v.provisional}</p> : null}
         <p className="muted small">{v.methodology(s.grade.methodologyVersion)} · {v.computedAt} {dateTime(s.grade.computedAt, lang)}</p>
+        {s.future ? <FutureGrade future={s.future} current={s.grade.grade} t={t} lang={lang} /> : null}
         <h3>{v.caps}</h3>
         {s.caps.length === 0 ? <p className="muted">{v.noCaps}</p> : (
           <ul className="cap-list" data-testid="caps">

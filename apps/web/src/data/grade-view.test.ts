@@ -9,9 +9,10 @@ const realReport = sampleCappedReport;
 describe("showing the scorer's own GradeReport", () => {
   const report = realReport();
 
-  it("shows every axis with label, percent weights, evidence status and scored findings", () => {
+  it("shows every axis the report's methodology judges, with label, percent weights, evidence status and scored findings", () => {
     const axes = z.array(Axis).parse(axesView(report));
-    expect(axes.map((a) => a.name).sort()).toEqual(Object.keys(report.axes).sort());
+    const judged = Object.entries(report.axes).filter(([, a]) => a.weight > 0).map(([name]) => name);
+    expect(axes.map((a) => a.name).sort()).toEqual(judged.sort());
     const reliability = axes.find((a) => a.name === "reliability")!;
     expect(reliability.weight).toBe(report.axes.reliability.weight);
     expect(reliability.weight).toBeGreaterThan(1);
@@ -39,7 +40,7 @@ describe("showing a stored grade", () => {
 
   it("lists the axes under their names in the methodology's order, with evidence status and findings as stored", () => {
     const axes = axesView(stored(report));
-    expect(axes.map((a) => a.name)).toEqual(AxisName.options);
+    expect(axes.map((a) => a.name)).toEqual(AxisName.options.filter((name) => report.axes[name].weight > 0));
     for (const axis of axes) expect(axis).toEqual({ name: axis.name, ...report.axes[axis.name] });
   });
 

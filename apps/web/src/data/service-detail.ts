@@ -9,7 +9,7 @@ import type { GradeChangeCauseView, ServiceDetail } from "../api/schemas";
 import { causeInEnglish } from "../i18n/grade-text";
 import { addDays, todayUtc } from "../lib/days";
 import { readDeclared } from "./declared";
-import { axesView, capsView, fixesView, nextGradeView } from "./grade-view";
+import { axesView, capsView, fixesView, futureView, nextGradeView } from "./grade-view";
 import { summaryRow, type SummaryRow } from "./service-summary";
 import { cachedWindowStats } from "./window-cache";
 
@@ -37,6 +37,7 @@ export async function loadServiceDetail(db: Database, id: string, windowDays = 3
     caps: report ? capsView(report) : [],
     fixes: report ? fixesView(report) : [],
     nextGrade: report ? nextGradeView(report) : null,
+    future: report ? futureView(report) : null,
     declared: readDeclared(service.declared),
     declaredRaw: service.declared,
     checks: checks.map((c) => ({

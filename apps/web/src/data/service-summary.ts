@@ -57,6 +57,7 @@ export function summaryRow(service: LeaderboardService, stats: WindowStats | und
           provisional: grade.provisional,
           methodologyVersion: grade.methodologyVersion,
           computedAt: grade.computedAt.toISOString(),
+          future: grade.future && isGrade(grade.future.grade) ? { ...grade.future, grade: grade.future.grade as GradeName } : null,
         }
       : null,
     window: windowView(stats, range),

@@ -38,6 +38,13 @@ export const itemTextsJa: Record<ItemId, ItemTextJa> = {
   "portability.environment_separation": { name: "開発・ステージング・本番の分離", fix: "開発・ステージング・本番で別々のエンドポイントまたはテナントを提供し、文書化してください。" },
   "portability.server_card": { name: "サーバーカードの整合性", fix: "サーバーの名前・バージョン・トランスポート・ツールと一致するサーバーカード / server.json を公開してください。" },
   "gateway.vendor_success": { name: "ゲートウェイ経由の成功率", fix: "ゲートウェイ経由で起きる失敗（アフィニティのないセッション、バッファされるストリーム、Host / Origin の検査）を直してください。" },
+  "tools.descriptions": { name: "ツールの説明", fix: "すべてのツールに、何をするか・いつ使うかを 1 文以上（20 文字以上）で説明してください。名前の繰り返しは説明になりません。" },
+  "tools.input_schemas": { name: "入力スキーマの完全さ", fix: "すべてのツールに、JSON Schema 2020-12 として妥当な object 型の inputSchema を付け、各プロパティに型と説明を、さらに required を書いてください。" },
+  "tools.annotations": { name: "動作のヒント（アノテーション）", fix: "すべてのツールに readOnlyHint を、書き込むツールには destructiveHint と idempotentHint も付け、エージェントやゲートウェイが安全に呼べるか判断できるようにしてください。" },
+  "tools.names": { name: "ツール名の形式（SEP-986）", fix: "ツール名は A–Z・a–z・0–9・アンダースコア・ハイフン・ドットの 1〜128 文字にしてください（SEP-986）。" },
+  "tools.output_schemas": { name: "読み取りツールの出力スキーマ", fix: "レコードを返すツールには object 型の outputSchema を宣言し、それに合う structuredContent を返してください。" },
+  "tools.unique_names": { name: "ツール名の重複なし", fix: "ツール名はすべて別々にしてください。同じ名前のツールは、クライアントがどちらか一方しか使えないか、両方を拒否します。" },
+  "tools.list_size": { name: "ツール一覧の大きさ（推定トークン数）", fix: "tools/list を約 5,000 トークン以内に収めてください。似たツールをまとめ、説明やスキーマの定型文を削り、使用頻度の低いツールは別のサーバーに分けます。" },
   "gateway.auth_propagation": { name: "ゲートウェイ経由の認可の受け入れ", fix: "ゲートウェイが伝える認可を受け入れてください（audience・resource に紐づくトークン、文書化された転送ヘッダー）。" },
 };
 

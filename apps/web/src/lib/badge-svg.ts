@@ -7,6 +7,8 @@ export interface BadgeInput {
   methodologyVersion?: string | null;
   provisional?: boolean;
   sandbox?: boolean;
+  /** The grade under the staged methodology version: said in the tooltip, never on the badge's face. */
+  future?: { grade: string; methodologyVersion: string } | null;
 }
 
 const label = "kensa";
@@ -20,7 +22,8 @@ export function badgeSvg(input: BadgeInput): string {
   const lw = textWidth(label) + 12;
   const vw = textWidth(value) + 12;
   const w = lw + vw;
-  const title = graded ? `Kensa MCP readiness grade ${value}` : "Kensa: not graded";
+  const future = graded && input.future && isGrade(input.future.grade) ? ` (under methodology v${input.future.methodologyVersion}, staged: ${input.future.grade})` : "";
+  const title = graded ? `Kensa MCP readiness grade ${value}${future}` : "Kensa: not graded";
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="20" role="img" aria-label="${esc(title)}">`,
     `<title>${esc(title)}</title>`,

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { CheckResult } from "./check-result";
 import { Classification } from "./classification";
 import { StepOutcome } from "./step-outcome";
+import { ToolDefinitionRecord } from "./tool-definitions";
 
 /**
  * transport: opening the connection (TCP/TLS, or spawning a stdio server); auth: an OAuth token grant;
@@ -62,6 +63,13 @@ export const ToolsSummary = z.object({
   namesOmitted: z.number().int().nonnegative().optional(),
   /** Tools not annotated readOnlyHint: true — a server with write tools and no auth is capped. */
   writeTools: z.number().int().nonnegative(),
+  /** The definitions as listed, bounded (tool-definitions.ts): what the tools axis judges. Absent in runs
+   * recorded before they were kept. */
+  definitions: z.array(ToolDefinitionRecord).optional(),
+  /** Tools listed but not kept in `definitions` (over the size budget). */
+  definitionsOmitted: z.number().int().nonnegative().optional(),
+  /** Characters of the whole tools/list result's `tools` array as JSON: what the list costs an agent's context. */
+  listChars: z.number().int().nonnegative().optional(),
 });
 export type ToolsSummary = z.infer<typeof ToolsSummary>;
 

@@ -78,6 +78,8 @@ export const EnterpriseFeatures = z.strictObject({
   openTelemetry: z.boolean(),
 });
 export type EnterpriseFeatures = z.infer<typeof EnterpriseFeatures>;
+export const ToolDefinitionStyle = z.enum(["curated", "typical", "sparse"]);
+export type ToolDefinitionStyle = z.infer<typeof ToolDefinitionStyle>;
 
 export const BehaviourProfile = z
   .strictObject({
@@ -102,6 +104,10 @@ export const BehaviourProfile = z
     /** Whether the tool set includes write tools (never called by probes, but counted). */
     writeTools: z.boolean(),
     enterprise: EnterpriseFeatures,
+    /** How carefully tools/list is written: curated (every field described, hints, output schemas), typical
+     * (short descriptions, some properties undescribed), sparse (names restated, bare schemas, only
+     * readOnlyHint). Absent: drawn per service from its id, so the fleet varies (sandbox tool-style.ts). */
+    toolDefinitions: ToolDefinitionStyle.optional(),
   })
   .superRefine((p, ctx) => {
     const total = Object.values(p.failures).reduce((sum, r) => sum + (r ?? 0), 0) * p.failureScale;
@@ -134,5 +140,6 @@ export const BehaviourProfileOverrides = z.strictObject({
   serverCard: z.enum(["consistent", "inconsistent", "none"]).optional(),
   writeTools: z.boolean().optional(),
   enterprise: EnterpriseFeatures.partial().optional(),
+  toolDefinitions: ToolDefinitionStyle.optional(),
 });
 export type BehaviourProfileOverrides = z.infer<typeof BehaviourProfileOverrides>;

@@ -76,6 +76,7 @@ export const profileLibrary: Record<SandboxProfileName, BehaviourProfile> = {
   "oauth-exemplary": {
     ...oauthSolid,
     description: "OAuth 2.1 reference: PKCE S256 only, DCR, short tokens with refresh, OIDC discovery too, very reliable",
+    toolDefinitions: "curated",
     latency: { medianMs: 25, p95Ms: 80 },
     failures: { server_error: 0.004, timeout: 0.002, rate_limited: 0.004 },
     auth: { ...oauthAuth, mode: "oauth2_1_pkce", tokenLifetimeSec: 1800 },
@@ -85,6 +86,7 @@ export const profileLibrary: Record<SandboxProfileName, BehaviourProfile> = {
   "enterprise-sso": {
     ...oauthSolid,
     description: "Top tier with SSO: OIDC discovery, Client ID Metadata Documents, the ID-JAG enterprise profile",
+    toolDefinitions: "curated",
     auth: { ...oauthAuth, mode: "enterprise_sso" },
     metadata: { ...goodMetadata, authorizationServer: "both", registration: "cimd", idJag: true },
     enterprise: { ...noEnterprise, saml: true, oidc: true, scim: true },
@@ -94,6 +96,7 @@ export const profileLibrary: Record<SandboxProfileName, BehaviourProfile> = {
   "oauth-legacy": {
     ...oauthStandard,
     description: "Older OAuth 2.0: implicit grant still advertised, no PKCE, no protected-resource metadata, text errors",
+    toolDefinitions: "sparse",
     latency: { medianMs: 90, p95Ms: 400 },
     failures: { server_error: 0.025, rate_limited: 0.012, timeout: 0.012, invalid_input: 0.008, not_found: 0.003 },
     errorShape: "text-only",
@@ -147,6 +150,7 @@ export const profileLibrary: Record<SandboxProfileName, BehaviourProfile> = {
   "api-key-flaky": {
     ...oauthStandard,
     description: "API key and an unstable backend: 5xx, timeouts, resets and malformed answers",
+    toolDefinitions: "sparse",
     latency: { medianMs: 150, p95Ms: 900 },
     failures: { server_error: 0.05, timeout: 0.03, rate_limited: 0.03, network_error: 0.01, protocol_error: 0.01, not_found: 0.01 },
     errorShape: "text-only",
@@ -167,6 +171,7 @@ export const profileLibrary: Record<SandboxProfileName, BehaviourProfile> = {
   "open-with-writes": {
     ...oauthStandard,
     description: "No authentication yet write tools exposed: the case a grade cap exists for",
+    toolDefinitions: "sparse",
     latency: { medianMs: 50, p95Ms: 220 },
     failures: { server_error: 0.02, timeout: 0.01, rate_limited: 0.01 },
     auth: openAuth,

@@ -43,7 +43,7 @@ export function evidenceFromAggregates(input: EvidenceInput): GradeEvidence {
     },
     ...(input.errorShapes ? { errorShapes: { structured: input.errorShapes.structured, inferred: input.errorShapes.inferred } } : {}),
     checks: checkEvidence(input.checks ?? [], input.summary?.target.transport === "stdio"),
-    ...(input.summary?.tools ? { tools: { count: input.summary.tools.count, writeTools: input.summary.tools.writeTools } } : {}),
+    ...(input.summary?.tools ? { tools: toolsEvidence(input.summary.tools) } : {}),
     credential: {
       ...(credential ? { mode: credential.mode } : {}),
       refreshes: input.credential?.refreshes ?? 0,
@@ -59,6 +59,16 @@ export function evidenceFromAggregates(input: EvidenceInput): GradeEvidence {
     ),
   };
   return parseOrThrow(GradeEvidence, evidence, "evidence");
+}
+
+function toolsEvidence(t: NonNullable<ProbeRunSummary["tools"]>): NonNullable<GradeEvidence["tools"]> {
+  return {
+    count: t.count,
+    writeTools: t.writeTools,
+    ...(t.definitions ? { definitions: t.definitions } : {}),
+    ...(t.definitionsOmitted !== undefined ? { definitionsOmitted: t.definitionsOmitted } : {}),
+    ...(t.listChars !== undefined ? { listChars: t.listChars } : {}),
+  };
 }
 
 function hasTraffic(agg: StepAggregate | undefined): agg is StepAggregate {

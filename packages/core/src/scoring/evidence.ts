@@ -4,6 +4,7 @@ import { z } from "zod";
 import { AuthMethod, type DeclaredFactName } from "../catalogue/declared-facts";
 import { CheckVerdict, ReadinessCheck } from "../probe/check-result";
 import { CredentialSummary } from "../probe/probe-record";
+import { ToolDefinitionRecord } from "../probe/tool-definitions";
 import { ErrorClass } from "../taxonomy/error-classes";
 
 const Count = z.number().int().nonnegative();
@@ -98,7 +99,14 @@ export const GradeEvidence = z
     /** Failures the vendor answered, by shape; absent when the caller could not count them. */
     errorShapes: z.object({ structured: Count, inferred: Count }).optional(),
     checks: z.partialRecord(ReadinessCheck, CheckEvidence),
-    tools: z.object({ count: Count, writeTools: Count }).optional(),
+    tools: z.object({
+      count: Count,
+      writeTools: Count,
+      /** From the latest run that kept them (methodology 1.2's tools axis); absent for older runs. */
+      definitions: z.array(ToolDefinitionRecord).optional(),
+      definitionsOmitted: Count.optional(),
+      listChars: Count.optional(),
+    }).optional(),
     credential: z.object({
       mode: CredentialSummary.shape.mode.optional(),
       /** Window totals. */

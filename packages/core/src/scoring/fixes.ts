@@ -5,8 +5,8 @@
 import type { AppliedCap } from "./caps";
 import { betterGrade, minScoreOf, roundScore, type Grade } from "./grade";
 import type { Item } from "./items";
-import type { AxisName } from "./methodology";
-import { totalWithFixed } from "./score-total";
+import { axisWeights as currentWeights, type AxisName } from "./methodology";
+import { totalWithFixed as totalWith } from "./score-total";
 
 export interface Fix {
   id: string;
@@ -28,7 +28,10 @@ export interface NextGrade {
   blockedBy: string[];
 }
 
-export function planNextGrade(items: readonly Item[], caps: readonly AppliedCap[], score: number, grade: Grade): { fixes: Fix[]; nextGrade: NextGrade | null } {
+export function planNextGrade(
+  items: readonly Item[], caps: readonly AppliedCap[], score: number, grade: Grade, weights: Readonly<Record<AxisName, number>> = currentWeights,
+): { fixes: Fix[]; nextGrade: NextGrade | null } {
+  const totalWithFixed = (list: readonly Item[], fixed: ReadonlySet<string>) => totalWith(list, fixed, weights);
   const target = betterGrade(grade);
   if (target === undefined) return { fixes: [], nextGrade: null };
   const minScore = minScoreOf(target);

@@ -67,6 +67,26 @@ export const NextGradeReport = z.object({
 });
 export type NextGradeReport = z.infer<typeof NextGradeReport>;
 
+/**
+ * What the grade will be once the staged methodology version is current (as SSL Labs' futureGrade): same
+ * evidence, the staged rules. Present only while a version is staged.
+ */
+export const FutureGrade = z.object({
+  methodologyVersion: z.string(),
+  /** The day the staged version is planned to become current (YYYY-MM-DD), when announced. */
+  effectiveFrom: z.string().nullable(),
+  grade: Grade,
+  score: z.number(),
+  scoreBeforeCaps: z.number(),
+  provisional: z.boolean(),
+  /** Per axis under the staged version: its score and the weight it carries. */
+  axes: z.record(AxisName, z.object({ score: z.number().nullable(), weight: z.number(), effectiveWeight: z.number() })),
+  caps: z.array(z.enum(capIds)),
+  /** The staged version's new findings, judged on this evidence: what a vendor can act on before it lands. */
+  newFindings: z.array(Finding),
+});
+export type FutureGrade = z.infer<typeof FutureGrade>;
+
 export const GradeReport = z.object({
   methodologyVersion: z.string(),
   /** sha256 of the canonical evidence JSON: the same hash and version always give this report. */
@@ -83,5 +103,7 @@ export const GradeReport = z.object({
   /** The smallest set of fixes reaching nextGrade, largest first. */
   fixes: z.array(FixReport),
   nextGrade: NextGradeReport.nullable(),
+  /** Present while a next methodology version is staged. */
+  future: FutureGrade.optional(),
 });
 export type GradeReport = z.infer<typeof GradeReport>;

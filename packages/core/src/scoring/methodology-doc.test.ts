@@ -1,14 +1,17 @@
 // docs/methodology.md must explain every number a vendor can see: this keeps it in step with the code.
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { capIds } from "./caps";
 import { evidenceFromRuns } from "./evidence-from-runs";
 import { gradeBands } from "./grade";
 import { gradeService } from "./grade-service";
-import { AxisName, axisLabels, axisWeights, METHODOLOGY_VERSION } from "./methodology";
+import { AxisName, axisLabels, axisWeights, METHODOLOGY_VERSION, stagedMethodology } from "./methodology";
 import { freeeRuns, serverError, slackRuns } from "./seed-fixtures";
 
-const doc = readFileSync(new URL("../../../../docs/methodology.md", import.meta.url), "utf8");
+const docs = new URL("../../../../docs/", import.meta.url);
+const doc = readFileSync(new URL("methodology.md", docs), "utf8");
+/** A staged version's items may be documented in a file of their own beside it (docs/methodology-1.2-*.md). */
+const stagedDocs = readdirSync(docs).filter((f) => /^methodology-\d+\.\d+-.*\.md$/.test(f)).map((f) => readFileSync(new URL(f, docs), "utf8")).join("\n");
 const grade = (s: ReturnType<typeof freeeRuns>) => gradeService(evidenceFromRuns(s.runs, s.context));
 
 describe("docs/methodology.md", () => {
@@ -18,8 +21,21 @@ describe("docs/methodology.md", () => {
   });
 
   it("gives every axis its weight and every band its minimum", () => {
-    for (const axis of AxisName.options) expect(doc).toContain(`| ${axisLabels[axis]} | ${axisWeights[axis]} |`);
+    for (const axis of AxisName.options.filter((a) => axisWeights[a] > 0)) expect(doc).toContain(`| ${axisLabels[axis]} | ${axisWeights[axis]} |`);
     for (const band of gradeBands.slice(0, -1)) expect(doc).toMatch(new RegExp(`\\| ${band.grade} \\| ${band.minScore} –`));
+  });
+
+  it("documents the staged version: its section, its weights, its changelog entry and every finding it adds", () => {
+    if (stagedMethodology === null) return;
+    const v = stagedMethodology.version;
+    const section = doc.slice(doc.indexOf(`## 10. Methodology ${v} (staged)`), doc.indexOf("## Changelog"));
+    expect(section.length).toBeGreaterThan(0);
+    expect(doc).toContain(`**Staged: version ${v}**`);
+    expect(doc).toContain(`- **${v}** (staged, effective ${stagedMethodology.effectiveFrom})`);
+    for (const axis of AxisName.options) expect(section).toContain(`| ${axisLabels[axis]} | ${stagedMethodology.axisWeights[axis]} |`);
+    const future = grade(freeeRuns()).future!;
+    expect(future.methodologyVersion).toBe(v);
+    for (const finding of future.newFindings) expect(doc + stagedDocs, finding.id).toContain(`| \`${finding.id.split(".")[1]}\` |`);
   });
 
   it("explains every cap and floor", () => {

@@ -1,10 +1,9 @@
 // Every number of the AEO methodology in one place. docs/methodology.md explains each one; a change to
-// any of them (or to a rule in axes/ or caps.ts) bumps METHODOLOGY_VERSION and gets a changelog entry.
+// any of them (or to a rule in axes/ or caps.ts) is a new Methodology with a changelog entry. A version
+// can be staged before it is current: every grade then also shows what it will be (GradeReport.future).
 import { z } from "zod";
 
-export const METHODOLOGY_VERSION = "1.1.2";
-
-export const AxisName = z.enum(["reliability", "auth", "gateway", "audit", "portability"]);
+export const AxisName = z.enum(["reliability", "auth", "gateway", "audit", "portability", "tools"]);
 export type AxisName = z.infer<typeof AxisName>;
 
 export const axisLabels: Record<AxisName, string> = {
@@ -13,10 +12,41 @@ export const axisLabels: Record<AxisName, string> = {
   gateway: "Gateway compatibility",
   audit: "Audit-log consistency",
   portability: "Config portability / IaC",
+  tools: "Tool definitions (agent usability)",
 };
 
-/** Percent of the total. Untested gateway weight folds into reliability (only Kensa decides to probe through one). */
-export const axisWeights: Record<AxisName, number> = { reliability: 45, auth: 25, gateway: 15, audit: 10, portability: 5 };
+/** One published version of the rules: what differs between versions lives here (items: item-versions.ts). */
+export interface Methodology {
+  version: string;
+  /** Percent of the total; 0 for an axis the version does not judge. Untested gateway weight folds into
+   * reliability (only Kensa decides to probe through one). */
+  axisWeights: Readonly<Record<AxisName, number>>;
+  /** The day a staged version is planned to become current (YYYY-MM-DD), null once it is. */
+  effectiveFrom: string | null;
+}
+
+export const methodology_1_1_2: Methodology = {
+  version: "1.1.2",
+  axisWeights: { reliability: 45, auth: 25, gateway: 15, audit: 10, portability: 5, tools: 0 },
+  effectiveFrom: null,
+};
+
+/** Tool definitions become an axis of their own; reliability gives it 5 (docs/methodology.md, 1.2). */
+export const methodology_1_2_0: Methodology = {
+  version: "1.2.0",
+  axisWeights: { reliability: 40, auth: 25, gateway: 15, audit: 10, portability: 5, tools: 5 },
+  effectiveFrom: "2027-01-15",
+};
+
+/** What grades are computed under. */
+export const currentMethodology: Methodology = methodology_1_1_2;
+/** The next version while it is staged (every grade also shows its future under it), else null. Promoting it is
+ * two lines: currentMethodology = it (with effectiveFrom null), stagedMethodology = null. */
+export const stagedMethodology: Methodology | null = methodology_1_2_0;
+
+export const METHODOLOGY_VERSION = currentMethodology.version;
+/** The current version's weights. */
+export const axisWeights: Readonly<Record<AxisName, number>> = currentMethodology.axisWeights;
 
 /** Wilson score interval at 95% confidence. */
 export const wilsonZ = 1.96;
@@ -49,3 +79,15 @@ export const evidenceFloors = { aaa: 100, aa: 30 };
 
 /** Caps on the vendor-attributable success rate (point estimate; the lower bound already shapes the score). */
 export const reliabilityCaps = { belowA: 0.9, belowBB: 0.75 };
+
+/** Tool-definition quality (the tools axis, from 1.2.0). */
+export const toolDefinitionRules = {
+  /** A description shorter than this after trimming, or one that only restates the name, tells an agent nothing. */
+  minDescriptionChars: 20,
+  /** The list-size estimate: characters of the tools/list result's JSON per token (a common rule of thumb). */
+  charsPerToken: 4,
+  /** Estimated tokens of the whole list at or under which it costs nothing … */
+  fullPointsAtTokens: 5000,
+  /** … and each doubling above it costs a third: 40,000 tokens earn nothing. */
+  doublingsToZero: 3,
+};

@@ -3,7 +3,9 @@
 // → spread over the tested axes). Scores are rounded to one decimal before they are weighted.
 import { roundScore } from "./grade";
 import type { EvidenceStatus, Item } from "./items";
-import { AxisName, axisWeights } from "./methodology";
+import { AxisName, axisWeights as currentWeights } from "./methodology";
+
+type Weights = Readonly<Record<AxisName, number>>;
 
 export interface AxisTotal {
   score: number | null;
@@ -12,7 +14,7 @@ export interface AxisTotal {
   effectiveWeight: number;
 }
 
-export function scoreAxes(items: readonly Item[]): Record<AxisName, AxisTotal> {
+export function scoreAxes(items: readonly Item[], axisWeights: Weights = currentWeights): Record<AxisName, AxisTotal> {
   const raw = Object.fromEntries(AxisName.options.map((axis) => [axis, axisScore(items.filter((i) => i.axis === axis))])) as Record<AxisName, Omit<AxisTotal, "effectiveWeight">>;
   const weights = { ...axisWeights };
   if (raw.gateway.score === null) {
@@ -45,6 +47,6 @@ export function weightedTotal(axes: Record<AxisName, AxisTotal>): number {
 }
 
 /** The total if the named items earned all their points: what a fix is worth. */
-export function totalWithFixed(items: readonly Item[], fixed: ReadonlySet<string>): number {
-  return weightedTotal(scoreAxes(items.map((i) => (fixed.has(i.id) ? { ...i, points: i.maxPoints } : i))));
+export function totalWithFixed(items: readonly Item[], fixed: ReadonlySet<string>, weights: Weights = currentWeights): number {
+  return weightedTotal(scoreAxes(items.map((i) => (fixed.has(i.id) ? { ...i, points: i.maxPoints } : i)), weights));
 }

@@ -45,6 +45,20 @@ describe("parseStoredGradeReport", () => {
     }
   });
 
+  it("reads the future grade a report carries while a version is staged", () => {
+    expect(report.future).toBeDefined();
+    expect(parseStoredGradeReport(stored(report), METHODOLOGY_VERSION).future).toEqual(report.future);
+  });
+
+  it("gives a 1.1.2 report written before the tools axis existed that axis, unjudged and weightless", () => {
+    const json = stored(report) as { axes: Record<string, unknown> };
+    delete json.axes.tools;
+    const { future: _f, ...rest } = json as unknown as GradeReport;
+    const read = parseStoredGradeReport(rest, "1.1.2");
+    expect(read.axes.tools).toMatchObject({ weight: 0, score: null, findings: [] });
+    expect(read.future).toBeUndefined();
+  });
+
   it.each([["junk"], [null], [42], [{}], [{ ...realReport(), axes: [] }]])("refuses %j, naming what does not read", (json) => {
     expect(() => parseStoredGradeReport(json, METHODOLOGY_VERSION)).toThrow(/does not read as a GradeReport/);
   });

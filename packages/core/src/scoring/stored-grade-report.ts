@@ -3,6 +3,10 @@
 // written before its version lacked, oldest first, and the result must then be a valid GradeReport.
 import { KensaError } from "../errors/kensa-error";
 import { GradeReport } from "./grade-report";
+import { axisLabels } from "./methodology";
+import { versionBefore } from "./version-order";
+
+export { versionBefore };
 
 type Json = Record<string, unknown>;
 
@@ -16,7 +20,11 @@ const upgrades: readonly Upgrade[] = [
   // Caps carry the numbers their reason quotes (`values`) since the dashboard explained grades in Japanese,
   // released within 1.1.0: reports of 1.0.0 and of 1.1.0 before then have none.
   { before: "1.1.1", apply: (r) => (Array.isArray(r.caps) ? { ...r, caps: r.caps.map((c) => (isObject(c) && c.values === undefined ? { ...c, values: {} } : c)) } : r) },
+  // The tools axis exists since the build that staged 1.2.0; versions before 1.2.0 give it no weight and no findings.
+  { before: "1.2.0", apply: (r) => (isObject(r.axes) && r.axes.tools === undefined ? { ...r, axes: { ...r.axes, tools: unjudgedToolsAxis } } : r) },
 ];
+
+const unjudgedToolsAxis = { label: axisLabels.tools, score: null, weight: 0, effectiveWeight: 0, evidence: "not_tested", facts: {}, findings: [] };
 
 export function parseStoredGradeReport(json: unknown, methodologyVersion: string): GradeReport {
   let report = json;
@@ -27,22 +35,6 @@ export function parseStoredGradeReport(json: unknown, methodologyVersion: string
   if (parsed.success) return parsed.data;
   const issues = parsed.error.issues.map((i) => `${["report", ...i.path].join(".")}: ${i.message}`);
   throw new KensaError("internal", `a stored grade report (methodology ${methodologyVersion}) does not read as a GradeReport — ${issues.join("; ")}`, { issues });
-}
-
-/** Numeric dotted versions; one that is not (e.g. "dev") counts as older than every release, so gets every upgrade. */
-export function versionBefore(version: string, than: string): boolean {
-  const a = numericVersion(version);
-  const b = numericVersion(than)!;
-  if (a === undefined) return true;
-  for (let i = 0; i < Math.max(a.length, b.length); i++) {
-    const d = (a[i] ?? 0) - (b[i] ?? 0);
-    if (d !== 0) return d < 0;
-  }
-  return false;
-}
-
-function numericVersion(version: string): number[] | undefined {
-  return /^\d+(\.\d+)*$/.test(version) ? version.split(".").map(Number) : undefined;
 }
 
 function isObject(v: unknown): v is Json {

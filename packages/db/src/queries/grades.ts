@@ -50,7 +50,9 @@ export async function saveGradeSnapshot(db: Database, snapshot: GradeSnapshotInp
       source: snapshot.source,
       axes: json(report.axes),
       caps: json(report.caps),
-      fixes: json({ fixes: report.fixes, nextGrade: report.nextGrade }),
+      // The future grade under a staged methodology rides with the fixes: both are "what comes next", and it
+      // needs no column of its own (absent when nothing is staged).
+      fixes: json({ fixes: report.fixes, nextGrade: report.nextGrade, ...(report.future ? { future: report.future } : {}) }),
       inputs: json(snapshot.inputs),
       inputsHash: report.evidenceHash,
     }],
@@ -61,7 +63,7 @@ export async function saveGradeSnapshot(db: Database, snapshot: GradeSnapshotInp
 
 /** The report a snapshot's columns hold, as today's GradeReport. */
 export function gradeReportOf(row: GradeReportColumns): GradeReport {
-  const fixes = (row.fixes ?? {}) as { fixes?: unknown; nextGrade?: unknown };
+  const fixes = (row.fixes ?? {}) as { fixes?: unknown; nextGrade?: unknown; future?: unknown };
   return parseStoredGradeReport({
     methodologyVersion: row.methodologyVersion,
     evidenceHash: row.inputsHash,
@@ -74,6 +76,7 @@ export function gradeReportOf(row: GradeReportColumns): GradeReport {
     caps: row.caps,
     fixes: fixes.fixes,
     nextGrade: fixes.nextGrade,
+    ...(fixes.future !== undefined ? { future: fixes.future } : {}),
   }, row.methodologyVersion);
 }
 

@@ -18,6 +18,8 @@ export interface LatestGradeSummary {
   methodologyVersion: string;
   computedAt: Date;
   source: string;
+  /** The grade under the staged methodology version, while one is staged (core GradeReport.future). */
+  future: { grade: string; score: number; methodologyVersion: string } | null;
 }
 
 export interface LeaderboardService {
@@ -64,13 +66,15 @@ export async function readLeaderboardServices(db: Database, filter: { ids?: read
             coalesce(s.catalogue -> 'facts', s.catalogue -> 'declared', '{}'::jsonb) AS declared,
             g.grade, g.score, g.score_before_caps, g.provisional, g.methodology_version, g.computed_at, g.source AS grade_source,
             r.started_at AS last_probed_at,
-            g.grade_checks, g.grade_credential_mode
+            g.grade_checks, g.grade_credential_mode, g.future_grade, g.future_score, g.future_version
      FROM service s
      LEFT JOIN LATERAL (SELECT grade, score, score_before_caps, provisional, methodology_version, computed_at, source,
                                -- The evidence is read only where it is shown: a declared method wins, and
                                -- detoasting every snapshot's inputs costs the page ~10 ms.
                                CASE WHEN s.auth_method = 'unknown' THEN inputs -> 'checks' END AS grade_checks,
-                               CASE WHEN s.auth_method = 'unknown' THEN inputs #>> '{credential,mode}' END AS grade_credential_mode
+                               CASE WHEN s.auth_method = 'unknown' THEN inputs #>> '{credential,mode}' END AS grade_credential_mode,
+                               fixes #>> '{future,grade}' AS future_grade, (fixes #>> '{future,score}')::float8 AS future_score,
+                               fixes #>> '{future,methodologyVersion}' AS future_version
                         FROM grade_snapshot WHERE service_id = s.id ORDER BY computed_at DESC LIMIT 1) g ON true
      LEFT JOIN LATERAL (SELECT started_at FROM probe_run WHERE service_id = s.id ORDER BY started_at DESC LIMIT 1) r ON true
      WHERE s.active ${filter.ids ? "AND s.id = ANY($1::text[])" : ""}
@@ -88,7 +92,8 @@ export async function readLeaderboardServices(db: Database, filter: { ids?: read
     declared: isRecord(r.declared) ? r.declared : {},
     grade: r.grade === null
       ? null
-      : { grade: r.grade, score: r.score!, scoreBeforeCaps: r.score_before_caps!, provisional: r.provisional!, methodologyVersion: r.methodology_version!, computedAt: r.computed_at!, source: r.grade_source! },
+      : { grade: r.grade, score: r.score!, scoreBeforeCaps: r.score_before_caps!, provisional: r.provisional!, methodologyVersion: r.methodology_version!, computedAt: r.computed_at!, source: r.grade_source!,
+          future: r.future_grade !== null && r.future_score !== null && r.future_version !== null ? { grade: r.future_grade, score: r.future_score, methodologyVersion: r.future_version } : null },
     lastProbedAt: r.last_probed_at,
   }));
 }
@@ -194,6 +199,9 @@ interface ServiceRow {
   last_probed_at: Date | null;
   grade_checks: unknown;
   grade_credential_mode: string | null;
+  future_grade: string | null;
+  future_score: number | null;
+  future_version: string | null;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

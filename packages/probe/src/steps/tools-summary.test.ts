@@ -30,3 +30,13 @@ it("keeps the real count but only a bounded list of bounded names, so a huge lis
   expect(s.names[0]!.length).toBe(128);
   expect(summariseTools(tools).namesOmitted).toBeUndefined();
 });
+
+it("keeps the definitions the tools axis judges and the size of the whole list", () => {
+  const s = summariseTools(tools);
+  expect(s.definitions!.map((d) => d.name)).toEqual(["a_read", "b_write"]);
+  expect(s.definitions![0]).toMatchObject({ description: "reads", annotations: { readOnlyHint: true } });
+  expect(s.listChars).toBe(JSON.stringify(tools).length);
+  const many = summariseTools(Array.from({ length: 3_000 }, (_, i) => ({ name: `t${i}`, description: "d".repeat(100) })));
+  expect(many.definitionsOmitted).toBeGreaterThan(0);
+  expect(many.definitions!.length + many.definitionsOmitted!).toBe(3_000);
+});

@@ -1,7 +1,9 @@
 // tools/list reduced to what drift detection and scoring need. The hash is sha256 over the canonical JSON
-// (keys sorted, tools sorted by name) of each tool's name, title, description, schemas and annotations.
+// (keys sorted, tools sorted by name) of each tool's name, title, description, schemas and annotations; the
+// definitions themselves are kept within core's budget (keepToolDefinitions) for the tools axis, with the
+// size of the whole list as listed.
 import { createHash } from "node:crypto";
-import type { ToolsSummary } from "@kensa/core";
+import { keepToolDefinitions, type ToolsSummary } from "@kensa/core";
 
 interface ListedTool {
   name: string;
@@ -22,6 +24,8 @@ export function summariseTools(tools: readonly ListedTool[]): ToolsSummary {
   const canonical = canonicalJson(
     sorted.map((t) => ({ name: t.name, title: t.title, description: t.description, inputSchema: t.inputSchema, outputSchema: t.outputSchema, annotations: t.annotations })),
   );
+  const kept = keepToolDefinitions(tools);
+  const listChars = jsonLength(tools);
   return {
     count: tools.length,
     withSchema: tools.filter((t) => isSchema(t.inputSchema)).length,
@@ -29,7 +33,19 @@ export function summariseTools(tools: readonly ListedTool[]): ToolsSummary {
     names: sorted.slice(0, MAX_TOOL_NAMES).map((t) => String(t.name).slice(0, MAX_TOOL_NAME_CHARS)),
     ...(sorted.length > MAX_TOOL_NAMES ? { namesOmitted: sorted.length - MAX_TOOL_NAMES } : {}),
     writeTools: tools.filter((t) => t.annotations?.readOnlyHint !== true).length,
+    definitions: kept.definitions,
+    ...(kept.omitted > 0 ? { definitionsOmitted: kept.omitted } : {}),
+    ...(listChars !== undefined ? { listChars } : {}),
   };
+}
+
+/** What the list costs an agent's context, as characters of its JSON; undefined when it cannot be serialised. */
+function jsonLength(value: unknown): number | undefined {
+  try {
+    return JSON.stringify(value).length;
+  } catch {
+    return undefined;
+  }
 }
 
 function isSchema(schema: unknown): boolean {

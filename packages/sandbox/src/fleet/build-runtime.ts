@@ -5,6 +5,7 @@ import { AuthorizationServer } from "../auth/authorization-server";
 import { CallDraws, GatewayDraws } from "../behaviour/call-draws";
 import { RateLimiter } from "../behaviour/rate-limiter";
 import { toolsFor } from "../mcp/category-tools";
+import { toolStyleOf } from "../mcp/tool-style";
 import { gatewayClientId, type Fleet, type ServiceRuntime } from "./service-runtime";
 
 export function buildRuntime(entry: CatalogueEntry, fleet: Fleet): ServiceRuntime {
@@ -28,6 +29,7 @@ export function buildRuntime(entry: CatalogueEntry, fleet: Fleet): ServiceRuntim
     entry,
     profile,
     tools: toolsFor(entry.category, profile.writeTools),
+    toolStyle: toolStyleOf(entry.id, profile),
     urls,
     as,
     keys: { probe: null, gateway: null, header: null },

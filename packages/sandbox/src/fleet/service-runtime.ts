@@ -1,7 +1,7 @@
 // Everything the fleet holds for one simulated service: its entry and effective profile, URLs, the
 // authorization server (OAuth modes), the keys it accepts, its seeded draws and its rate limiters.
 import type { KeyObject } from "node:crypto";
-import type { BehaviourProfile, CatalogueEntry, Clock } from "@kensa/core";
+import type { BehaviourProfile, CatalogueEntry, Clock, ToolDefinitionStyle } from "@kensa/core";
 import type { AuthorizationServer } from "../auth/authorization-server";
 import type { IssuedToken, TokenIssuer } from "../auth/token-issuer";
 import type { CallDraws, GatewayDraws } from "../behaviour/call-draws";
@@ -24,6 +24,8 @@ export interface ServiceRuntime {
   entry: CatalogueEntry;
   profile: BehaviourProfile;
   tools: ToolDefinition[];
+  /** How its tools/list is written (mcp/tool-style.ts). */
+  toolStyle: ToolDefinitionStyle;
   urls: ServiceUrls;
   as: AuthorizationServer | null;
   /** API-key mode: the probe's key, the gateway's key, and the header carrying it (null: Authorization: Bearer). */

@@ -4,6 +4,7 @@
 import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import type { ServiceRuntime } from "../fleet/service-runtime";
+import { presentTool } from "./tool-style";
 
 export type ToolFailure = "invalid_input" | "not_found";
 
@@ -30,11 +31,7 @@ export function buildMcpServer(rt: ServiceRuntime, scope: string, injected: Tool
     if (!granted.has(tool.readOnly ? "mcp:read" : "mcp:write")) continue;
     server.registerTool(
       tool.name,
-      {
-        description: tool.description,
-        inputSchema: tool.input,
-        annotations: { readOnlyHint: tool.readOnly, destructiveHint: false, idempotentHint: tool.readOnly, openWorldHint: false },
-      },
+      presentTool(tool, rt.toolStyle, rt.profile.errorShape === "structured"),
       async (args: Record<string, unknown>, extra) => {
         const traceparent = extra._meta?.traceparent;
         const meta = rt.profile.traceContext === "echo" && typeof traceparent === "string" ? { _meta: { traceparent } } : {};

@@ -1,6 +1,7 @@
 // The methodology, rendered from docs/methodology.md as versioned with the code, with its changelog.
 import type { Metadata } from "next";
 import { connection } from "next/server";
+import { stagedMethodology } from "@kensa/core";
 import { readLeaderboardServices } from "@kensa/db";
 import { requestLang } from "../../i18n/request-lang";
 import { documentVersion, renderMarkdown } from "../../lib/markdown";
@@ -25,6 +26,7 @@ export default async function MethodologyPage() {
           {doc && documentVersion(doc) ? ` · docs/methodology.md: ${documentVersion(doc)}` : null}
         </p>
       ) : null}
+      {stagedMethodology ? <p className="notice small" data-testid="staged-methodology">{t.methodology.staged(stagedMethodology.version, stagedMethodology.effectiveFrom)}</p> : null}
       {doc ? <article data-testid="methodology" dangerouslySetInnerHTML={{ __html: renderMarkdown(doc) }} /> : <p className="notice">{t.methodology.missing}</p>}
       {changelog ? <section data-testid="methodology-changelog" dangerouslySetInnerHTML={{ __html: renderMarkdown(changelog) }} /> : null}
     </div>
