@@ -1,5 +1,6 @@
 // 評価の説明の日本語訳。採点器は英語で書き（数値は values に分けて保存）、ここは閉じた ID
 // （ItemId・CapId・CheckFindingId）ごとに日本語を持つ。型で網羅を強制するので、項目が増えれば型検査が落ちる。
+import { protocolItemTextsJa12 } from "./grade-texts-ja-protocol-1-2";
 import { callsProving95, latencyScale, type CapId, type CheckFindingId, type ItemId, type ReadinessCheck } from "@kensa/core";
 
 export interface ItemTextJa {
@@ -46,6 +47,7 @@ export const itemTextsJa: Record<ItemId, ItemTextJa> = {
   "tools.unique_names": { name: "ツール名の重複なし", fix: "ツール名はすべて別々にしてください。同じ名前のツールは、クライアントがどちらか一方しか使えないか、両方を拒否します。" },
   "tools.list_size": { name: "ツール一覧の大きさ（推定トークン数）", fix: "tools/list を約 5,000 トークン以内に収めてください。似たツールをまとめ、説明やスキーマの定型文を削り、使用頻度の低いツールは別のサーバーに分けます。" },
   "gateway.auth_propagation": { name: "ゲートウェイ経由の認可の受け入れ", fix: "ゲートウェイが伝える認可を受け入れてください（audience・resource に紐づくトークン、文書化された転送ヘッダー）。" },
+  ...protocolItemTextsJa12,
 };
 
 type Values = Record<string, number>;

@@ -8,6 +8,8 @@ import { assessPortability } from "./axes/portability";
 import { assessReliability } from "./axes/reliability";
 import { assessTools } from "./axes/tools";
 import { applicableCaps, scoreAfterCaps, type AppliedCap } from "./caps";
+import { protocolCaps12 } from "./caps-1-2-protocol";
+import { protocolItems12 } from "./items-1-2-protocol";
 import { GradeEvidence } from "./evidence";
 import { evidenceHash } from "./evidence-hash";
 import { planNextGrade } from "./fixes";
@@ -46,6 +48,8 @@ export function gradeService(input: GradeEvidence, options: GradeOptions = {}): 
   const methodology = options.methodology ?? currentMethodology;
   const staged = options.staged !== undefined ? options.staged : methodology === currentMethodology ? stagedMethodology : null;
   const assessed = Object.fromEntries(AxisName.options.map((axis) => [axis, assessors[axis](evidence)])) as Record<AxisName, AxisAssessment>;
+  // The MCP 2026-07-28 items join their axes here; item-versions.ts keeps them out of grades before 1.2.0.
+  for (const item of protocolItems12(evidence)) assessed[item.axis].items.push(item);
   const now = gradeUnder(evidence, assessed, methodology);
   const { fixes, nextGrade } = planNextGrade(now.items, now.caps, now.score, now.grade, methodology.axisWeights);
   const axes = Object.fromEntries(
@@ -89,7 +93,7 @@ function gradeUnder(evidence: GradeEvidence, assessed: Record<AxisName, AxisAsse
   const items = AxisName.options.flatMap((axis) => assessed[axis].items).filter((i) => itemInEffect(i, methodology));
   const totals = scoreAxes(items, methodology.axisWeights);
   const scoreBeforeCaps = weightedTotal(totals);
-  const caps = applicableCaps(evidence, items).filter((c) => capInEffect(c, methodology));
+  const caps = [...applicableCaps(evidence, items), ...protocolCaps12(evidence, items)].filter((c) => capInEffect(c, methodology));
   const score = roundScore(scoreAfterCaps(scoreBeforeCaps, caps));
   return { items, totals, caps, scoreBeforeCaps, score, grade: gradeForScore(score) };
 }

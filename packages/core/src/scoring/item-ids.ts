@@ -2,6 +2,8 @@
 // or not) and the version in force keeps those it has (item-versions.ts), so this list is closed: renderings
 // in other languages key their texts on it, and a test holds the scorer to it.
 
+import { protocolItemIds12 } from "./items-1-2-protocol-ids";
+
 /** Introduced in 1.2.0 (the tools axis). */
 export const toolItemIds = [
   "tools.descriptions", "tools.input_schemas", "tools.annotations", "tools.names", "tools.output_schemas", "tools.unique_names", "tools.list_size",
@@ -16,6 +18,7 @@ export const itemIds = [
   "portability.iac_provider", "portability.registry_entry", "portability.environment_separation", "portability.server_card",
   "gateway.vendor_success", "gateway.auth_propagation",
   ...toolItemIds,
+  ...protocolItemIds12,
 ] as const;
 export type ItemId = (typeof itemIds)[number];
 

@@ -4,11 +4,12 @@
 import type { CapId } from "./caps";
 import type { Item } from "./items";
 import { toolItemIds, type ItemId } from "./item-ids";
+import { protocolItemIds12 } from "./items-1-2-protocol-ids";
 import type { Methodology } from "./methodology";
 import { versionBefore } from "./version-order";
 
 export const itemsIntroducedIn: Readonly<Record<string, readonly ItemId[]>> = {
-  "1.2.0": [...toolItemIds],
+  "1.2.0": [...toolItemIds, ...protocolItemIds12],
 };
 
 const introducedIn = new Map<string, string>(Object.entries(itemsIntroducedIn).flatMap(([version, ids]) => ids.map((id) => [id, version] as const)));
@@ -22,7 +23,9 @@ export function itemInEffect(item: Pick<Item, "id">, methodology: Pick<Methodolo
   return !versionBefore(methodology.version, itemSince(item.id));
 }
 
-export const capsIntroducedIn: Readonly<Record<string, readonly CapId[]>> = {};
+export const capsIntroducedIn: Readonly<Record<string, readonly CapId[]>> = {
+  "1.2.0": ["cap.accepts_header_mismatch"],
+};
 
 const capIntroducedIn = new Map<string, string>(Object.entries(capsIntroducedIn).flatMap(([version, ids]) => ids.map((id) => [id, version] as const)));
 

@@ -10,12 +10,8 @@ import type { AxisName } from "./methodology";
 /** The methodology version these items and the cap below count from. */
 export const protocolItemsSince = "1.2.0";
 
-export const protocolItemIds12 = [
-  "gateway.header_mirroring", "gateway.cache_hints", "gateway.tools_order", "gateway.streamable_http",
-  "auth.iss_parameter", "auth.client_id_metadata", "auth.step_up",
-  "portability.server_card_discover",
-] as const;
-export type ProtocolItemId12 = (typeof protocolItemIds12)[number];
+import { protocolItemIds12, type ProtocolItemId12 } from "./items-1-2-protocol-ids";
+export { protocolItemIds12, type ProtocolItemId12 };
 
 /** Points per item; an axis's score is earned over available among its scored items (score-total.ts). */
 export const protocolPoints12: Record<ProtocolItemId12, number> = {

@@ -6,6 +6,7 @@ import { emptyAggregate } from "../../rollup/step-aggregate";
 import { evidenceFromAggregates } from "../evidence-from-aggregates";
 import { gradeService } from "../grade-service";
 import { methodology_1_1_2, methodology_1_2_0 } from "../methodology";
+import { protocolItemIds12 } from "../items-1-2-protocol-ids";
 
 const window = { from: "2026-04-01T00:00:00.000Z", to: "2026-04-30T00:00:00.000Z" };
 
@@ -90,7 +91,10 @@ describe("the future grade while 1.2.0 is staged", () => {
     const under12 = gradeService(evidence([poor]), { methodology: methodology_1_2_0, staged: null });
     expect(report.future).toMatchObject({ methodologyVersion: "1.2.0", effectiveFrom: methodology_1_2_0.effectiveFrom, grade: under12.grade, score: under12.score });
     expect(report.future!.axes.tools).toEqual({ score: under12.axes.tools.score, weight: 5, effectiveWeight: under12.axes.tools.effectiveWeight });
-    expect(report.future!.newFindings.map((f) => f.id).sort()).toEqual(under12.axes.tools.findings.map((f) => f.id).sort());
+    // New in 1.2.0: the tools axis and the MCP 2026-07-28 protocol items (items-1-2-protocol.ts) on their axes.
+    const newIn12 = Object.values(under12.axes).flatMap((a) => a.findings).filter((f) => f.id.startsWith("tools.") || (protocolItemIds12 as readonly string[]).includes(f.id));
+    expect(report.future!.newFindings.map((f) => f.id).sort()).toEqual(newIn12.map((f) => f.id).sort());
+    expect(newIn12.filter((f) => f.id.startsWith("tools.")).map((f) => f.id).sort()).toEqual(under12.axes.tools.findings.map((f) => f.id).sort());
     // Poor tool definitions cost points only under 1.2.0.
     expect(report.future!.score).toBeLessThan(report.score);
   });
