@@ -6,6 +6,7 @@ import { assessGateway } from "./axes/gateway";
 import { assessPortability } from "./axes/portability";
 import { assessReliability } from "./axes/reliability";
 import { applicableCaps, scoreAfterCaps } from "./caps";
+import { gradeCoverage, untestedAxesOf } from "./coverage";
 import { GradeEvidence } from "./evidence";
 import { evidenceHash } from "./evidence-hash";
 import { planNextGrade } from "./fixes";
@@ -36,6 +37,8 @@ export function gradeService(input: GradeEvidence): GradeReport {
   const totals = scoreAxes(items);
   const scoreBeforeCaps = weightedTotal(totals);
   const caps = applicableCaps(evidence, items);
+  const coverage = gradeCoverage(evidence);
+  const notTestedReason = (axis: AxisName) => coverage.reasons.find((r) => untestedAxesOf[r].some((a) => a === axis)) ?? null;
   const score = roundScore(scoreAfterCaps(scoreBeforeCaps, caps));
   const grade = gradeForScore(score);
   const { fixes, nextGrade } = planNextGrade(items, caps, score, grade);
@@ -46,6 +49,7 @@ export function gradeService(input: GradeEvidence): GradeReport {
       weight: axisWeights[axis],
       effectiveWeight: totals[axis].effectiveWeight,
       evidence: totals[axis].evidence,
+      notTestedReason: notTestedReason(axis),
       facts: assessed[axis].facts,
       findings: assessed[axis].items.map((i) => ({
         id: i.id, ok: i.scored && i.points === i.maxPoints, scored: i.scored, evidence: i.evidence,
@@ -58,6 +62,8 @@ export function gradeService(input: GradeEvidence): GradeReport {
     evidenceHash: evidenceHash(evidence),
     window: evidence.window,
     grade,
+    coverage: coverage.coverage,
+    coverageReasons: coverage.reasons,
     score,
     scoreBeforeCaps,
     provisional: caps.some((c) => c.kind === "floor"),

@@ -1,8 +1,9 @@
 // Every number of the AEO methodology in one place. docs/methodology.md explains each one; a change to
 // any of them (or to a rule in axes/ or caps.ts) bumps METHODOLOGY_VERSION and gets a changelog entry.
 import { z } from "zod";
+import type { Grade } from "./grade";
 
-export const METHODOLOGY_VERSION = "1.1.2";
+export const METHODOLOGY_VERSION = "1.1.3";
 
 export const AxisName = z.enum(["reliability", "auth", "gateway", "audit", "portability"]);
 export type AxisName = z.infer<typeof AxisName>;
@@ -49,3 +50,6 @@ export const evidenceFloors = { aaa: 100, aa: 30 };
 
 /** Caps on the vendor-attributable success rate (point estimate; the lower bound already shapes the score). */
 export const reliabilityCaps = { belowA: 0.9, belowBB: 0.75 };
+
+/** The highest grade a partial grade (coverage.ts) can show: the grade fewer than 30 successful calls allow. */
+export const partialCeiling = "A" as const satisfies Grade;

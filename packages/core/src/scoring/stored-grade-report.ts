@@ -16,6 +16,16 @@ const upgrades: readonly Upgrade[] = [
   // Caps carry the numbers their reason quotes (`values`) since the dashboard explained grades in Japanese,
   // released within 1.1.0: reports of 1.0.0 and of 1.1.0 before then have none.
   { before: "1.1.1", apply: (r) => (Array.isArray(r.caps) ? { ...r, caps: r.caps.map((c) => (isObject(c) && c.values === undefined ? { ...c, values: {} } : c)) } : r) },
+  // Partial grades (coverage) arrived in 1.1.3: every grade before was computed as if fully covered.
+  {
+    before: "1.1.3",
+    apply: (r) => ({
+      ...r,
+      coverage: r.coverage ?? "full",
+      coverageReasons: r.coverageReasons ?? [],
+      ...(isObject(r.axes) ? { axes: Object.fromEntries(Object.entries(r.axes).map(([k, a]) => [k, isObject(a) && a.notTestedReason === undefined ? { ...a, notTestedReason: null } : a])) } : {}),
+    }),
+  },
 ];
 
 export function parseStoredGradeReport(json: unknown, methodologyVersion: string): GradeReport {
