@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import type { CheckResult } from "../probe/check-result";
 import type { StepOutcome } from "../probe/step-outcome";
-import { gradeCoverage } from "./coverage";
+import { gradeCoverage, type Coverage, type CoverageReason } from "./coverage";
 import { evidenceFromRuns, type RunsContext } from "./evidence-from-runs";
 import { gradeService } from "./grade-service";
 import { parseStoredGradeReport } from "./stored-grade-report";
@@ -30,16 +30,16 @@ const runs = (spec: Partial<RunSetSpec>) => buildRuns({ serviceId: "s", path: "d
 const evidence = (spec: Partial<RunSetSpec>, extra: Partial<RunsContext> = {}) => evidenceFromRuns(runs(spec), ctx(extra));
 
 describe("gradeCoverage", () => {
-  it.each([
-    ["a credential of ours, refused", { steps: [{ outcome: refused, count: 3 }], checks: [challenged], credential: { mode: "static" as const, refreshes: 0 } }, {}, "full", []],
-    ["a credential of ours, answered", { steps: [{ outcome: ok, count: 3 }], checks: [challenged], credential: { mode: "oauth-refresh" as const, refreshes: 1 } }, {}, "full", []],
+  it.each<[string, Partial<RunSetSpec>, Partial<RunsContext>, Coverage, CoverageReason[]]>([
+    ["a credential of ours, refused", { steps: [{ outcome: refused, count: 3 }], checks: [challenged], credential: { mode: "static", refreshes: 0 } }, {}, "full", []],
+    ["a credential of ours, answered", { steps: [{ outcome: ok, count: 3 }], checks: [challenged], credential: { mode: "oauth-refresh", refreshes: 1 } }, {}, "full", []],
     ["dummy configuration, answered", { steps: [{ outcome: ok, count: 2 }] }, { dummyCredential: true }, "partial", ["no_credential"]],
     ["no credential, initialize refused with a challenge", { steps: [{ outcome: refused, count: 1 }], checks: [challenged] }, {}, "partial", ["no_credential"]],
-    ["no credential (mode none), initialize refused", { steps: [{ outcome: refused, count: 1 }], checks: [challenged], credential: { mode: "none" as const, refreshes: 0 } }, {}, "partial", ["no_credential"]],
+    ["no credential (mode none), initialize refused", { steps: [{ outcome: refused, count: 1 }], checks: [challenged], credential: { mode: "none", refreshes: 0 } }, {}, "partial", ["no_credential"]],
     ["no credential, a server answering without one", { steps: [{ outcome: ok, count: 3 }], checks: [openServer] }, {}, "full", []],
     ["no credential, refusals but no challenge check (never decided by counting refusals)", { steps: [{ outcome: refused, count: 3 }] }, {}, "full", []],
     ["no credential, failing on its own", { steps: [{ outcome: serverError, count: 3 }] }, {}, "full", []],
-  ] as const)("%s → %s", (_name, spec, extra, coverage, reasons) => {
+  ])("%s → %s", (_name, spec, extra, coverage, reasons) => {
     expect(gradeCoverage(evidence(spec, extra))).toEqual({ coverage, reasons });
   });
 
