@@ -1,7 +1,7 @@
 // Caps and evidence floors: limits on the grade whatever the weighted total says, each with its reason.
 // A cap names the items whose fix lifts it; a floor is lifted only by more evidence (more successful calls).
 import { isUnauthenticated } from "./axes/auth";
-import { coverageReasonText, gradeCoverage } from "./coverage";
+import { gradeCoverage, partialCoverageCap } from "./coverage";
 import { acceptedInvalidToken, authOverStdio, type GradeEvidence } from "./evidence";
 import { maxScoreOf, type Grade } from "./grade";
 import type { Item } from "./items";
@@ -42,7 +42,7 @@ export function applicableCaps(e: GradeEvidence, items: readonly Item[]): Applie
   if (coverage.coverage === "partial") {
     // Reliability is not tested, so the success floors and reliability caps have nothing to judge; this one
     // ceiling stands in for them. A working credential (more evidence) lifts it, so it is a floor.
-    caps.push(cap("floor.partial_coverage", "floor", partialCeiling, `Partial grade: ${coverage.reasons.map((r) => coverageReasonText[r]).join("; ")}. A partial grade is never above ${partialCeiling}.`));
+    caps.push(cap(partialCoverageCap, "floor", partialCeiling, `Partial grade: reliability not tested (${coverage.reasons.map((r) => r.replace("_", " ")).join(", ")}); a partial grade is never above ${partialCeiling}.`));
   } else {
     caps.push(...successFloorsAndReliabilityCaps(t, fixable));
   }

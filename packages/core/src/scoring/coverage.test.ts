@@ -57,7 +57,7 @@ describe("a partial grade", () => {
     expect(g).toMatchObject({ coverage: "partial", coverageReasons: ["no_credential"], provisional: true });
     expect(g.grade).not.toBe("D");
     expect(g.caps.map((c) => c.id)).toEqual(["floor.partial_coverage"]);
-    expect(g.caps[0]!.reason).toMatch(/^Partial grade: probed without a working credential of ours/);
+    expect(g.caps[0]!.reason).toBe("Partial grade: reliability not tested (no credential); a partial grade is never above A.");
   });
 
   it("leaves reliability not tested (no credential) and spreads its weight over the tested axes", () => {
@@ -73,6 +73,12 @@ describe("a partial grade", () => {
     expect(partial["audit.protocol_version"]).toMatchObject({ scored: false, message: expect.stringMatching(/without a working credential/) });
     const withToken = gradeService(evidence({ steps: [{ outcome: ok, count: 3 }], checks: metadata, credential: { mode: "static", refreshes: 0 } }));
     expect(withToken.axes.audit.findings.find((f) => f.id === "audit.protocol_version")).toMatchObject({ scored: true, points: 0 });
+  });
+
+  it("stored as snapshot columns (caps and axes, no coverage field), reads back partial with its reason", () => {
+    const g = noToken();
+    const { coverage: _c, coverageReasons: _r, ...columns } = JSON.parse(JSON.stringify(g)) as typeof g;
+    expect(parseStoredGradeReport(columns, g.methodologyVersion)).toEqual(g);
   });
 
   it("never shows above A, however good the rest", () => {

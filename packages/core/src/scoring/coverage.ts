@@ -12,6 +12,7 @@
 // Partial is decided by the credential we held and by checks, never by counting refusals in the traffic:
 // so more failures can never turn a full grade partial and lift it (scoring properties).
 import { z } from "zod";
+import type { CapId } from "./caps";
 import type { GradeEvidence } from "./evidence";
 import { countOf } from "./traffic-totals";
 import { vendorCredentialTraffic } from "./vendor-credential";
@@ -54,6 +55,13 @@ function partialReason(e: GradeEvidence): CoverageReason | null {
   if (e.checks.auth_challenge?.facts["authRequired"] === true) return "no_credential";
   if (direct.successes === 0 && countOf(direct.errorCounts, "config_missing") > 0) return "not_configured";
   return null;
+}
+
+/** The partial-coverage floor is applied exactly when coverage is partial, so stored caps say the coverage. */
+export const partialCoverageCap = "floor.partial_coverage" satisfies CapId;
+
+export function coverageOfCaps(capIds: readonly string[]): Coverage {
+  return capIds.includes(partialCoverageCap) ? "partial" : "full";
 }
 
 export function isPartial(e: GradeEvidence): boolean {

@@ -14,6 +14,6 @@ export { parseStoredGradeReport } from "./stored-grade-report";
 export { sampleCappedReport } from "./sample-report";
 export { AuthMethodBasis, AuthObservationEvidence, ShownAuthMethod, observedAuthMethod, shownAuthMethod } from "./observed-auth-method";
 export { capIds, type CapId } from "./caps";
-export { Coverage, CoverageReason, coverageReasonText, gradeCoverage, type GradeCoverage } from "./coverage";
+export { Coverage, CoverageReason, coverageOfCaps, coverageReasonText, gradeCoverage, partialCoverageCap, type GradeCoverage } from "./coverage";
 export { itemIds, isItemId, type ItemId } from "./item-ids";
 export { callsProving95 } from "./axes/reliability";

@@ -2,6 +2,7 @@
 // grade JSON is parsed. Each snapshot keeps the version that computed it; each upgrade fills what reports
 // written before its version lacked, oldest first, and the result must then be a valid GradeReport.
 import { KensaError } from "../errors/kensa-error";
+import { coverageOfCaps } from "./coverage";
 import { GradeReport } from "./grade-report";
 
 type Json = Record<string, unknown>;
@@ -16,15 +17,10 @@ const upgrades: readonly Upgrade[] = [
   // Caps carry the numbers their reason quotes (`values`) since the dashboard explained grades in Japanese,
   // released within 1.1.0: reports of 1.0.0 and of 1.1.0 before then have none.
   { before: "1.1.1", apply: (r) => (Array.isArray(r.caps) ? { ...r, caps: r.caps.map((c) => (isObject(c) && c.values === undefined ? { ...c, values: {} } : c)) } : r) },
-  // Partial grades (coverage) arrived in 1.1.3: every grade before was computed as if fully covered.
+  // Partial grades arrived in 1.1.3: every grade before was computed as if fully covered (no axis left untested for a reason).
   {
     before: "1.1.3",
-    apply: (r) => ({
-      ...r,
-      coverage: r.coverage ?? "full",
-      coverageReasons: r.coverageReasons ?? [],
-      ...(isObject(r.axes) ? { axes: Object.fromEntries(Object.entries(r.axes).map(([k, a]) => [k, isObject(a) && a.notTestedReason === undefined ? { ...a, notTestedReason: null } : a])) } : {}),
-    }),
+    apply: (r) => (isObject(r.axes) ? { ...r, axes: Object.fromEntries(Object.entries(r.axes).map(([k, a]) => [k, isObject(a) && a.notTestedReason === undefined ? { ...a, notTestedReason: null } : a])) } : r),
   },
 ];
 
@@ -33,6 +29,7 @@ export function parseStoredGradeReport(json: unknown, methodologyVersion: string
   for (const upgrade of upgrades) {
     if (isObject(report) && versionBefore(methodologyVersion, upgrade.before)) report = upgrade.apply(report);
   }
+  if (isObject(report) && report.coverage === undefined) report = withCoverage(report);
   const parsed = GradeReport.safeParse(report);
   if (parsed.success) return parsed.data;
   const issues = parsed.error.issues.map((i) => `${["report", ...i.path].join(".")}: ${i.message}`);
@@ -53,6 +50,14 @@ export function versionBefore(version: string, than: string): boolean {
 
 function numericVersion(version: string): number[] | undefined {
   return /^\d+(\.\d+)*$/.test(version) ? version.split(".").map(Number) : undefined;
+}
+
+/** Snapshot columns keep caps and axes, not coverage: it is read back from them (coverage.ts's invariant). */
+function withCoverage(r: Json): Json {
+  const caps = Array.isArray(r.caps) ? r.caps : [];
+  const axes = isObject(r.axes) ? Object.values(r.axes) : [];
+  const reasons = [...new Set(axes.map((a) => (isObject(a) ? a.notTestedReason : undefined)).filter((x): x is string => typeof x === "string"))].sort();
+  return { ...r, coverage: coverageOfCaps(caps.map((c) => (isObject(c) ? String(c.id) : ""))), coverageReasons: reasons };
 }
 
 function isObject(v: unknown): v is Json {
