@@ -315,12 +315,12 @@ describe.skipIf(skip)("dashboard in a browser", () => {
     expect(await row.locator("[data-testid=partial-marker]").textContent()).toBe("partial");
     await page.context().close();
     const detail = await open(`/services/${target.id}`);
-    expect(await detail.locator("[data-testid=partial-grade]").textContent()).toMatch(/^partial — Partial grade: graded on what could be observed.*Not tested \(no credential\)/);
+    expect(await detail.locator("[data-testid=partial-grade]").textContent()).toMatch(/^partial — Graded on what could be observed.*never above A\.Not tested \(no credential\)/);
     expect(await detail.locator("[data-testid=not-tested-reliability]").textContent()).toBe("no credential");
     await shot(detail, "service-partial-en");
     await detail.context().close();
     const ja = await open(`/services/${target.id}`, { lang: "ja" });
-    expect(await ja.locator("[data-testid=partial-grade]").textContent()).toMatch(/^部分評価 — 部分評価：観測できたもの.*未検証（認証情報なし）/);
+    expect(await ja.locator("[data-testid=partial-grade]").textContent()).toMatch(/^部分評価 — 観測できたもの.*未検証（認証情報なし）/);
     expect(await ja.locator("[data-testid=not-tested-reliability]").textContent()).toBe("認証情報なし");
     expect(await ja.locator("[data-testid=caps]").textContent()).toContain(capReasonsJa["floor.partial_coverage"]({})!);
     await ja.context().close();

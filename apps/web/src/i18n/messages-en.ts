@@ -67,7 +67,7 @@ export const en = {
     score: "Score",
     scoreBeforeCaps: "Score before caps",
     provisional: "Provisional: too little evidence in the window for a firm grade.",
-    partial: "Partial grade: graded on what could be observed — protocol, discovery and authorization metadata, tool definitions, error behaviour. Reliability is not tested, its weight is spread over the tested axes, and a partial grade is never above A.",
+    partial: "Graded on what could be observed — protocol, discovery and authorization metadata, tool definitions, error behaviour. Reliability is not tested, its weight is spread over the tested axes, and a partial grade is never above A.",
     coverageReasons: {
       no_credential: "Not tested (no credential): the server rightly refused a probe holding no working credential of ours, or ran on dummy configuration.",
       not_configured: "Not tested (not configured): the server stopped before answering because it was not given the credential or setting it asks for.",
