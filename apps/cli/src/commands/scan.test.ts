@@ -215,6 +215,16 @@ describe("kensa scan without a working credential of ours (partial grades)", () 
     expect(stdout).not.toContain(token);
   });
 
+  it("grades a stdio server run on placeholder configuration (--dummy-config) partial, and the same run without the flag full", async () => {
+    const fixture = fileURLToPath(new URL("../../../../packages/probe/src/__tests__/fixtures/isolation-stdio-server.mjs", import.meta.url));
+    const args = (...extra: string[]) => ["scan", "--json", "--checks", "none", "--stdio", "--env", "EXAMPLE_API_KEY=placeholder", ...extra, "--", process.execPath, fixture, "config"];
+    const dummy = JSON.parse((await kensa(args("--dummy-config"))).stdout);
+    expect(dummy.server).toMatchObject({ name: "isolation-fixture" });
+    expect(dummy).toMatchObject({ coverage: "partial", coverageReasons: ["no_credential"], axes: { reliability: { score: null, notTestedReason: "no_credential" } } });
+    const plain = JSON.parse((await kensa(args())).stdout);
+    expect(plain).toMatchObject({ coverage: "full", coverageReasons: [], axes: { reliability: { evidence: "observed", notTestedReason: null } } });
+  });
+
   it("says in the report of a stdio server that HTTP authorization does not apply to it", async () => {
     const { code, stdout } = await kensa(["scan", "--checks", "none", "--stdio", "--", process.execPath, serverEverythingBin, "stdio"]);
     expect(code).toBe(0);
