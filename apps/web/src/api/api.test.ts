@@ -244,5 +244,7 @@ describe.each(databaseBackends)("API on $name", (backend) => {
     expect(detail.caps.map((c) => c.id)).toContain("floor.partial_coverage");
     const csv = Papa.parse<Record<string, string>>((await (await get(exportCsvHandler, db, `/api/v1/export.csv?ids=${target},${id(6)}`)).text()).replace(/^\uFEFF/, ""), { header: true, skipEmptyLines: true });
     expect(Object.fromEntries(csv.data.map((r) => [r.id, r.coverage]))).toEqual({ [target]: "partial", [id(6)]: "full" });
+    const badge = await (await get(badgeHandler, db, `/api/v1/badge/${target}.svg`, { file: `${target}.svg` })).text();
+    expect(badge).toContain(`${report.grade}? · partial`);
   });
 });
