@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { loadCatalogue } from "@kensa/catalogue";
 import { METHODOLOGY_VERSION, type ItemId } from "@kensa/core";
-import { newestGradeSnapshots, openTestPostgresDatabase, seedDashboard, skipWithoutPostgres, storeObservedOAuthGrade, type DashboardSeed } from "@kensa/testkit";
+import { newestGradeSnapshots, openTestPostgresDatabase, seedDashboard, skipWithoutPostgres, storeObservedOAuthGrade, storePartialGrade, type DashboardSeed } from "@kensa/testkit";
 import { createApiToken, latestGrade, verifyApiToken, type Database } from "@kensa/db";
 import { reportOutcome } from "@kensa/services";
 import { artifactsDir, launchBrowser, skipWithoutChromium } from "../support/browser";
@@ -351,6 +351,28 @@ describe.skipIf(skip)("dashboard in a browser", () => {
     const ja = await open(`/services/${target.id}`, { lang: "ja" });
     expect(await ja.locator("[data-testid=reported] h2").textContent()).toBe("エージェントからの報告 報告");
     expect(await ja.locator("[data-testid=reported]").textContent()).toContain("異なる報告者数: 2");
+    await ja.context().close();
+  });
+
+  // Last too: a newer, partial grade for one service (a probe holding no credential of ours).
+  it("marks a partial grade on the leaderboard and explains it on the service page, in English and Japanese", async () => {
+    const target = seed.services.find((s) => s.authMethod !== "unknown" && s.source === "sandbox")!;
+    const report = await storePartialGrade(db, target.id);
+    const page = await open("/?pageSize=250");
+    expect(await page.locator("table.leaderboard tbody tr [data-testid=partial-marker]").count()).toBe(1);
+    const row = page.locator(`table.leaderboard tbody tr[data-service="${target.id}"]`);
+    expect(await row.getAttribute("data-grade")).toBe(report.grade);
+    expect(await row.locator("[data-testid=partial-marker]").textContent()).toBe("partial");
+    await page.context().close();
+    const detail = await open(`/services/${target.id}`);
+    expect(await detail.locator("[data-testid=partial-grade]").textContent()).toMatch(/^partial — Graded on what could be observed.*never above A\.Not tested \(no credential\)/);
+    expect(await detail.locator("[data-testid=not-tested-reliability]").textContent()).toBe("no credential");
+    await shot(detail, "service-partial-en");
+    await detail.context().close();
+    const ja = await open(`/services/${target.id}`, { lang: "ja" });
+    expect(await ja.locator("[data-testid=partial-grade]").textContent()).toMatch(/^部分評価 — 観測できたもの.*未検証（認証情報なし）/);
+    expect(await ja.locator("[data-testid=not-tested-reliability]").textContent()).toBe("認証情報なし");
+    expect(await ja.locator("[data-testid=caps]").textContent()).toContain(capReasonsJa["floor.partial_coverage"]({})!);
     await ja.context().close();
   });
 });

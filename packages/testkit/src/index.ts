@@ -8,6 +8,7 @@ export * from "./seed-services";
 export * from "./seed-grades";
 export * from "./grade-snapshots";
 export * from "./observed-auth-grade";
+export * from "./partial-grade";
 export * from "./dashboard-seed";
 export * from "./free-port";
 export * from "./private-redis";

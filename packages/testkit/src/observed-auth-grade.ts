@@ -10,6 +10,8 @@ export async function storeObservedOAuthGrade(db: Database, serviceId: string): 
   const inputs = GradeEvidence.parse(await readGradeInputs(db, newest.id));
   const evidence: GradeEvidence = {
     ...inputs,
+    // The probe held a token of ours, as the sandbox's does: without one this grade would be partial (storePartialGrade).
+    credential: { ...inputs.credential, mode: inputs.credential.mode ?? "oauth-client-credentials" },
     checks: {
       ...inputs.checks,
       auth_challenge: { verdict: "pass", facts: { authRequired: true } },

@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { serverEverythingBin, startMcpFixture, startServerEverythingHttp, type McpFixture, type RunningServer } from "@kensa/probe/testing";
+import { serverEverythingBin, startMcpFixture, startOAuthFixture, startServerEverythingHttp, type McpFixture, type OAuthFixture, type RunningServer } from "@kensa/probe/testing";
 
 // @ts-expect-error — plain ESM next to the bin, no types
 import { prebuiltBundle } from "../../bin/prebuilt.mjs";
@@ -172,5 +172,66 @@ describe("kensa scan never prints a secret", () => {
       expect(stdout).toContain("tools/call:echo");
       for (const secret of [token, "header-secret-9d8c7b"]) expect(stdout + stderr).not.toContain(secret);
     }
+  });
+});
+
+describe("kensa scan without a working credential of ours (partial grades)", () => {
+  // A real protected server on loopback: 401 with a Bearer challenge naming its RFC 9728 metadata, RFC 9728 and
+  // RFC 8414 documents, and a token endpoint that issues the token the second scan holds.
+  let server: OAuthFixture;
+  let token: string;
+  beforeAll(async () => {
+    server = await startOAuthFixture({ lifetimeSec: 3600, clientId: "kensa-client", clientSecret: "partial-test-secret" });
+    const basic = Buffer.from("kensa-client:partial-test-secret").toString("base64");
+    const answer = await fetch(`${server.origin}/token`, { method: "POST", headers: { authorization: `Basic ${basic}`, "content-type": "application/x-www-form-urlencoded" }, body: "grant_type=client_credentials" });
+    token = ((await answer.json()) as { access_token: string }).access_token;
+  });
+  afterAll(() => server?.close());
+
+  it("grades a server that rightly answers 401 on what could be observed: partial, reliability not tested, not D", async () => {
+    const { code, stdout } = await kensa(["scan", server.url(), "--json"]);
+    expect(code).toBe(0);
+    const doc = JSON.parse(stdout);
+    expect(doc.steps.find((s: { name: string }) => s.name === "initialize")).toMatchObject({ ok: false, httpStatus: 401 });
+    expect(doc).toMatchObject({ coverage: "partial", coverageReasons: ["no_credential"], provisional: true });
+    expect(doc.grade).not.toBe("D");
+    expect(doc.caps.map((c: { id: string }) => c.id)).toEqual(["floor.partial_coverage"]);
+    expect(doc.axes.reliability).toMatchObject({ score: null, evidence: "not_tested", notTestedReason: "no_credential" });
+    expect(doc.axes.auth.findings.find((f: { id: string }) => f.id === "auth.challenge")).toMatchObject({ ok: true, scored: true });
+    const report = await kensa(["scan", server.url()]);
+    expect(report.stdout).toMatch(new RegExp(`Grade\\s+${doc.grade} \\(partial\\)\\s+score ${doc.score}`));
+    expect(report.stdout).toMatch(/partial: probed without a working credential of ours/);
+    expect(report.stdout).toMatch(/Reliability\s+—\s+not tested \(no credential\)/);
+  });
+
+  it("with a token that works, the same server is graded in full", async () => {
+    const { code, stdout } = await kensa(["scan", server.url(), "--json", "--bearer-env", "KENSA_TEST_TOKEN"], { KENSA_TEST_TOKEN: token });
+    expect(code).toBe(0);
+    const doc = JSON.parse(stdout);
+    expect(doc.steps.find((s: { name: string }) => s.name === "initialize")).toMatchObject({ ok: true });
+    expect(doc).toMatchObject({ coverage: "full", coverageReasons: [] });
+    expect(doc.axes.reliability).toMatchObject({ evidence: "observed", notTestedReason: null, score: expect.any(Number) });
+    expect(doc.caps.map((c: { id: string }) => c.id)).not.toContain("floor.partial_coverage");
+    expect(stdout).not.toContain(token);
+  });
+
+  it("grades a stdio server run on placeholder configuration (--dummy-config) partial, and the same run without the flag full", async () => {
+    const fixture = fileURLToPath(new URL("../../../../packages/probe/src/__tests__/fixtures/isolation-stdio-server.mjs", import.meta.url));
+    const args = (...extra: string[]) => ["scan", "--json", "--checks", "none", "--stdio", "--env", "EXAMPLE_API_KEY=placeholder", ...extra, "--", process.execPath, fixture, "config"];
+    const dummy = JSON.parse((await kensa(args("--dummy-config"))).stdout);
+    expect(dummy.server).toMatchObject({ name: "isolation-fixture" });
+    expect(dummy).toMatchObject({ coverage: "partial", coverageReasons: ["no_credential"], axes: { reliability: { score: null, notTestedReason: "no_credential" } } });
+    const plain = JSON.parse((await kensa(args())).stdout);
+    expect(plain).toMatchObject({ coverage: "full", coverageReasons: [], axes: { reliability: { evidence: "observed", notTestedReason: null } } });
+  });
+
+  it("says in the report of a stdio server that HTTP authorization does not apply to it", async () => {
+    const { code, stdout } = await kensa(["scan", "--checks", "none", "--stdio", "--", process.execPath, serverEverythingBin, "stdio"]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/HTTP authorization: not applicable over stdio \(the server takes its credentials from its environment; neither credited nor capped\)/);
+    expect(stdout).not.toMatch(/capped at AA: No auth metadata/);
+    const json = JSON.parse((await kensa(["scan", "--json", "--checks", "none", "--stdio", "--", process.execPath, serverEverythingBin, "stdio"])).stdout);
+    expect(json.coverage).toBe("full");
+    expect(json.axes.auth.findings.find((f: { id: string }) => f.id === "auth.challenge")).toMatchObject({ scored: false, message: expect.stringMatching(/^Not applicable over stdio/) });
   });
 });

@@ -37,7 +37,7 @@ export const scanCommand: Command = {
       trigger: "scan",
       source: "live",
     });
-    const doc = scanDocument(request.display, run, gradeScan(run));
+    const doc = scanDocument(request.display, run, gradeScan(run, { dummyConfig: request.dummyConfig }));
     console.log(request.json ? JSON.stringify(doc, null, 2) : renderReport(doc));
     return failUnderMet(doc.grade, request.failUnder) ? 0 : 1;
   },

@@ -1,6 +1,7 @@
 // The human report of a scan: grade and score (before and after caps), each axis with where its evidence
 // came from, readiness findings with their fixes, the steps table and the error classes. Plain text that
 // reads the same in a terminal and in a CI log.
+import { coverageReasonText } from "@kensa/core";
 import type { ScanDocument } from "./scan-document";
 
 const pad = (s: string, n: number) => (s.length >= n ? s : s + " ".repeat(n - s.length));
@@ -52,13 +53,18 @@ export function renderReport(doc: ScanDocument): string {
 
 function gradeLines(doc: ScanDocument): string[] {
   const before = doc.scoreBeforeCaps !== null && doc.scoreBeforeCaps !== doc.score ? `, ${doc.scoreBeforeCaps} before caps` : "";
-  const lines = [`Grade       ${doc.grade}   score ${doc.score}${before}${doc.provisional ? "  (provisional: not enough evidence yet)" : ""}   methodology ${doc.methodologyVersion}`];
+  const partial = doc.coverage === "partial" ? " (partial)" : "";
+  const lines = [`Grade       ${doc.grade}${partial}   score ${doc.score}${before}${doc.provisional ? "  (provisional: not enough evidence yet)" : ""}   methodology ${doc.methodologyVersion}`];
+  for (const reason of doc.coverageReasons) lines.push(`  partial: ${coverageReasonText[reason]}.`);
   for (const cap of doc.caps) lines.push(`  capped at ${cap.maxGrade}: ${cap.reason}`);
   lines.push("", "Axes");
   // An axis the methodology in force does not judge yet (weight 0, nothing scored) is shown under the future grade.
   for (const [name, axis] of Object.entries(doc.axes).filter(([, a]) => a.weight > 0 || a.findings.length > 0)) {
-    lines.push(`  ${pad(axis.label ?? name, 30)} ${padLeft(axis.score === null ? "—" : String(Math.round(axis.score)), 4)}  ${axis.evidence.replace("_", " ")}`);
+    const why = axis.notTestedReason ? ` (${axis.notTestedReason.replace("_", " ")})` : "";
+    lines.push(`  ${pad(axis.label ?? name, 30)} ${padLeft(axis.score === null ? "—" : String(Math.round(axis.score)), 4)}  ${axis.evidence.replace("_", " ")}${why}`);
   }
+  // Over stdio the HTTP authorization findings are left out on purpose: say so rather than leave them unexplained.
+  if (doc.axes.auth.facts["httpAuthorization"] === "not applicable") lines.push(`  HTTP authorization: not applicable over stdio (the server takes its credentials from its environment; neither credited nor capped).`);
   const next = doc.nextGrade;
   if (next && doc.fixes.length > 0) {
     lines.push("", `To reach ${next.grade} (${next.minScore}+, ${next.pointsNeeded} points needed${next.reachable ? "" : "; not reachable by these fixes alone"})`);

@@ -92,6 +92,7 @@ describe("kensa scan arguments", () => {
     [["--stdio", "--env-file", "/nonexistent/kensa.env", "--", "node"], /--env-file \/nonexistent\/kensa.env: cannot read it \(ENOENT\)/],
     [["http://x/mcp", "--env", "A=b"], /--env is for stdio servers/],
     [["http://x/mcp", "--allow-network"], /--allow-network is for stdio servers/],
+    [["http://x/mcp", "--dummy-config"], /--dummy-config is for stdio servers/],
     [["http://x/mcp", "--", "node"], /needs --stdio/],
   ])("rejects %j with a message", (argv, message) => {
     expect(() => parseScanArgs(argv as string[], env)).toThrow(UsageError);

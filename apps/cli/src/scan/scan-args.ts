@@ -24,6 +24,8 @@ export interface ScanRequest {
   json: boolean;
   checks: "all" | "none" | ReadinessCheck[];
   serverJsonUrl?: string;
+  /** stdio: the --env values are documented placeholders, not a working credential: the grade is partial. */
+  dummyConfig: boolean;
 }
 
 export const scanUsage = [
@@ -47,6 +49,8 @@ export const scanUsage = [
   "  --env NAME=VALUE           stdio: give the server this variable (repeatable; wins over --env-file)",
   "  --env-file FILE            stdio: give the server the NAME=VALUE lines of FILE",
   "  --allow-network            stdio: leave the server its network (e.g. a command that downloads first)",
+  "  --dummy-config             stdio: the --env values are placeholders, not a working credential, so",
+  "                             reliability is not tested and the grade is partial",
 ].join("\n");
 
 export function parseScanArgs(argv: string[], env: NodeJS.ProcessEnv): ScanRequest {
@@ -73,6 +77,7 @@ export function parseScanArgs(argv: string[], env: NodeJS.ProcessEnv): ScanReque
       env: { type: "string", multiple: true, default: [] },
       "env-file": { type: "string" },
       "allow-network": { type: "boolean", default: false },
+      "dummy-config": { type: "boolean", default: false },
     },
   });
   const { target, display, allowHosts } = parseTarget(values.stdio, positionals, command, values.transport);
@@ -81,7 +86,7 @@ export function parseScanArgs(argv: string[], env: NodeJS.ProcessEnv): ScanReque
     if (given) target.env = given;
     if (values["allow-network"]) target.network = "keep";
   } else {
-    for (const option of ["env", "env-file", "allow-network"] as const) {
+    for (const option of ["env", "env-file", "allow-network", "dummy-config"] as const) {
       const value = values[option];
       if (value !== undefined && value !== false && !(Array.isArray(value) && value.length === 0)) throw new UsageError(`--${option} is for stdio servers (--stdio)`);
     }
@@ -109,6 +114,7 @@ export function parseScanArgs(argv: string[], env: NodeJS.ProcessEnv): ScanReque
     json: values.json,
     checks: parseChecks(values.checks),
     ...(serverJson ? { serverJsonUrl: serverJson } : {}),
+    dummyConfig: values["dummy-config"],
   };
 }
 

@@ -61,6 +61,9 @@ export function scanDocument(target: string, run: ProbeRunRecord, grade: GradeRe
     methodologyVersion: grade.methodologyVersion,
     evidenceHash: grade.evidenceHash,
     grade: grade.grade,
+    /** partial: graded on what could be observed without a working credential of ours (coverageReasons say why). */
+    coverage: grade.coverage,
+    coverageReasons: grade.coverageReasons,
     score: grade.score,
     scoreBeforeCaps: grade.scoreBeforeCaps,
     provisional: grade.provisional,

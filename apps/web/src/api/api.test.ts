@@ -5,7 +5,7 @@ import Papa from "papaparse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { stagedMethodology } from "@kensa/core";
 import type { Database } from "@kensa/db";
-import { databaseBackends, newestGradeSnapshots, seedDashboard, storeObservedOAuthGrade, type DashboardSeed } from "@kensa/testkit";
+import { databaseBackends, newestGradeSnapshots, seedDashboard, storeObservedOAuthGrade, storePartialGrade, type DashboardSeed } from "@kensa/testkit";
 import { sandboxProfileOf } from "@kensa/core";
 import { adoptionHandler } from "./handlers/adoption";
 import { badgeHandler } from "./handlers/badge";
@@ -274,5 +274,26 @@ describe.each(databaseBackends)("API on $name", (backend) => {
     expect(detail.auth).toEqual(observed);
     const csv = Papa.parse<Record<string, string>>((await (await get(exportCsvHandler, db, `/api/v1/export.csv?ids=${target.id}`)).text()).replace(/^\uFEFF/, ""), { header: true, skipEmptyLines: true });
     expect(csv.data.map((r) => [r.auth_method, r.auth_shown, r.auth_basis])).toEqual([["unknown", "oauth2_1_pkce", "observed"]]);
+  });
+
+  run("labels a grade made without a working credential of ours partial in the list, the detail and the CSV", async () => {
+    const target = id(5);
+    const listed = async () => ServiceList.parse(await (await get(servicesHandler, db, "/api/v1/services?pageSize=250")).json()).data;
+    expect((await listed()).every((s) => s.grade?.coverage === "full")).toBe(true);
+
+    const report = await storePartialGrade(db, target);
+
+    const after = await listed();
+    expect(after.filter((s) => s.grade?.coverage === "partial").map((s) => s.id)).toEqual([target]);
+    expect(after.find((s) => s.id === target)!.grade).toMatchObject({ grade: report.grade, score: report.score, coverage: "partial" });
+    expect(report.grade).not.toBe("D");
+    const detail = ServiceDetail.parse(await (await get(serviceHandler, db, `/api/v1/services/${target}`, { id: target })).json());
+    expect(detail).toMatchObject({ grade: { coverage: "partial" }, coverageReasons: ["no_credential"] });
+    expect(detail.axes.find((a) => a.name === "reliability")).toMatchObject({ score: null, evidence: "not_tested", notTestedReason: "no_credential" });
+    expect(detail.caps.map((c) => c.id)).toContain("floor.partial_coverage");
+    const csv = Papa.parse<Record<string, string>>((await (await get(exportCsvHandler, db, `/api/v1/export.csv?ids=${target},${id(6)}`)).text()).replace(/^\uFEFF/, ""), { header: true, skipEmptyLines: true });
+    expect(Object.fromEntries(csv.data.map((r) => [r.id, r.coverage]))).toEqual({ [target]: "partial", [id(6)]: "full" });
+    const badge = await (await get(badgeHandler, db, `/api/v1/badge/${target}.svg`, { file: `${target}.svg` })).text();
+    expect(badge).toContain(`${report.grade}? · partial`);
   });
 });

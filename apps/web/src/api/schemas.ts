@@ -3,7 +3,7 @@
 // holds (findings, axes, caps, fixes, next grade) is core's GradeReport: those schemas derive from it.
 import { z } from "zod";
 import {
-  AppliedCapReport, AuthMethod, AxisName, AxisReport, DataSource as CoreDataSource, ErrorClass, EvidenceStatus as CoreEvidenceStatus,
+  AppliedCapReport, AuthMethod, AxisName, AxisReport, Coverage as CoreCoverage, CoverageReason as CoreCoverageReason, DataSource as CoreDataSource, ErrorClass, EvidenceStatus as CoreEvidenceStatus,
   Finding as CoreFinding, FixReport, FutureGrade as CoreFutureGrade, Grade as CoreGrade, NextGradeReport, ReportedSummary as CoreReportedSummary, RunPath, ShownAuthMethod as CoreShownAuthMethod,
 } from "@kensa/core";
 
@@ -27,6 +27,7 @@ export const GradeSummary = z.object({
   score: z.number(),
   scoreBeforeCaps: z.number(),
   provisional: z.boolean(),
+  coverage: CoreCoverage.describe("partial: graded on what could be observed without a working credential of ours — reliability not tested, at most A; full otherwise"),
   methodologyVersion: z.string(),
   computedAt: isoDateTime,
   future: z.object({ grade: Grade, score: z.number(), methodologyVersion: z.string() }).nullable()
@@ -87,6 +88,7 @@ export const Axis = AxisReport.extend({
   name: AxisName,
   weight: AxisReport.shape.weight.describe("percent of the total the methodology gives this axis"),
   effectiveWeight: AxisReport.shape.effectiveWeight.describe("percent it carried in this grade, after untested axes' weight moved"),
+  notTestedReason: AxisReport.shape.notTestedReason.describe("why the whole axis was not tested in a partial grade (no_credential, not_configured); null otherwise"),
   facts: z.record(z.string(), z.unknown()),
   findings: z.array(Finding),
 }).register(apiRegistry, { id: "Axis" });
@@ -161,6 +163,7 @@ export const ReportedSummary = CoreReportedSummary.register(apiRegistry, {
 });
 
 export const ServiceDetail = ServiceSummary.extend({
+  coverageReasons: z.array(CoreCoverageReason).describe("why the newest grade is partial (empty when full or ungraded)"),
   axes: z.array(Axis),
   caps: z.array(Cap),
   fixes: z.array(Fix),

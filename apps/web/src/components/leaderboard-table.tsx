@@ -8,7 +8,7 @@ import type { Messages } from "../i18n/messages-en";
 import { dateTime, ms, percent, score } from "../lib/format";
 import { hrefWith } from "../lib/search-params";
 import { AuthMethodLabel } from "./auth-method-label";
-import { GradeChip } from "./grade-chip";
+import { GradeChip, PartialMarker } from "./grade-chip";
 import { SourceTag } from "./sandbox-notice";
 import { Sparkline } from "./sparkline";
 
@@ -63,7 +63,7 @@ export function LeaderboardTable({ t, lang, rows, query, params }: Props) {
                     <span className="subtle">{r.vendor} <SourceTag source={r.source} t={t} /></span>
                   </th>
                   <td>{label(t.categories, r.category)}</td>
-                  <td><GradeChip grade={r.grade?.grade ?? null} provisional={r.grade?.provisional} label={l.ungraded} /></td>
+                  <td className="nowrap"><GradeChip grade={r.grade?.grade ?? null} provisional={r.grade?.provisional} label={l.ungraded} />{r.grade?.coverage === "partial" ? <> <PartialMarker t={t} /></> : null}</td>
                   <td className="num">{score(r.grade?.score)}</td>
                   <td className="num">{percent(r.window.successRate)}</td>
                   <td className="num">{ms(r.window.p95Ms)}</td>

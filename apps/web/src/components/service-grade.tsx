@@ -5,7 +5,7 @@ import { capReason, fixText, itemName } from "../i18n/grade-text";
 import { label, type Lang } from "../i18n/lang";
 import { dateTime, score } from "../lib/format";
 import { FutureGrade } from "./future-grade";
-import { GradeChip } from "./grade-chip";
+import { GradeChip, PartialMarker } from "./grade-chip";
 import { SaidText } from "./said-text";
 
 export function ServiceGrade({ s, t, lang }: { s: ServiceDetailView; t: Messages; lang: Lang }) {
@@ -17,12 +17,18 @@ export function ServiceGrade({ s, t, lang }: { s: ServiceDetailView; t: Messages
         <h2 id="grade-heading">{v.gradeTitle}</h2>
         <div className="grade-panel">
           <GradeChip grade={s.grade.grade} provisional={s.grade.provisional} label="" size="large" />
+          {s.grade.coverage === "partial" ? <PartialMarker t={t} /> : null}
           <dl className="score-line">
             <div><dt className="stat-label">{v.score}</dt><dd data-testid="score">{score(s.grade.score)}</dd></div>
             <div><dt className="stat-label">{v.scoreBeforeCaps}</dt><dd data-testid="score-before-caps">{score(s.grade.scoreBeforeCaps)}</dd></div>
           </dl>
         </div>
-        {s.grade.provisional ? <p className="notice">{v.provisional}</p> : null}
+        {s.grade.coverage === "partial" ? (
+          <div className="notice" data-testid="partial-grade">
+            <p><strong>{t.leaderboard.partial}</strong> — {v.partial}</p>
+            {s.coverageReasons.length > 0 ? <ul className="small">{s.coverageReasons.map((r) => <li key={r}>{v.coverageReasons[r]}</li>)}</ul> : null}
+          </div>
+        ) : s.grade.provisional ? <p className="notice">{v.provisional}</p> : null}
         <p className="muted small">{v.methodology(s.grade.methodologyVersion)} · {v.computedAt} {dateTime(s.grade.computedAt, lang)}</p>
         {s.future ? <FutureGrade future={s.future} current={s.grade.grade} t={t} lang={lang} /> : null}
         <h3>{v.caps}</h3>
@@ -78,7 +84,7 @@ export function ServiceAxes({ s, t, lang }: { s: ServiceDetailView; t: Messages;
                 <th scope="row">{t.axesNames[a.name] ?? a.label ?? a.name}</th>
                 <td className="num">{score(a.score)}</td>
                 <td className="num">{a.weight === null ? "—" : `${a.weight}%`}{a.effectiveWeight !== null && a.effectiveWeight !== a.weight ? <span className="subtle">→ {a.effectiveWeight}%</span> : null}</td>
-                <td><span className={`evidence evidence-${a.evidence}`}>{v.evidenceStatus[a.evidence]}</span></td>
+                <td><span className={`evidence evidence-${a.evidence}`}>{v.evidenceStatus[a.evidence]}</span>{a.notTestedReason ? <span className="subtle" data-testid={`not-tested-${a.name}`}>{v.notTestedReason[a.notTestedReason]}</span> : null}</td>
                 <td>
                   {a.findings.length === 0 ? <span className="muted">—</span> : (
                     <ul className="small">

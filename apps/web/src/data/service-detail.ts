@@ -33,6 +33,7 @@ export async function loadServiceDetail(db: Database, id: string, windowDays = 3
   const report = snapshot?.report;
   return {
     ...summary,
+    coverageReasons: report?.coverageReasons ?? [],
     axes: report ? axesView(report) : [],
     caps: report ? capsView(report) : [],
     fixes: report ? fixesView(report) : [],

@@ -55,6 +55,7 @@ export function summaryRow(service: LeaderboardService, stats: WindowStats | und
           score: grade.score,
           scoreBeforeCaps: grade.scoreBeforeCaps,
           provisional: grade.provisional,
+          coverage: grade.coverage,
           methodologyVersion: grade.methodologyVersion,
           computedAt: grade.computedAt.toISOString(),
           future: grade.future && isGrade(grade.future.grade) ? { ...grade.future, grade: grade.future.grade as GradeName } : null,

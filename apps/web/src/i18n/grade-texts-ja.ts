@@ -57,6 +57,7 @@ const given = (v: Values, ...names: string[]) => names.every((n) => typeof v[n] 
 export const capReasonsJa: Record<CapId, (v: Values) => string | null> = {
   "floor.no_successful_calls": () => "集計期間内に成功した呼び出しがなく、グレードを裏づけるものがありません。",
   "floor.under_30_successes": (v) => given(v, "successes", "needed") ? `集計期間内の成功した呼び出しは ${v.successes} 回のみです。${v.needed} 回未満では A より上になりません。` : null,
+  "floor.partial_coverage": () => "部分評価：当方の有効な認証情報なしで検査したため、信頼性は未検証です。部分評価は A より上になりません。",
   "floor.under_100_successes": (v) => given(v, "successes", "needed") ? `集計期間内の成功した呼び出しは ${v.successes} 回のみです。AAA には ${v.needed} 回以上が必要です。` : null,
   "cap.reliability_below_75": (v) => given(v, "percent", "limit") ? `ベンダー起因の成功率が ${v.percent}% で、${v.limit}% を下回っています。` : null,
   "cap.reliability_below_90": (v) => given(v, "percent", "limit") ? `ベンダー起因の成功率が ${v.percent}% で、${v.limit}% を下回っています。` : null,

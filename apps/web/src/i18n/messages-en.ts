@@ -56,6 +56,8 @@ export const en = {
     page: (n: number) => `Page ${n}`,
     ungraded: "Not graded",
     provisional: "provisional",
+    partial: "partial",
+    partialTitle: "Partial grade: probed without a working credential of ours, so reliability is not tested and the grade is at most A.",
     asOf: (day: string) => `Figures as of ${day} (UTC)`,
     badParams: "Some parameters in the address were ignored:",
     sortBy: (column: string) => `Sort by ${column}`,
@@ -65,6 +67,12 @@ export const en = {
     score: "Score",
     scoreBeforeCaps: "Score before caps",
     provisional: "Provisional: too little evidence in the window for a firm grade.",
+    partial: "Graded on what could be observed — protocol, discovery and authorization metadata, tool definitions, error behaviour. Reliability is not tested, its weight is spread over the tested axes, and a partial grade is never above A.",
+    coverageReasons: {
+      no_credential: "Not tested (no credential): the server rightly refused a probe holding no working credential of ours, or ran on dummy configuration.",
+      not_configured: "Not tested (not configured): the server stopped before answering because it was not given the credential or setting it asks for.",
+    },
+    notTestedReason: { no_credential: "no credential", not_configured: "not configured" },
     methodology: (v: string) => `Methodology ${v}`,
     future: {
       title: (v: string) => `Under methodology ${v} (staged)`,

@@ -58,6 +58,8 @@ export const ja: Messages = {
     page: (n: number) => `${n} ページ`,
     ungraded: "未評価",
     provisional: "暫定",
+    partial: "部分評価",
+    partialTitle: "部分評価：当方の有効な認証情報なしで検査したため信頼性は未検証で、グレードは A までです。",
     asOf: (day: string) => `${day}（UTC）時点の数値`,
     badParams: "アドレス中の次のパラメータは無視しました：",
     sortBy: (column: string) => `${column}で並べ替え`,
@@ -67,6 +69,12 @@ export const ja: Messages = {
     score: "スコア",
     scoreBeforeCaps: "上限適用前のスコア",
     provisional: "暫定：集計期間内の証跡が少ないため、確定グレードではありません。",
+    partial: "観測できたもの（プロトコル、ディスカバリーと認可のメタデータ、ツール定義、エラー時のふるまい）だけで評価しています。信頼性は未検証で、その重みは検証できた軸に配分し直しています。部分評価は A より上になりません。",
+    coverageReasons: {
+      no_credential: "未検証（認証情報なし）：当方の有効な認証情報を持たない検査をサーバーが正しく拒否したか、ダミー設定で動かしました。",
+      not_configured: "未検証（未設定）：求める認証情報や設定が渡されなかったため、サーバーが応答前に停止しました。",
+    },
+    notTestedReason: { no_credential: "認証情報なし", not_configured: "未設定" },
     methodology: (v: string) => `評価方法 ${v}`,
     future: {
       title: (v: string) => `評価方法 ${v}（予告中）での評価`,

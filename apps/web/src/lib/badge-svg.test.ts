@@ -34,4 +34,9 @@ describe("badgeSvg", () => {
     expect(svg).toContain("BBB?");
     expect(svg).toContain("sandbox");
   });
+
+  it("marks a partial grade, and only a partial one", () => {
+    expect(badgeSvg({ grade: "BB", provisional: true, partial: true, methodologyVersion: "1.1.3" })).toContain(">BB? · partial · v1.1.3<");
+    expect(badgeSvg({ grade: "BB", provisional: true, methodologyVersion: "1.1.3" })).not.toContain("partial");
+  });
 });

@@ -6,6 +6,8 @@ export interface BadgeInput {
   grade: string | null;
   methodologyVersion?: string | null;
   provisional?: boolean;
+  /** Graded without a working credential of ours: a partial grade must never pass for a full one. */
+  partial?: boolean;
   sandbox?: boolean;
   /** The grade under the staged methodology version: said in the tooltip, never on the badge's face. */
   future?: { grade: string; methodologyVersion: string } | null;
@@ -16,7 +18,7 @@ const label = "kensa";
 export function badgeSvg(input: BadgeInput): string {
   const graded = input.grade !== null && isGrade(input.grade);
   const value = graded
-    ? `${input.grade}${input.provisional ? "?" : ""}${input.methodologyVersion ? ` · v${input.methodologyVersion.replace(/^v/, "")}` : ""}${input.sandbox ? " · sandbox" : ""}`
+    ? `${input.grade}${input.provisional ? "?" : ""}${input.partial ? " · partial" : ""}${input.methodologyVersion ? ` · v${input.methodologyVersion.replace(/^v/, "")}` : ""}${input.sandbox ? " · sandbox" : ""}`
     : "not graded";
   const color = graded ? gradeColor[input.grade as keyof typeof gradeColor] : ungradedColor;
   const lw = textWidth(label) + 12;

@@ -4,6 +4,7 @@ import type { CatalogueEntry, Clock, CredentialSpec, RunPath, RunSource, SecretS
 import { runProbe, type AddressPolicy, type ProbeLimits } from "@kensa/probe";
 import type { Sandbox } from "@kensa/sandbox";
 import type { CatalogueLookup } from "@kensa/services";
+import { heldCredential } from "./held-credential";
 import type { ProbeExecution, ServiceProber } from "./job-context";
 import { UnrecoverableJobError } from "./unrecoverable-job-error";
 
@@ -68,7 +69,8 @@ export function createServiceProber(options: ServiceProberOptions): ServiceProbe
     if (!target) throw new UnrecoverableJobError(`probe.run: "${serviceId}" has no ${options.targets.source} endpoint on the ${path} path`);
     const result = await runProbe({
       target: { kind: "http", url: target.url, transport: entry.endpoint.transport === "sse" ? "sse" : "auto" },
-      credential: target.credential,
+      // Live: a vendor we hold no account with is probed without a credential, and graded partial (held-credential.ts).
+      credential: options.targets.source === "live" ? await heldCredential(target.credential, options.targets.secrets) : target.credential,
       secrets: options.targets.secrets,
       calls: entry.calls,
       checks: probe.withChecks ? "all" : "none",

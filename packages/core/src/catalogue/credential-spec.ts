@@ -44,6 +44,22 @@ export const CredentialSpec = z.discriminatedUnion("kind", [
 ]);
 export type CredentialSpec = z.infer<typeof CredentialSpec>;
 
+/** Every secret a spec names (the probe needs each one it names, optional ones included when given). */
+export function secretNamesOf(spec: CredentialSpec): string[] {
+  switch (spec.kind) {
+    case "none":
+      return [];
+    case "bearer":
+      return [spec.tokenSecret];
+    case "header":
+      return [spec.valueSecret];
+    case "oauth-client-credentials":
+      return [spec.clientIdSecret, spec.clientSecretSecret];
+    case "oauth-refresh":
+      return [spec.refreshTokenSecret, spec.clientIdSecret, ...(spec.clientSecretSecret ? [spec.clientSecretSecret] : [])];
+  }
+}
+
 /** Resolves secret names. Implementations: environment, a local file, later Vault / Secrets Manager. */
 export interface SecretSource {
   /** The secret's value, or undefined when the source does not hold it. Never logged by callers. */

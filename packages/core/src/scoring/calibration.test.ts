@@ -67,9 +67,10 @@ describe("calibration on the seed", () => {
 
   it("and Slack's 10 failures, were they Slack's own, would not be AAA", () => {
     const { context } = slackRuns();
+    const slackCredential = { mode: "oauth-refresh" as const, expiresInSec: 43_200, refreshes: 1 };
     const runs = [
-      ...buildRuns({ serviceId: "slack", path: "direct", runs: 15, steps: [{ outcome: ok, count: 59 }, { outcome: serverError, count: 1 }], checks: allChecksPass.slice(0, 5) }),
-      ...buildRuns({ serviceId: "slack", path: "gateway", runs: 14, steps: [{ outcome: ok, count: 44 }, { outcome: serverError, count: 9 }] }),
+      ...buildRuns({ serviceId: "slack", path: "direct", runs: 15, steps: [{ outcome: ok, count: 59 }, { outcome: serverError, count: 1 }], checks: allChecksPass.slice(0, 5), credential: slackCredential }),
+      ...buildRuns({ serviceId: "slack", path: "gateway", runs: 14, steps: [{ outcome: ok, count: 44 }, { outcome: serverError, count: 9 }], credential: slackCredential }),
     ];
     expect(gradeService(evidenceFromRuns(runs, context)).grade).not.toBe("AAA");
   });
@@ -142,7 +143,7 @@ describe("evidence floors and caps", () => {
   });
 
   it("weak vendor reliability caps the grade", () => {
-    const runs = buildRuns({ serviceId: "flaky", path: "direct", runs: 50, steps: [{ outcome: ok, count: 300 }, { outcome: serverError, count: 60 }], checks: allChecksPass });
+    const runs = buildRuns({ serviceId: "flaky", path: "direct", runs: 50, steps: [{ outcome: ok, count: 300 }, { outcome: serverError, count: 60 }], checks: allChecksPass, credential: { mode: "static", refreshes: 0 } });
     const report = gradeService(evidenceFromRuns(runs, { authMethod: "oauth2", declared: allDeclared }));
     expect(report.caps.map((c) => c.id)).toContain("cap.reliability_below_90");
     expect(atMost(report.grade, "A")).toBe(true);

@@ -28,6 +28,8 @@ export interface EvidenceInput {
   declared: z.input<typeof DeclaredFacts>;
   authMethod: AuthMethod;
   tokenLifetime?: DeclaredTokenLifetime;
+  /** The runs were made on documented dummy configuration, not a working credential of ours (see coverage.ts). */
+  dummyCredential?: boolean;
 }
 
 export function evidenceFromAggregates(input: EvidenceInput): GradeEvidence {
@@ -49,6 +51,7 @@ export function evidenceFromAggregates(input: EvidenceInput): GradeEvidence {
       refreshes: input.credential?.refreshes ?? 0,
       expiredDuringRun: input.credential?.expiredDuringRun ?? 0,
       ...lifetime,
+      ...(input.dummyCredential ? { dummy: true as const } : {}),
     },
     authMethod: input.authMethod,
     declared: Object.fromEntries(

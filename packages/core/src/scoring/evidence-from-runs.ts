@@ -15,6 +15,8 @@ export interface RunsContext {
   declared: z.input<typeof DeclaredFacts>;
   authMethod: AuthMethod;
   tokenLifetime?: DeclaredTokenLifetime;
+  /** The runs were made on documented dummy configuration (see coverage.ts). */
+  dummyCredential?: boolean;
   /** Defaults to the first run's start through the last run's finish. */
   window?: { from: string; to: string };
 }
@@ -33,6 +35,7 @@ export function evidenceFromRuns(runs: readonly ProbeRunRecord[], context: RunsC
     declared: context.declared,
     authMethod: context.authMethod,
     ...(context.tokenLifetime ? { tokenLifetime: context.tokenLifetime } : {}),
+    ...(context.dummyCredential ? { dummyCredential: true } : {}),
   });
 }
 

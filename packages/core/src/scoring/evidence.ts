@@ -114,6 +114,11 @@ export const GradeEvidence = z
       expiredDuringRun: Count,
       lifetimeSec: z.number().positive().optional(),
       lifetimeSource: z.enum(["observed", "declared"]).optional(),
+      /**
+       * True when the probe ran on documented dummy configuration (a vendor package started with placeholder
+       * values): whatever it sent is no working credential of ours, so the grade is partial (coverage.ts).
+       */
+      dummy: z.literal(true).optional(),
     }),
     authMethod: AuthMethod,
     declared: z.object(Object.fromEntries(declaredFactNames.map((name) => [name, DeclaredEvidence])) as Record<(typeof declaredFactNames)[number], typeof DeclaredEvidence>),

@@ -2,6 +2,7 @@
 // came from: axis evidence status, each finding's points of its maximum, each cap's reason and limit.
 import { z } from "zod";
 import { capIds } from "./caps";
+import { Coverage, CoverageReason } from "./coverage";
 import { Grade } from "./grade";
 import { AxisName } from "./methodology";
 
@@ -31,6 +32,8 @@ export const AxisReport = z.object({
   /** Percent it carried in this grade, after untested axes' weight moved. */
   effectiveWeight: z.number(),
   evidence: EvidenceStatus,
+  /** Why the whole axis went untested for want of what the probe held (coverage.ts); null otherwise. */
+  notTestedReason: CoverageReason.nullable(),
   facts: z.record(z.string(), z.json()),
   findings: z.array(Finding),
 });
@@ -93,6 +96,10 @@ export const GradeReport = z.object({
   evidenceHash: z.string(),
   window: z.object({ from: z.string(), to: z.string() }),
   grade: Grade,
+  /** partial: graded on what could be observed without a working credential of ours (see coverageReasons). */
+  coverage: Coverage,
+  /** Empty when coverage is full. */
+  coverageReasons: z.array(CoverageReason),
   /** After caps and floors. */
   score: z.number(),
   scoreBeforeCaps: z.number(),

@@ -10,6 +10,7 @@ import { assessTools } from "./axes/tools";
 import { applicableCaps, scoreAfterCaps, type AppliedCap } from "./caps";
 import { protocolCaps12 } from "./caps-1-2-protocol";
 import { protocolItems12 } from "./items-1-2-protocol";
+import { gradeCoverage, untestedAxesOf } from "./coverage";
 import { GradeEvidence } from "./evidence";
 import { evidenceHash } from "./evidence-hash";
 import { planNextGrade } from "./fixes";
@@ -51,6 +52,8 @@ export function gradeService(input: GradeEvidence, options: GradeOptions = {}): 
   // The MCP 2026-07-28 items join their axes here; item-versions.ts keeps them out of grades before 1.2.0.
   for (const item of protocolItems12(evidence)) assessed[item.axis].items.push(item);
   const now = gradeUnder(evidence, assessed, methodology);
+  const coverage = gradeCoverage(evidence);
+  const notTestedReason = (axis: AxisName) => coverage.reasons.find((r) => untestedAxesOf[r].some((a) => a === axis)) ?? null;
   const { fixes, nextGrade } = planNextGrade(now.items, now.caps, now.score, now.grade, methodology.axisWeights);
   const axes = Object.fromEntries(
     AxisName.options.map((axis): [AxisName, AxisReport] => [axis, {
@@ -59,6 +62,7 @@ export function gradeService(input: GradeEvidence, options: GradeOptions = {}): 
       weight: methodology.axisWeights[axis],
       effectiveWeight: now.totals[axis].effectiveWeight,
       evidence: now.totals[axis].evidence,
+      notTestedReason: notTestedReason(axis),
       // An axis the version does not judge shows no facts either: nothing on it counts yet.
       facts: methodology.axisWeights[axis] === 0 ? {} : assessed[axis].facts,
       findings: now.items.filter((i) => i.axis === axis).map(findingOf),
@@ -69,6 +73,8 @@ export function gradeService(input: GradeEvidence, options: GradeOptions = {}): 
     evidenceHash: evidenceHash(evidence),
     window: evidence.window,
     grade: now.grade,
+    coverage: coverage.coverage,
+    coverageReasons: coverage.reasons,
     score: now.score,
     scoreBeforeCaps: now.scoreBeforeCaps,
     provisional: now.caps.some((c) => c.kind === "floor"),

@@ -20,6 +20,7 @@ export { parseStoredGradeReport } from "./stored-grade-report";
 export { sampleCappedReport } from "./sample-report";
 export { AuthMethodBasis, AuthObservationEvidence, ShownAuthMethod, observedAuthMethod, shownAuthMethod } from "./observed-auth-method";
 export { capIds, type CapId } from "./caps";
+export { Coverage, CoverageReason, coverageOfCaps, coverageReasonText, gradeCoverage, partialCoverageCap, type GradeCoverage } from "./coverage";
 export { itemIds, isItemId, toolItemIds, type ItemId } from "./item-ids";
 export { callsProving95 } from "./axes/reliability";
 export { protocolItems12, protocolItemIds12, protocolItemsSince, protocolPoints12, type ProtocolItemId12 } from "./items-1-2-protocol";

@@ -2,6 +2,7 @@
 // came from. `scored: false` means it could not be judged and is left out of the axis (never counted as 0);
 // an unknown declared fact is scored (0: not demonstrated).
 import type { ReadinessCheck } from "../probe/check-result";
+import { isPartial } from "./coverage";
 import type { CheckEvidence, GradeEvidence } from "./evidence";
 import { roundScore } from "./grade";
 import type { AxisName } from "./methodology";
@@ -49,6 +50,8 @@ export function checkItem(
     case "fail":
       return scored(axis, id, maxPoints, 0, "observed", words.fail, words.fix);
     case "inconclusive":
+      // Without a working credential a check that needs a session cannot reach a verdict: not the vendor's doing.
+      if (isPartial(e)) return unscored(axis, id, maxPoints, `The ${check} check could not reach a verdict without a working credential, so it is not judged.`, words.fix);
       return scored(axis, id, maxPoints, 0, "observed", `The ${check} check could not reach a verdict (the server did not answer it usably).`, words.fix);
     case "not_applicable":
       if (notApplicable === "zero") return scored(axis, id, maxPoints, 0, "observed", words.fail, words.fix);

@@ -2,6 +2,7 @@
 // any of them (or to a rule in axes/ or caps.ts) is a new Methodology with a changelog entry. A version
 // can be staged before it is current: every grade then also shows what it will be (GradeReport.future).
 import { z } from "zod";
+import type { Grade } from "./grade";
 
 export const AxisName = z.enum(["reliability", "auth", "gateway", "audit", "portability", "tools"]);
 export type AxisName = z.infer<typeof AxisName>;
@@ -31,6 +32,14 @@ export const methodology_1_1_2: Methodology = {
   effectiveFrom: null,
 };
 
+/** Same weights and items as 1.1.2; partial grades (coverage.ts): a server probed without a working credential of
+ * ours is graded on what could be observed, reliability not tested, under a ceiling (docs/methodology.md §5). */
+export const methodology_1_1_3: Methodology = {
+  version: "1.1.3",
+  axisWeights: methodology_1_1_2.axisWeights,
+  effectiveFrom: null,
+};
+
 /** Tool definitions become an axis of their own; reliability gives it 5 (docs/methodology.md, 1.2). */
 export const methodology_1_2_0: Methodology = {
   version: "1.2.0",
@@ -39,7 +48,7 @@ export const methodology_1_2_0: Methodology = {
 };
 
 /** What grades are computed under. */
-export const currentMethodology: Methodology = methodology_1_1_2;
+export const currentMethodology: Methodology = methodology_1_1_3;
 /** The next version while it is staged (every grade also shows its future under it), else null. Promoting it is
  * two lines: currentMethodology = it (with effectiveFrom null), stagedMethodology = null. */
 export const stagedMethodology: Methodology | null = methodology_1_2_0;
@@ -91,3 +100,6 @@ export const toolDefinitionRules = {
   /** … and each doubling above it costs a third: 40,000 tokens earn nothing. */
   doublingsToZero: 3,
 };
+
+/** The highest grade a partial grade (coverage.ts) can show: the grade fewer than 30 successful calls allow. */
+export const partialCeiling = "A" as const satisfies Grade;

@@ -3,8 +3,8 @@
 // the same as a week. Percentiles over the window come from the summed latency histograms. The auth method
 // shown is the declared one, or where that is unknown what the newest grade's evidence observed.
 import {
-  AuthMethod, AuthObservationEvidence, listSources, observedAuthMethod, percentile, shownAuthMethod,
-  type DataSource, type ErrorClass, type LatencyHistogram, type ShownAuthMethod, type TrafficCounts,
+  AuthMethod, AuthObservationEvidence, listSources, observedAuthMethod, partialCoverageCap, percentile, shownAuthMethod,
+  type Coverage, type DataSource, type ErrorClass, type LatencyHistogram, type ShownAuthMethod, type TrafficCounts,
 } from "@kensa/core";
 import type { Database } from "../open-database";
 import { prismaOf } from "../prisma-of";
@@ -15,12 +15,17 @@ export interface LatestGradeSummary {
   score: number;
   scoreBeforeCaps: number;
   provisional: boolean;
+  /** partial: graded without a working credential of ours (core coverage.ts). */
+  coverage: Coverage;
   methodologyVersion: string;
   computedAt: Date;
   source: string;
   /** The grade under the staged methodology version, while one is staged (core GradeReport.future). */
   future: { grade: string; score: number; methodologyVersion: string } | null;
 }
+
+/** A snapshot's caps hold the partial-coverage floor exactly when its grade is partial (a constant, not input). */
+const partialCoverageSql = `caps @> '${JSON.stringify([{ id: partialCoverageCap }])}'::jsonb`;
 
 export interface LeaderboardService {
   id: string;
@@ -64,11 +69,11 @@ export async function readLeaderboardServices(db: Database, filter: { ids?: read
   const rows = await prismaOf(db).$queryRawUnsafe<ServiceRow[]>(
     `SELECT s.id, s.name_en, s.name_ja, s.vendor, s.category, s.auth_method,
             coalesce(s.catalogue -> 'facts', s.catalogue -> 'declared', '{}'::jsonb) AS declared,
-            g.grade, g.score, g.score_before_caps, g.provisional, g.methodology_version, g.computed_at, g.source AS grade_source,
+            g.grade, g.score, g.score_before_caps, g.provisional, g.partial, g.methodology_version, g.computed_at, g.source AS grade_source,
             r.started_at AS last_probed_at,
             g.grade_checks, g.grade_credential_mode, g.future_grade, g.future_score, g.future_version
      FROM service s
-     LEFT JOIN LATERAL (SELECT grade, score, score_before_caps, provisional, methodology_version, computed_at, source,
+     LEFT JOIN LATERAL (SELECT grade, score, score_before_caps, provisional, ${partialCoverageSql} AS partial, methodology_version, computed_at, source,
                                -- The evidence is read only where it is shown: a declared method wins, and
                                -- detoasting every snapshot's inputs costs the page ~10 ms.
                                CASE WHEN s.auth_method = 'unknown' THEN inputs -> 'checks' END AS grade_checks,
@@ -92,7 +97,7 @@ export async function readLeaderboardServices(db: Database, filter: { ids?: read
     declared: isRecord(r.declared) ? r.declared : {},
     grade: r.grade === null
       ? null
-      : { grade: r.grade, score: r.score!, scoreBeforeCaps: r.score_before_caps!, provisional: r.provisional!, methodologyVersion: r.methodology_version!, computedAt: r.computed_at!, source: r.grade_source!,
+      : { grade: r.grade, score: r.score!, scoreBeforeCaps: r.score_before_caps!, provisional: r.provisional!, coverage: r.partial ? "partial" : "full", methodologyVersion: r.methodology_version!, computedAt: r.computed_at!, source: r.grade_source!,
           future: r.future_grade !== null && r.future_score !== null && r.future_version !== null ? { grade: r.future_grade, score: r.future_score, methodologyVersion: r.future_version } : null },
     lastProbedAt: r.last_probed_at,
   }));
@@ -193,6 +198,7 @@ interface ServiceRow {
   score: number | null;
   score_before_caps: number | null;
   provisional: boolean | null;
+  partial: boolean | null;
   methodology_version: string | null;
   computed_at: Date | null;
   grade_source: string | null;

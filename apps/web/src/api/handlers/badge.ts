@@ -10,7 +10,7 @@ export async function badgeHandler(db: Database, _url: URL, params: Record<strin
   const id = params.file?.replace(/\.svg$/, "") ?? "";
   const [service] = params.file?.endsWith(".svg") && serviceIdPattern.test(id) ? await readLeaderboardServices(db, { ids: [id] }) : [];
   const grade = service?.grade ?? null;
-  const svg = badgeSvg({ grade: grade?.grade ?? null, methodologyVersion: grade?.methodologyVersion, provisional: grade?.provisional, sandbox: isSimulated(grade?.source), future: grade?.future ?? null });
+  const svg = badgeSvg({ grade: grade?.grade ?? null, methodologyVersion: grade?.methodologyVersion, provisional: grade?.provisional, partial: grade?.coverage === "partial", sandbox: isSimulated(grade?.source), future: grade?.future ?? null });
   return new Response(svg, {
     headers: {
       "Content-Type": "image/svg+xml; charset=utf-8",

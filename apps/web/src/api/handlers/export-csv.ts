@@ -24,6 +24,7 @@ export const csvColumns: [string, (r: SummaryRow) => Cell][] = [
   ["score", (r) => r.grade?.score],
   ["score_before_caps", (r) => r.grade?.scoreBeforeCaps],
   ["provisional", (r) => r.grade?.provisional],
+  ["coverage", (r) => r.grade?.coverage],
   ["methodology_version", (r) => r.grade?.methodologyVersion],
   ["graded_at", (r) => r.grade?.computedAt],
   ["window_days", (r) => r.window.days],

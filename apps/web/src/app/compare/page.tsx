@@ -6,7 +6,7 @@ import { connection } from "next/server";
 import { parseParamsLenient, slugListParam } from "../../api/query-params";
 import { AuthMethodLabel } from "../../components/auth-method-label";
 import { ChartFigure, rateDomain } from "../../components/chart-figure";
-import { GradeChip } from "../../components/grade-chip";
+import { GradeChip, PartialMarker } from "../../components/grade-chip";
 import { SaidText } from "../../components/said-text";
 import { SandboxNotice, SourceTag } from "../../components/sandbox-notice";
 import { compareLimits, loadComparison } from "../../data/compare";
@@ -67,7 +67,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
                 </tr>
               </thead>
               <tbody>
-                {row(t.leaderboard.grade, (s) => <GradeChip grade={s.grade?.grade ?? null} provisional={s.grade?.provisional} label={t.leaderboard.ungraded} />)}
+                {row(t.leaderboard.grade, (s) => <><GradeChip grade={s.grade?.grade ?? null} provisional={s.grade?.provisional} label={t.leaderboard.ungraded} />{s.grade?.coverage === "partial" ? <> <PartialMarker t={t} /></> : null}</>)}
                 {row(t.service.score, (s) => score(s.grade?.score))}
                 {row(t.service.scoreBeforeCaps, (s) => score(s.grade?.scoreBeforeCaps))}
                 {row(t.service.caps, (s) => (s.caps.length ? s.caps.map((x, i) => <span key={x.id}>{i > 0 ? "; " : null}<SaidText said={capReason(lang, x)} page={lang} /></span>) : "—"))}

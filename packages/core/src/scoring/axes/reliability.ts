@@ -1,5 +1,6 @@
 // Reliability: vendor-attributable success judged by its Wilson lower bound (client and intermediary
 // failures are not the vendor's and are left out), plus p95 latency of successful calls (direct path first).
+import { coverageReasonText, gradeCoverage, type CoverageReason } from "../coverage";
 import type { GradeEvidence } from "../evidence";
 import { percent, scored, unscored, type AxisAssessment, type Item } from "../items";
 import { latency, successAnchors } from "../methodology";
@@ -12,10 +13,12 @@ export function assessReliability(e: GradeEvidence): AxisAssessment {
   const bound = judged === 0 ? null : wilsonLowerBound(t.successes, judged);
   const latencyPath = (e.traffic.direct?.successes ?? 0) > 0 ? "direct" : (e.traffic.gateway?.successes ?? 0) > 0 ? "gateway" : null;
   const ms = latencyPath === null ? null : e.traffic[latencyPath]!.latencyMs;
-  const items: Item[] = [vendorSuccess(t.successes, judged, bound, t), latencyItem(ms, latencyPath)];
+  const untested = gradeCoverage(e).reasons[0];
+  const items: Item[] = untested ? notTested(untested) : [vendorSuccess(t.successes, judged, bound, t), latencyItem(ms, latencyPath)];
   return {
     items,
     facts: {
+      notTested: untested ?? null,
       calls: t.calls,
       successes: t.successes,
       vendorFailures: t.vendorFailures,
@@ -30,6 +33,13 @@ export function assessReliability(e: GradeEvidence): AxisAssessment {
       p99Ms: ms?.p99 ?? null,
     },
   };
+}
+
+/** Reliability is what a working credential would show: without one, neither item is judged (coverage.ts). */
+function notTested(reason: CoverageReason): Item[] {
+  const message = `Not tested (${reason === "no_credential" ? "no credential" : "not configured"}): ${coverageReasonText[reason]}.`;
+  const fix = ""; // nothing for the vendor to change: a probe holding a working credential measures it
+  return [unscored("reliability", "vendor_success", 80, message, fix), unscored("reliability", "latency_p95", 20, message, fix)];
 }
 
 /** With no failures the bound is limited by evidence alone: the smallest all-success sample that proves 95%. */
