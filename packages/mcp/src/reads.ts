@@ -1,7 +1,7 @@
 // The port the server reads through. The leaderboard's filtering, summary rows, service detail and history
 // bucketing live in the dashboard's data layer today (apps/web/src/data); the dashboard implements this
 // port with those same functions, so an agent and a reader of the page see the same services and figures.
-import type { AuthMethod, DataSource, ErrorClass, Grade, GradeReport, ServiceCategory, ShownAuthMethod } from "@kensa/core";
+import type { AuthMethod, Coverage, DataSource, ErrorClass, Grade, GradeReport, ReportedSummary, ServiceCategory, ShownAuthMethod } from "@kensa/core";
 
 export const windowChoices = [7, 30, 90] as const;
 export type WindowDays = (typeof windowChoices)[number];
@@ -31,7 +31,10 @@ export interface ServiceRow {
   iac: boolean;
   /** Label of everything shown for the row (grade and window figures combined). */
   source: DataSource | null;
-  grade: { grade: Grade; score: number; scoreBeforeCaps: number; provisional: boolean; methodologyVersion: string; computedAt: string } | null;
+  grade: {
+    grade: Grade; score: number; scoreBeforeCaps: number; provisional: boolean; coverage: Coverage; methodologyVersion: string; computedAt: string;
+    future: { grade: Grade; score: number; methodologyVersion: string } | null;
+  } | null;
   window: {
     days: number;
     from: string;
@@ -59,6 +62,8 @@ export interface ServiceFacts extends ServiceRow {
   declared: { name: string; value: boolean | "unknown"; source: string | null }[];
   /** What the newest probe run negotiated; nulls where it was not recorded. */
   protocol: { era: string | null; version: string | null };
+  /** What agents reported about their own calls: shown beside, never blended into, the observed figures. */
+  reported: ReportedSummary;
 }
 
 export interface TrendPoint {

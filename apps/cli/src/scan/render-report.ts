@@ -1,7 +1,7 @@
 // The human report of a scan: grade and score (before and after caps), each axis with where its evidence
 // came from, readiness findings with their fixes, the steps table and the error classes. Plain text that
 // reads the same in a terminal and in a CI log.
-import { coverageReasonText } from "@kensa/core";
+import { coverageReasonText, isJudgedAxis } from "@kensa/core";
 import type { ScanDocument } from "./scan-document";
 
 const pad = (s: string, n: number) => (s.length >= n ? s : s + " ".repeat(n - s.length));
@@ -59,7 +59,7 @@ function gradeLines(doc: ScanDocument): string[] {
   for (const cap of doc.caps) lines.push(`  capped at ${cap.maxGrade}: ${cap.reason}`);
   lines.push("", "Axes");
   // An axis the methodology in force does not judge yet (weight 0, nothing scored) is shown under the future grade.
-  for (const [name, axis] of Object.entries(doc.axes).filter(([, a]) => a.weight > 0 || a.findings.length > 0)) {
+  for (const [name, axis] of Object.entries(doc.axes).filter(([, a]) => isJudgedAxis(a))) {
     const why = axis.notTestedReason ? ` (${axis.notTestedReason.replace("_", " ")})` : "";
     lines.push(`  ${pad(axis.label ?? name, 30)} ${padLeft(axis.score === null ? "—" : String(Math.round(axis.score)), 4)}  ${axis.evidence.replace("_", " ")}${why}`);
   }

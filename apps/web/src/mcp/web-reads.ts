@@ -2,7 +2,7 @@
 // leaderboard's loadLeaderboard with the same filters, a service is loadServiceDetail plus its stored
 // report, trends are the history API's weekly buckets. An agent and the page never disagree.
 import type { ServiceCategory } from "@kensa/core";
-import { latestGrade, latestRollupDay, readLatestProtocol, readLeaderboardServices, readDailySeries, type Database } from "@kensa/db";
+import { latestGrade, latestRollupDay, readLatestProtocol, readReportedSummary, readLeaderboardServices, readDailySeries, type Database } from "@kensa/db";
 import type { KensaReads, ServiceSearch, Trend } from "@kensa/mcp";
 import { addDays, todayUtc } from "../lib/days";
 import { bucketPoints, loadHistory } from "../data/history";
@@ -31,9 +31,11 @@ export function webMcpReads(db: Database): KensaReads {
     },
 
     async service(id) {
-      const [detail, snapshot, protocol] = await Promise.all([loadServiceDetail(db, id), latestGrade(db, id), readLatestProtocol(db, id)]);
+      const [detail, snapshot, protocol, reported] = await Promise.all([
+        loadServiceDetail(db, id), latestGrade(db, id), readLatestProtocol(db, id), readReportedSummary(db, id, { windowDays: 30 }),
+      ]);
       if (!detail) return null;
-      return { ...detail, report: snapshot?.report ?? null, declared: detail.declared, protocol };
+      return { ...detail, report: snapshot?.report ?? null, declared: detail.declared, protocol, reported };
     },
 
     async serviceIds() {

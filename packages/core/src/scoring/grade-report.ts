@@ -114,3 +114,9 @@ export const GradeReport = z.object({
   future: FutureGrade.optional(),
 });
 export type GradeReport = z.infer<typeof GradeReport>;
+
+/** An axis the methodology that computed the report judges (an axis a version does not judge yet has weight 0 and
+ * no findings: it is shown only under the future grade). The one rule every rendering follows. */
+export function isJudgedAxis(axis: Pick<AxisReport, "weight" | "findings">): boolean {
+  return axis.weight > 0 || axis.findings.length > 0;
+}

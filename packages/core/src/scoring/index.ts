@@ -14,7 +14,7 @@ export { addErrorShape, tallyErrorShapes, type ErrorShapeTally, type ShapeFacts 
 export { addRunCredential, addStepShape, addTally, emptyTally, tallyRun, windowTally, type RunTally } from "./run-tally";
 export { carriesVendorCredential, summaryRunOf, vendorCredentialPaths, vendorCredentialTraffic } from "./vendor-credential";
 export { canonicalJson, evidenceHash } from "./evidence-hash";
-export { GradeReport, AxisReport, Finding, EvidenceStatus, AppliedCapReport, FixReport, NextGradeReport, FutureGrade } from "./grade-report";
+export { GradeReport, AxisReport, Finding, EvidenceStatus, AppliedCapReport, FixReport, NextGradeReport, FutureGrade, isJudgedAxis } from "./grade-report";
 export { gradeService, type GradeOptions } from "./grade-service";
 export { parseStoredGradeReport } from "./stored-grade-report";
 export { sampleCappedReport } from "./sample-report";

@@ -1,7 +1,7 @@
 // What the tools answer about services, as zod schemas: the SDK advertises them as outputSchema and
 // validates every answer against them. Grade pieces derive from core's GradeReport schemas.
 import {
-  AppliedCapReport, AxisName, AxisReport, ErrorClass, EvidenceStatus, FixReport, Grade, NextGradeReport, ShownAuthMethod,
+  AppliedCapReport, AxisName, AxisReport, Coverage, isJudgedAxis, ErrorClass, EvidenceStatus, FixReport, Grade, NextGradeReport, ReportedSummary, ShownAuthMethod,
 } from "@kensa/core";
 import { z } from "zod";
 import type { ServiceFacts, ServiceRow } from "../reads";
@@ -12,8 +12,11 @@ export const GradeSummary = z.object({
   score: z.number().describe("0–100 after caps"),
   scoreBeforeCaps: z.number().describe("0–100 before caps and evidence floors"),
   provisional: z.boolean().describe("true when an evidence floor applies: more successful calls could change the grade"),
+  coverage: Coverage.describe("partial: graded on what could be observed without a working credential of Kensa's (reliability not tested, at most A); full otherwise"),
   methodologyVersion: z.string(),
   computedAt: z.string().describe("ISO 8601 time the grade was computed"),
+  future: z.object({ grade: Grade, score: z.number(), methodologyVersion: z.string() }).nullable()
+    .describe("the grade under the staged (next) methodology version, from the same evidence; null when no version is staged"),
 });
 
 export const WindowFigures = z.object({
@@ -57,7 +60,7 @@ export const AxisOut = AxisReport.pick({ label: true, score: true, weight: true,
 });
 
 export const ServiceReport = ServiceBrief.extend({
-  axes: z.array(AxisOut).describe("the five axes in the methodology's order"),
+  axes: z.array(AxisOut).describe("the axes the grade's methodology judges, in the methodology's order"),
   caps: z.array(AppliedCapReport.pick({ id: true, kind: true, reason: true, maxGrade: true })).describe("caps and evidence floors holding the grade down, with their reasons"),
   nextGrade: NextGradeReport.omit({ minScore: true }).extend({
     fixes: z.array(FixReport.pick({ id: true, axis: true, description: true, points: true })).describe("the smallest set of fixes reaching the next grade, largest first"),
@@ -67,6 +70,7 @@ export const ServiceReport = ServiceBrief.extend({
     era: z.string().nullable().describe("the protocol era the newest probe spoke (modern: 2026-07-28 server/discover; initialize: earlier); null when not recorded"),
     version: z.string().nullable().describe("the protocol version the newest probe negotiated; null when not recorded"),
   }),
+  reported: ReportedSummary.describe("reported by agents (report_outcome, OTLP): their own calls over the last 30 days, with distinct reporters and workarounds — shown, never graded nor blended into the observed figures above"),
 });
 export type ServiceReport = z.infer<typeof ServiceReport>;
 
@@ -106,7 +110,7 @@ export function serviceReport(facts: ServiceFacts, link: (path: string) => strin
   return {
     ...serviceBrief(facts, link),
     axes: report
-      ? AxisName.options.map((name) => {
+      ? AxisName.options.filter((name) => isJudgedAxis(report.axes[name])).map((name) => {
           const a = report.axes[name];
           return {
             name, label: a.label, score: a.score, weight: a.weight, effectiveWeight: a.effectiveWeight, evidence: a.evidence,
@@ -124,6 +128,7 @@ export function serviceReport(facts: ServiceFacts, link: (path: string) => strin
       : null,
     declared: facts.declared,
     protocol: facts.protocol,
+    reported: facts.reported,
   };
 }
 

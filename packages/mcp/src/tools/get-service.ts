@@ -34,7 +34,7 @@ export async function unknownService(argument: string, id: string, { reads }: To
 
 export function reportText(r: ServiceReport): string {
   const grade = r.grade
-    ? `${r.grade.grade}, score ${r.grade.score.toFixed(1)} (before caps ${r.grade.scoreBeforeCaps.toFixed(1)})${r.grade.provisional ? ", provisional" : ""}, methodology ${r.grade.methodologyVersion}`
+    ? `${r.grade.grade}, score ${r.grade.score.toFixed(1)} (before caps ${r.grade.scoreBeforeCaps.toFixed(1)})${r.grade.coverage === "partial" ? ", PARTIAL (reliability not tested: no working credential)" : r.grade.provisional ? ", provisional" : ""}, methodology ${r.grade.methodologyVersion}${r.grade.future ? `; under staged methodology ${r.grade.future.methodologyVersion}: ${r.grade.future.grade} ${r.grade.future.score.toFixed(1)}` : ""}`
     : "not graded yet";
   const lines = [
     `${r.name} (${r.id}) — ${grade}.`,
@@ -47,6 +47,10 @@ export function reportText(r: ServiceReport): string {
     lines.push(`Next grade ${r.nextGrade.grade}: ${r.nextGrade.reachable ? fixes || "no fixes needed" : `blocked by ${r.nextGrade.blockedBy.join(", ")}`}.`);
   }
   if (r.protocol.version) lines.push(`Protocol: ${r.protocol.version}${r.protocol.era ? ` (${r.protocol.era} era)` : ""} on the newest probe.`);
+  const rep = r.reported;
+  lines.push(rep.reports === 0
+    ? "Reported by agents: none in the last 30 days."
+    : `Reported by agents (not graded, not observed by Kensa): ${rep.reports} calls in ${rep.windowDays} d from ${rep.distinctReporters} distinct reporters, ${rep.successRate === null ? "—" : `${(rep.successRate * 100).toFixed(1)}% success`}.`);
   lines.push(`Evidence: ${r.links.page}`);
   return lines.join("\n");
 }
