@@ -18,6 +18,8 @@ export * from "./classify/index";
 export * from "./catalogue/service-category";
 export * from "./catalogue/catalogue-entry";
 export * from "./catalogue/published-server";
+export * from "./catalogue/package-launch";
+export * from "./probe/package-findings";
 export { HttpUrl } from "./catalogue/http-url";
 export * from "./sandbox/behaviour-profile";
 export * from "./sandbox/profile-library";

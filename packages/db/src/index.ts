@@ -16,4 +16,5 @@ export * from "./queries/leaderboard";
 export * from "./queries/service-detail";
 export * from "./queries/daily-series";
 export * from "./queries/trends";
+export * from "./queries/package-runs";
 export * from "./queries/api-tokens";

@@ -9,6 +9,7 @@ import {
 import type { Database } from "../open-database";
 import { prismaOf } from "../prisma-of";
 import { dayString } from "./record-runs";
+import { gradedSourceSql } from "./graded-sources-sql";
 
 export interface LatestGradeSummary {
   grade: string;
@@ -72,7 +73,7 @@ export async function readLeaderboardServices(db: Database, filter: { ids?: read
                                CASE WHEN s.auth_method = 'unknown' THEN inputs -> 'checks' END AS grade_checks,
                                CASE WHEN s.auth_method = 'unknown' THEN inputs #>> '{credential,mode}' END AS grade_credential_mode
                         FROM grade_snapshot WHERE service_id = s.id ORDER BY computed_at DESC LIMIT 1) g ON true
-     LEFT JOIN LATERAL (SELECT started_at FROM probe_run WHERE service_id = s.id ORDER BY started_at DESC LIMIT 1) r ON true
+     LEFT JOIN LATERAL (SELECT started_at FROM probe_run WHERE service_id = s.id AND ${gradedSourceSql("source")} ORDER BY started_at DESC LIMIT 1) r ON true
      WHERE s.active ${filter.ids ? "AND s.id = ANY($1::text[])" : ""}
      ORDER BY s.id`,
     ...(filter.ids ? [[...filter.ids]] : []),
