@@ -9,7 +9,7 @@ export interface PackageInstallReport {
   installed: string[];
   cached: number;
   failed: { serviceId: string; package: string; reason: string; detail: string }[];
-  /** Every attempt failed because the registry could not be reached. */
+  /** Every attempt failed for want of a network (the registry, or a dependency's host, could not be reached). */
   registryUnreachable: boolean;
 }
 
@@ -57,6 +57,6 @@ export async function installAllPackages(entries: readonly CatalogueEntry[], opt
     }
     if (result?.ok && result.cached) report.cached += 1;
   }
-  report.registryUnreachable = report.installed.length === 0 && report.failed.length > 0 && report.failed.every((f) => f.reason === "registry_unreachable");
+  report.registryUnreachable = report.installed.length === 0 && report.failed.length > 0 && report.failed.every((f) => f.reason === "network_unreachable");
   return report;
 }

@@ -14,7 +14,7 @@ import { findExecutable } from "./resolve-command";
 
 const MARKER = ".kensa-installed.json";
 
-export type PackageInstallFailure = "registry_unreachable" | "integrity_mismatch" | "install_failed" | "no_executable" | "npm_missing";
+export type PackageInstallFailure = "network_unreachable" | "integrity_mismatch" | "install_failed" | "no_executable" | "npm_missing";
 
 export type PackageInstall =
   | { ok: true; dir: string; binPath: string; cached: boolean; ms: number }
@@ -59,7 +59,7 @@ export async function installPackage(launch: PackageLaunch, options: InstallOpti
     await mkdir(work, { recursive: true });
     await writeFile(join(work, "package.json"), '{ "private": true }\n');
     const packed = await run(["pack", `${launch.name}@${launch.version}`, "--json", "--pack-destination", work, "--ignore-scripts"]);
-    if (!packed.ok) return { ok: false, reason: unreachable(packed.detail) ? "registry_unreachable" : "install_failed", detail: packed.detail, ms: ms() };
+    if (!packed.ok) return { ok: false, reason: unreachable(packed.detail) ? "network_unreachable" : "install_failed", detail: packed.detail, ms: ms() };
     const filename = tarballName(packed.stdout);
     if (!filename) return { ok: false, reason: "install_failed", detail: `npm pack printed no file name: ${packed.stdout.slice(0, 200)}`, ms: ms() };
     const tarball = join(work, filename);
@@ -68,7 +68,7 @@ export async function installPackage(launch: PackageLaunch, options: InstallOpti
       return { ok: false, reason: "integrity_mismatch", detail: `${launch.name}@${launch.version}: the registry served ${integrity}, the catalogue pins ${launch.integrity}`, ms: ms() };
     }
     const installed = await run(["install", "--ignore-scripts", "--no-audit", "--no-fund", "--no-save", "--prefix", work, tarball]);
-    if (!installed.ok) return { ok: false, reason: unreachable(installed.detail) ? "registry_unreachable" : "install_failed", detail: installed.detail, ms: ms() };
+    if (!installed.ok) return { ok: false, reason: unreachable(installed.detail) ? "network_unreachable" : "install_failed", detail: installed.detail, ms: ms() };
     if (!existsSync(join(work, "node_modules", ".bin", launch.bin))) {
       return { ok: false, reason: "no_executable", detail: `${launch.name}@${launch.version} installs no executable named ${launch.bin}`, ms: ms() };
     }
