@@ -23,15 +23,37 @@ export interface PackageProberOptions {
 /** A package start may be slow (a cold Node start, many modules): wider bounds than a loopback sandbox call. */
 export const packageProbeLimits: Partial<ProbeLimits> = { connectTimeoutMs: 20_000, requestTimeoutMs: 20_000, deadlineMs: 90_000 };
 
+/**
+ * Package probes at once per process: each starts a real program (often a cold Node start). Many at once on a
+ * small machine would measure our own load — start-up times, and "hangs" that are only a busy CPU.
+ */
+const packageProbesAtOnce = 2;
+
 export function createPackageProber(options: PackageProberOptions): PackageProber {
-  return async (serviceId) => {
+  const slots = limiter(packageProbesAtOnce);
+  return (serviceId) => slots(async () => {
     const entry = await options.entries(serviceId);
     if (!entry) throw new UnrecoverableJobError(`package.probe: "${serviceId}" is not in the catalogue`);
     const launch = packageLaunchOf(entry.servers ?? []);
     if (!launch) throw new UnrecoverableJobError(`package.probe: "${serviceId}" lists no pinned npm package of the vendor's`);
     const installed = await installOrThrow(launch, options);
     const result = await probePackage({ launch, binPath: installed.binPath, clock: options.clock, limits: { ...packageProbeLimits, ...options.limits } });
-    return { startedAt: result.startedAt, finishedAt: result.finishedAt, traceId: result.traceId, summary: result.summary, steps: result.steps, source: "package" };
+    return { startedAt: result.startedAt, finishedAt: result.finishedAt, traceId: result.traceId, summary: result.summary, steps: result.steps, source: "package" as const };
+  });
+}
+
+function limiter(n: number): <T>(work: () => Promise<T>) => Promise<T> {
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  return async (work) => {
+    if (running >= n) await new Promise<void>((resolve) => waiting.push(resolve));
+    running += 1;
+    try {
+      return await work();
+    } finally {
+      running -= 1;
+      waiting.shift()?.();
+    }
   };
 }
 
