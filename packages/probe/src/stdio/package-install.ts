@@ -54,7 +54,9 @@ export async function installPackage(launch: PackageLaunch, options: InstallOpti
   if (!npm) return { ok: false, reason: "npm_missing", detail: "npm is not on PATH", ms: ms() };
   const dir = join(options.root, packageFolderName(launch));
   const work = `${dir}.partial-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
-  const run = (args: string[]) => npmRun(npm, args, work, options.env, options.timeoutMs ?? 240_000);
+  // One quick retry: an unreachable host (the registry, or a dependency's git host) fails in seconds, not minutes.
+  const quick = ["--fetch-retries=1", "--fetch-retry-mintimeout=2000", "--fetch-retry-maxtimeout=10000"];
+  const run = (args: string[]) => npmRun(npm, [...args, ...quick], work, options.env, options.timeoutMs ?? 240_000);
   try {
     await mkdir(work, { recursive: true });
     await writeFile(join(work, "package.json"), '{ "private": true }\n');
