@@ -20,8 +20,11 @@ export interface PackageProberOptions {
   limits?: Partial<ProbeLimits>;
 }
 
-/** A package start may be slow (a cold Node start, many modules): wider bounds than a loopback sandbox call. */
-export const packageProbeLimits: Partial<ProbeLimits> = { connectTimeoutMs: 20_000, requestTimeoutMs: 20_000, deadlineMs: 90_000 };
+/**
+ * A package start may be slow (a cold Node start, many modules, a sandbox sweep on the same cores at the top of
+ * the hour): wider bounds than a loopback sandbox call, so a slow start is measured as slow, not as a hang.
+ */
+export const packageProbeLimits: Partial<ProbeLimits> = { connectTimeoutMs: 45_000, requestTimeoutMs: 45_000, deadlineMs: 150_000 };
 
 /**
  * Package probes at once per process: each starts a real program (often a cold Node start). Many at once on a

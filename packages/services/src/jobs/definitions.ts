@@ -53,8 +53,8 @@ export interface JobDefinition<P extends z.ZodType> {
 
 export const jobDefinitions = {
   "probe.run": { payload: ProbeRunPayload, attempts: 6, backoff: { type: "exponential", delayMs: 2_000 }, timeoutMs: 180_000 },
-  // Starting a package can take a while (a cold npx-style start, a 20 s hang bound): the deadline bounds it.
-  "package.probe": { payload: PackageProbePayload, attempts: 3, backoff: { type: "exponential", delayMs: 5_000 }, timeoutMs: 180_000 },
+  // A package probe waits for one of the worker's few package slots, then runs up to its 150 s deadline.
+  "package.probe": { payload: PackageProbePayload, attempts: 3, backoff: { type: "exponential", delayMs: 5_000 }, timeoutMs: 900_000 },
   "grade.compute": { payload: GradeComputePayload, attempts: 6, backoff: { type: "exponential", delayMs: 2_000 }, timeoutMs: 60_000 },
   "rollup.rebuild": { payload: RollupRebuildPayload, attempts: 3, backoff: { type: "exponential", delayMs: 5_000 }, timeoutMs: 600_000 },
 } as const satisfies Record<string, JobDefinition<z.ZodType>>;
