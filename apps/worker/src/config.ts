@@ -26,6 +26,8 @@ export const WorkerEnv = z.object({
   KENSA_SANDBOX_HANG_MS: z.coerce.number().int().min(0).default(30_000),
   /** Per-request probe timeout; unset: 15 s for live targets, 4 s for the loopback sandbox (its hangs are simulated). */
   KENSA_PROBE_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).optional(),
+  /** Vendor packages (catalogue `servers`) installed into the data folder and probed over stdio beside the sandbox or live targets. */
+  KENSA_PACKAGES: z.enum(["on", "off"]).default("on"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   /** Where kensa start serves the dashboard; localhost unless opened on purpose (0.0.0.0). */
   KENSA_HOST: z.string().min(1).default("localhost"),
@@ -56,4 +58,13 @@ export type BackfillEnv = z.infer<typeof BackfillEnv>;
 
 export function parseBackfillEnv(env: Record<string, string | undefined> = process.env): BackfillEnv {
   return parseEnv(BackfillEnv, env);
+}
+
+/**
+ * npm's environment for installing vendor packages: the caller's, without the npm_* variables an enclosing
+ * `npm start` sets (npm_config_prefix and friends would point the install at the project's own folder).
+ * Only npm sees it: the packages themselves run in an empty environment (probe stdio isolation).
+ */
+export function installerEnv(env: Record<string, string | undefined> = process.env): Record<string, string | undefined> {
+  return Object.fromEntries(Object.entries(env).filter(([name]) => !/^npm_/i.test(name)));
 }

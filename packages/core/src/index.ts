@@ -21,6 +21,8 @@ export * from "./catalogue/catalogue-entry";
 export * from "./catalogue/published-server";
 export * from "./catalogue/vendor-origin";
 export * from "./catalogue/adoption";
+export * from "./catalogue/package-launch";
+export * from "./probe/package-findings";
 export { HttpUrl } from "./catalogue/http-url";
 export * from "./sandbox/behaviour-profile";
 export * from "./sandbox/profile-library";

@@ -16,6 +16,7 @@ export * from "./queries/leaderboard";
 export * from "./queries/service-detail";
 export * from "./queries/daily-series";
 export * from "./queries/trends";
+export * from "./queries/package-runs";
 export * from "./queries/api-tokens";
 export * from "./queries/reported-outcomes";
 export * from "./queries/latest-protocol";

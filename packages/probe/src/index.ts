@@ -9,3 +9,7 @@ export { Redactor } from "./evidence/redactor";
 export { checkOrder, selectChecks } from "./checks/run-checks";
 export type { ProbeOptions, ProbeResult, ProbeTarget, HttpTransportChoice, AddressPolicy } from "./types";
 export { isolationOwnedEnv } from "./stdio/isolation";
+export { probePackage, type PackageProbeOptions } from "./package-probe";
+export { installPackage, cachedInstall, installedBinPath, type PackageInstall, type PackageInstallFailure, type InstallOptions } from "./stdio/package-install";
+export { unauthenticatedCall, placeholderArguments } from "./stdio/unauthenticated-call";
+export type { ListedToolShape } from "./types";

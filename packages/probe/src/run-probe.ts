@@ -99,8 +99,9 @@ export async function runProbe(options: ProbeOptions): Promise<ProbeResult> {
         summary.tools = summariseTools(listed.value);
         toolNames = summary.tools.names;
       }
+      const calls = listed.value && options.callsFromTools ? [...options.calls, ...options.callsFromTools(listed.value)] : options.calls;
       for (let round = 0; round < rounds && !runner.stopped; round++) {
-        for (const call of options.calls) {
+        for (const call of calls) {
           if (runner.stopped) break;
           const step = await runner.run(`tools/call:${call.tool}`, "call", (ctx) => callTool(deps, call, ctx), await credentials.beforeStep());
           step.record.expect = call.expect;

@@ -3,6 +3,13 @@ import type { Clock, CredentialSpec, ProbeCall, ProbeRunSummary, ProbeStepRecord
 import type { ProbeLimits } from "./limits";
 import type { AddressPolicy } from "./net/address-policy";
 
+/** The parts of a listed tool a caller may choose calls by. */
+export interface ListedToolShape {
+  name: string;
+  inputSchema?: unknown;
+  annotations?: { readOnlyHint?: boolean } & Record<string, unknown>;
+}
+
 export type HttpTransportChoice = "streamable-http" | "sse" | "auto";
 
 export type ProbeTarget =
@@ -22,6 +29,8 @@ export interface ProbeOptions {
   credential: CredentialSpec;
   secrets: SecretSource;
   calls: ProbeCall[];
+  /** Calls chosen from what tools/list answered, run after `calls` (the package probe picks one this way). */
+  callsFromTools?: (tools: readonly ListedToolShape[]) => ProbeCall[];
   /** Repeat the call set this many times (default 1). */
   rounds?: number;
   checks?: "all" | "none" | ReadinessCheck[];

@@ -4,7 +4,7 @@ import { parseArgs } from "node:util";
 import { loadCatalogue } from "@kensa/catalogue";
 import { KensaError } from "@kensa/core";
 import { regradeOnMethodologyChange } from "@kensa/services";
-import { openRuntime, parseWorkerEnv, scheduledProbes, syncCatalogue, syncSchedules, type KensaRuntime } from "@kensa/worker";
+import { openRuntime, packageSchedules, packageServices, parseWorkerEnv, scheduledProbes, syncCatalogue, syncSchedules, type KensaRuntime } from "@kensa/worker";
 import type { Command } from "../command";
 import { lineLogger } from "../support/log";
 import { untilStopSignal } from "../support/signals";
@@ -12,7 +12,9 @@ import { untilStopSignal } from "../support/signals";
 async function syncOnce(runtime: KensaRuntime, log: ReturnType<typeof lineLogger>): Promise<void> {
   const catalogue = await loadCatalogue();
   const services = await syncCatalogue(runtime.db, catalogue, "kensa scheduler");
-  const schedules = await syncSchedules(runtime.bullmq!.queue.queue, scheduledProbes(catalogue.entries, runtime.targets));
+  // Vendor packages: the worker that takes a package.probe installs the package into its data folder first.
+  const packages = runtime.env.KENSA_PACKAGES === "on" ? packageSchedules(catalogue.entries, new Set(packageServices(catalogue.entries).map((s) => s.serviceId))) : [];
+  const schedules = await syncSchedules(runtime.bullmq!.queue.queue, [...scheduledProbes(catalogue.entries, runtime.targets), ...packages]);
   for (const id of [...services.added, ...services.changed]) await runtime.queue.add("grade.compute", { serviceId: id, reason: "catalogue-change" }, { dedupeId: `grade.compute|${id}` });
   if (schedules.added.length || schedules.changed.length || schedules.removed.length) {
     log("schedules.synced", { added: schedules.added.length, changed: schedules.changed.length, removed: schedules.removed.length, unchanged: schedules.unchanged });

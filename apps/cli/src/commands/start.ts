@@ -4,6 +4,7 @@ import { parseArgs } from "node:util";
 import { anyRunRecorded, describeDatabase, databaseConfigFrom } from "@kensa/db";
 import { regradeOnMethodologyChange } from "@kensa/services";
 import { backfillHistory, InProcessScheduler, openRuntime, parseBackfillEnv, parseWorkerEnv, scheduledProbes, syncCatalogue, syncSchedules } from "@kensa/worker";
+import { installVendorPackages } from "../support/vendor-packages";
 import type { Command } from "../command";
 import { ensureAdminToken } from "../support/admin-token";
 import { ensureDashboardBuild, startDashboard, type Dashboard } from "../support/dashboard";
@@ -37,15 +38,19 @@ export const startCommand: Command = {
       dashboard = await startDashboard(runtime.db, runtime.queue, env.PORT, env.KENSA_HOST);
       console.log(`dashboard: ${dashboard.url} · MCP server: ${dashboard.url}/mcp`);
 
-      const probes = scheduledProbes(runtime.catalogue.entries, runtime.targets);
+      // The vendors' own packages, installed into the data folder (cached after the first start) and probed beside the sandbox.
+      const packageProbes = env.KENSA_PACKAGES === "on" ? await installVendorPackages(runtime, stopping.signal) : [];
+      const targetProbes = scheduledProbes(runtime.catalogue.entries, runtime.targets);
+      const probes = [...targetProbes, ...packageProbes];
       const firstStart = !(await anyRunRecorded(runtime.db));
       if (firstStart && runtime.sandbox && history.KENSA_BACKFILL_DAYS > 0 && !values["no-backfill"]) {
         const bar = progressLine("building sandbox history");
-        const report = await backfillHistory(runtime, probes, {
+        // History is the sandbox's alone: a package run is observed now, never back-dated.
+        const report = await backfillHistory(runtime, targetProbes, {
           days: history.KENSA_BACKFILL_DAYS,
           sweepsPerDay: history.KENSA_BACKFILL_SWEEPS_PER_DAY,
           // Runs wait on simulated latency, not CPU: a whole sweep in flight at once.
-          concurrency: Math.max(env.WORKER_CONCURRENCY, Math.min(probes.length, 256)),
+          concurrency: Math.max(env.WORKER_CONCURRENCY, Math.min(targetProbes.length, 256)),
           signal: stopping.signal,
           onProgress: (p) => bar.update(p.sweep, p.sweeps, `${p.day} · ${p.runs.toLocaleString("en-US")} runs`),
         });

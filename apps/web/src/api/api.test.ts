@@ -172,11 +172,11 @@ describe.each(databaseBackends)("API on $name", (backend) => {
   run("counts services per data source in the distribution, as the service list labels them", async () => {
     const dist = GradeDistribution.parse(await (await get(distributionHandler, db, "/api/v1/grades/distribution")).json());
     const list = ServiceList.parse(await (await get(servicesHandler, db, "/api/v1/services?pageSize=250")).json());
-    expect(dist.sources).toEqual({ live: 3, sandbox: 37 });
+    expect(dist.sources).toEqual({ live: 3, package: 0, sandbox: 37 }); // package evidence sits beside a row's source, never as it
     for (const source of ["live", "sandbox"] as const) expect(dist.sources[source]).toBe(list.data.filter((s) => s.source === source).length);
     expect(dist.sources.live + dist.sources.sandbox + dist.unsourced).toBe(dist.total);
     const live = GradeDistribution.parse(await (await get(distributionHandler, db, "/api/v1/grades/distribution?source=live")).json());
-    expect([live.sources, live.unsourced]).toEqual([{ live: 3, sandbox: 0 }, 0]);
+    expect([live.sources, live.unsourced]).toEqual([{ live: 3, package: 0, sandbox: 0 }, 0]);
   });
 
   run("counts grades the same way the service list does", async () => {

@@ -3,6 +3,7 @@
 import { reprobesPerTokenPerHour } from "@kensa/services";
 import { z } from "zod";
 import { sessionCookieName } from "../server/session-cookie";
+import { badgeParams } from "./handlers/badge";
 import { distributionParams } from "./handlers/distribution";
 import { historyParams } from "./handlers/history";
 import { serviceIdPattern, serviceParams } from "./handlers/service";
@@ -58,7 +59,7 @@ const operations: Operation[] = [
   { method: "get", path: "/api/v1/grades/distribution", summary: "How many services hold each grade, and how many are sandbox (simulated) data", params: distributionParams, ok: { status: "200", schema: "GradeDistribution", description: "grade and source counts" }, errors: rejected },
   { method: "get", path: "/api/v1/adoption", summary: "OAuth, SSO and IaC adoption by vendor origin: declared (sourced) beside simulated (sandbox profiles), each figure labelled", params: {}, ok: { status: "200", schema: "Adoption", description: "adoption figures, each with its basis" }, errors: {} },
   { method: "get", path: "/api/v1/export.csv", summary: "The leaderboard as CSV, filters applied, unpaged", params: filterParams, ok: { status: "200", mediaType: "text/csv", description: "CSV with a header row" }, errors: rejected },
-  { method: "get", path: "/api/v1/badge/{id}.svg", summary: "Grade badge; a 'not graded' badge for unknown ids", params: {}, pathParams: [idParam], ok: { status: "200", mediaType: "image/svg+xml", description: "SVG badge" }, errors: {} },
+  { method: "get", path: "/api/v1/badge/{id}.svg", summary: "Grade badge; a 'not graded' badge for unknown ids; with source=package, the vendor-package badge (name@version, tools listed), never a grade", params: badgeParams, pathParams: [idParam], ok: { status: "200", mediaType: "image/svg+xml", description: "SVG badge" }, errors: {} },
   { method: "get", path: "/api/health", summary: "Liveness and database reachability", params: {}, ok: { status: "200", schema: "Health", description: "alive" }, errors: {} },
   {
     method: "post",

@@ -4,7 +4,7 @@
 import { z } from "zod";
 import {
   AppliedCapReport, AuthMethod, AxisName, AxisReport, Coverage as CoreCoverage, CoverageReason as CoreCoverageReason, DataSource as CoreDataSource, ErrorClass, EvidenceStatus as CoreEvidenceStatus,
-  Finding as CoreFinding, FixReport, FutureGrade as CoreFutureGrade, Grade as CoreGrade, NextGradeReport, ReportedSummary as CoreReportedSummary, RunPath, ShownAuthMethod as CoreShownAuthMethod,
+  Finding as CoreFinding, FixReport, FutureGrade as CoreFutureGrade, Grade as CoreGrade, NextGradeReport, PackageFinding as CorePackageFinding, ReportedSummary as CoreReportedSummary, RunPath, ShownAuthMethod as CoreShownAuthMethod,
 } from "@kensa/core";
 
 export const apiRegistry = z.registry<{ id: string; description?: string }>();
@@ -55,6 +55,21 @@ export const WindowStats = z.object({
   ...trafficFigures,
 }).register(apiRegistry, { id: "WindowStats", description: "figures over the selected window, from daily rollups" });
 
+export const PackageFinding = CorePackageFinding.register(apiRegistry, { id: "PackageFinding", description: "one finding of a package run: startup, protocol, capabilities, tools, unauthenticated_call, stdout, stdin_close" });
+
+export const PackageEvidence = z.object({
+  source: z.literal("package").describe("observed from the vendor's own published package, run by Kensa isolated over stdio without a vendor account: never sandbox data, never graded"),
+  package: z.object({ registry: z.literal("npm"), name: z.string(), version: z.string(), integrity: z.string() }),
+  observedAt: isoDateTime,
+  started: z.boolean().describe("initialize answered: a usable session"),
+  startupMs: z.number().nullable().describe("spawn to initialize result"),
+  protocolVersion: z.string().nullable(),
+  tools: z.number().int().nullable(),
+  unauthenticatedCall: z.string().nullable().describe("how a tool call without a working credential was answered: tool_error, rpc_error, crash, hang, succeeded, not_called"),
+  errorActionability: z.string().nullable().describe("names_credential, names_network or opaque"),
+  findings: z.array(PackageFinding),
+}).register(apiRegistry, { id: "PackageEvidence", description: "the newest package run of the vendor's own package (name and version as pinned in the catalogue)" });
+
 export const ServiceSummary = z.object({
   id: z.string(),
   name: z.object({ en: z.string(), ja: z.string().nullable() }),
@@ -64,10 +79,11 @@ export const ServiceSummary = z.object({
   auth: ShownAuthMethod,
   sso: z.boolean().describe("SAML or OIDC single sign-on declared, or enterprise SSO auth"),
   iac: z.boolean().describe("a Terraform or Pulumi provider declared"),
-  source: DataSource.nullable(),
+  source: DataSource.nullable().describe("the grade's and window's source (sandbox: simulated); package evidence is separate, in packageEvidence"),
   grade: GradeSummary.nullable(),
   window: WindowStats,
   lastProbedAt: isoDateTime.nullable(),
+  packageEvidence: PackageEvidence.nullable().describe("what Kensa observed from the vendor's own package; null when none was run"),
   links: z.object({ self: z.string(), html: z.string(), badge: z.string() }),
 }).register(apiRegistry, { id: "ServiceSummary" });
 
@@ -247,6 +263,7 @@ export type Adoption = z.infer<typeof Adoption>;
 export type ReprobeAccepted = z.infer<typeof ReprobeAccepted>;
 export type ApiErrorCode = z.infer<typeof ApiErrorBody>["error"]["code"];
 export type DataSource = z.infer<typeof DataSource>;
+export type PackageEvidenceView = z.infer<typeof PackageEvidence>;
 export type WindowStatsView = z.infer<typeof WindowStats>;
 export type AxisView = z.infer<typeof Axis>;
 export type CapView = z.infer<typeof Cap>;

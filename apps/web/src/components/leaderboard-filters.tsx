@@ -23,7 +23,7 @@ export function LeaderboardFilters({ t, query, categories }: { t: Messages; lang
         options={authMethods.map((a) => [a, label(t.authMethods, a)])} />
       <Select id="f-sso" name="sso" label={l.sso} value={yesNo(query.sso)} any={l.any} options={[["true", l.yes], ["false", l.no]]} />
       <Select id="f-iac" name="iac" label={l.iac} value={yesNo(query.iac)} any={l.any} options={[["true", l.yes], ["false", l.no]]} />
-      <Select id="f-source" name="source" label={l.source} value={query.source ?? ""} any={l.any} options={[["live", t.live], ["sandbox", t.sandbox.label]]} />
+      <Select id="f-source" name="source" label={l.source} value={query.source ?? ""} any={l.any} options={[["live", t.live], ["package", t.package.filter], ["sandbox", t.sandbox.label]]} />
       <Select id="f-window" name="window" label={l.window} value={String(query.window)} options={["7", "30", "90"].map((d) => [d, l.windowDays(Number(d))])} />
       {query.sort !== "grade" ? <input type="hidden" name="sort" value={query.sort} /> : null}
       {query.order ? <input type="hidden" name="order" value={query.order} /> : null}

@@ -9,7 +9,7 @@ import { dateTime, ms, percent, score } from "../lib/format";
 import { hrefWith } from "../lib/search-params";
 import { AuthMethodLabel } from "./auth-method-label";
 import { GradeChip, PartialMarker } from "./grade-chip";
-import { SourceTag } from "./sandbox-notice";
+import { PackageTag, SourceTag } from "./sandbox-notice";
 import { Sparkline } from "./sparkline";
 
 interface Props {
@@ -60,7 +60,7 @@ export function LeaderboardTable({ t, lang, rows, query, params }: Props) {
                   <th scope="row" className="service-cell">
                     <a href={`/services/${encodeURIComponent(r.id)}`}>{name}</a>
                     {lang === "ja" && r.name.ja ? <span className="subtle" lang="en">{r.name.en}</span> : r.name.ja ? <span className="subtle" lang="ja">{r.name.ja}</span> : null}
-                    <span className="subtle">{r.vendor} <SourceTag source={r.source} t={t} /></span>
+                    <span className="subtle">{r.vendor} <SourceTag source={r.source} t={t} /> <PackageTag evidence={r.packageEvidence} t={t} /></span>
                   </th>
                   <td>{label(t.categories, r.category)}</td>
                   <td className="nowrap"><GradeChip grade={r.grade?.grade ?? null} provisional={r.grade?.provisional} label={l.ungraded} />{r.grade?.coverage === "partial" ? <> <PartialMarker t={t} /></> : null}</td>

@@ -19,6 +19,7 @@ function row(id: string, over: Partial<SummaryRow> & { g?: [string, number] | nu
     grade: g ? { grade: g[0] as "A", score: g[1], scoreBeforeCaps: g[1], provisional: false, coverage: "full", methodologyVersion: "1", computedAt: "2026-11-01T00:00:00.000Z", future: null } : null,
     window: { days: 30, from: "2026-10-03", to: "2026-11-01", calls: 10, successes: 9, successRate: rate, vendorFailures: 1, clientFailures: 0, intermediaryFailures: 0, errorCounts: {}, p50Ms: null, p95Ms: p95, p99Ms: null },
     lastProbedAt: null,
+    packageEvidence: null,
     links: { self: "", html: "", badge: "" },
     sparkline: [],
     ...rest,

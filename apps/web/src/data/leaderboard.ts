@@ -1,7 +1,7 @@
 // The leaderboard as data: every active service summarised over the window, then filtered, sorted and
 // paged here (225 rows, or 10,000, filter in microseconds once the two indexed reads are done).
 import { assertNever } from "@kensa/core";
-import { latestRollupDay, readLeaderboardServices, type Database } from "@kensa/db";
+import { latestRollupDay, readLatestPackageRuns, readLeaderboardServices, type Database } from "@kensa/db";
 import type { LeaderboardFilters, SortKey } from "../api/leaderboard-params";
 import { gradeOrder, gradeRank, type GradeName } from "../lib/grades";
 import { addDays, todayUtc } from "../lib/days";
@@ -22,8 +22,8 @@ export async function loadLeaderboard(db: Database, filters: LeaderboardFilters)
   const asOf = await latestRollupDay(db);
   const to = asOf ?? todayUtc();
   const range: WindowRange = { days: filters.window, from: addDays(to, -(filters.window - 1)), to };
-  const [services, stats] = await Promise.all([readLeaderboardServices(db), cachedWindowStats(db, range)]);
-  const all = services.map((s) => summaryRow(s, stats.get(s.id), range));
+  const [services, stats, packages] = await Promise.all([readLeaderboardServices(db), cachedWindowStats(db, range), readLatestPackageRuns(db)]);
+  const all = services.map((s) => summaryRow(s, stats.get(s.id), range, packages.get(s.id)));
   const rows = sortRows(all.filter(matches(filters)), filters.sort, filters.order);
   return { asOf, range, rows, categories: [...new Set(all.map((r) => r.category))].sort(), distribution: distributionOf(rows) };
 }
@@ -43,7 +43,8 @@ export function matches(f: LeaderboardFilters): (row: SummaryRow) => boolean {
     (f.auth.length === 0 || (f.auth as string[]).includes(row.auth.method)) &&
     (f.sso === undefined || row.sso === f.sso) &&
     (f.iac === undefined || row.iac === f.iac) &&
-    (f.source === undefined || row.source === f.source) &&
+    // Package evidence sits beside a row's graded source: source=package selects the services it was observed for.
+    (f.source === undefined || (f.source === "package" ? row.packageEvidence !== null : row.source === f.source)) &&
     (f.ids.length === 0 || f.ids.includes(row.id));
 }
 

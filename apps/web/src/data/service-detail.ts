@@ -2,7 +2,7 @@
 // the newest readiness findings, recent failures with their evidence, and the grade's history with what
 // moved it. Each piece is one indexed read; nothing here scans raw steps beyond the newest few failures.
 import {
-  latestGrade, latestRollupDay, readGradeChanges, readLatestChecks, readLeaderboardServices, readRecentFailures, readReportedSummary,
+  latestGrade, latestRollupDay, readGradeChanges, readLatestChecks, readLatestPackageRuns, readLeaderboardServices, readRecentFailures, readReportedSummary,
   type Database, type FailedStep, type GradeChange,
 } from "@kensa/db";
 import type { GradeChangeCauseView, ServiceDetail } from "../api/schemas";
@@ -21,15 +21,16 @@ export async function loadServiceDetail(db: Database, id: string, windowDays = 3
   const asOf = (await latestRollupDay(db)) ?? todayUtc();
   const range = { days: windowDays, from: addDays(asOf, -(windowDays - 1)), to: asOf };
   const since = new Date(Date.parse(`${addDays(asOf, -30)}T00:00:00Z`));
-  const [stats, snapshot, changes, failures, checks, reported] = await Promise.all([
+  const [stats, snapshot, changes, failures, checks, reported, packages] = await Promise.all([
     cachedWindowStats(db, range),
     latestGrade(db, id),
     readGradeChanges(db, id),
     readRecentFailures(db, id),
     readLatestChecks(db, id, since),
     readReportedSummary(db, id, { windowDays: 30 }),
+    readLatestPackageRuns(db, { ids: [id] }),
   ]);
-  const summary = summaryRow(service, stats.get(id), range);
+  const summary = summaryRow(service, stats.get(id), range, packages.get(id));
   const report = snapshot?.report;
   return {
     ...summary,

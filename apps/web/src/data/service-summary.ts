@@ -1,10 +1,11 @@
 // One service as the leaderboard, the API and the CSV export show it: identity, markers, newest grade
 // and the window's figures. Every number here comes from a grade snapshot or from daily rollups.
 import { combineSources } from "@kensa/core";
-import type { LeaderboardService, WindowStats } from "@kensa/db";
+import type { LeaderboardService, PackageRun, WindowStats } from "@kensa/db";
 import type { ServiceSummary, WindowStatsView } from "../api/schemas";
 import { isGrade, type GradeName } from "../lib/grades";
 import { hasIac, hasSso } from "./declared";
+import { packageEvidenceView } from "./package-evidence";
 
 export interface WindowRange {
   days: number;
@@ -36,7 +37,7 @@ export function windowView(stats: WindowStats | undefined, range: WindowRange): 
   };
 }
 
-export function summaryRow(service: LeaderboardService, stats: WindowStats | undefined, range: WindowRange): SummaryRow {
+export function summaryRow(service: LeaderboardService, stats: WindowStats | undefined, range: WindowRange, packageRun?: PackageRun): SummaryRow {
   const grade = service.grade && isGrade(service.grade.grade) ? service.grade : null;
   return {
     id: service.id,
@@ -63,6 +64,7 @@ export function summaryRow(service: LeaderboardService, stats: WindowStats | und
       : null,
     window: windowView(stats, range),
     lastProbedAt: service.lastProbedAt?.toISOString() ?? null,
+    packageEvidence: packageEvidenceView(packageRun),
     links: {
       self: `/api/v1/services/${encodeURIComponent(service.id)}`,
       html: `/services/${encodeURIComponent(service.id)}`,

@@ -21,11 +21,29 @@ export function badgeSvg(input: BadgeInput): string {
     ? `${input.grade}${input.provisional ? "?" : ""}${input.partial ? " · partial" : ""}${input.methodologyVersion ? ` · v${input.methodologyVersion.replace(/^v/, "")}` : ""}${input.sandbox ? " · sandbox" : ""}`
     : "not graded";
   const color = graded ? gradeColor[input.grade as keyof typeof gradeColor] : ungradedColor;
+  const future = graded && input.future && isGrade(input.future.grade) ? ` (under methodology v${input.future.methodologyVersion}, staged: ${input.future.grade})` : "";
+  const title = graded ? `Kensa MCP readiness grade ${value}${future}` : "Kensa: not graded";
+  return renderBadge(label, value, color, title);
+}
+
+export interface PackageBadgeInput {
+  name: string;
+  version: string;
+  /** Tools listed when it answered initialize; null when it did not start. */
+  tools: number | null;
+}
+
+/** "kensa package | backlog-mcp-server@0.20.4 · 63 tools": observed from the vendor's package, never a grade. */
+export function packageBadgeSvg(input: PackageBadgeInput | null): string {
+  if (!input) return renderBadge("kensa package", "not observed", ungradedColor, "Kensa: the vendor's package was not observed");
+  const value = `${input.name}@${input.version} · ${input.tools === null ? "did not start" : `${input.tools} tools`}`;
+  return renderBadge("kensa package", value, input.tools === null ? ungradedColor : "#0969da", `Kensa observed the vendor's package ${value} (no vendor account; not a grade)`);
+}
+
+function renderBadge(label: string, value: string, color: string, title: string): string {
   const lw = textWidth(label) + 12;
   const vw = textWidth(value) + 12;
   const w = lw + vw;
-  const future = graded && input.future && isGrade(input.future.grade) ? ` (under methodology v${input.future.methodologyVersion}, staged: ${input.future.grade})` : "";
-  const title = graded ? `Kensa MCP readiness grade ${value}${future}` : "Kensa: not graded";
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="20" role="img" aria-label="${esc(title)}">`,
     `<title>${esc(title)}</title>`,

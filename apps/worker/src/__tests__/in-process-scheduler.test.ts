@@ -37,6 +37,21 @@ describe("in-process scheduler", () => {
     expect(ticks.every((t) => t % 60_000 === 0)).toBe(true);
   });
 
+  it("a package schedule enqueues package.probe beside the same service's probe.run, with keys that never meet", async () => {
+    const queue = new RecordingQueue();
+    const scheduler = new InProcessScheduler(queue, clockAt(Date.UTC(2026, 0, 1)));
+    scheduler.sync([
+      { serviceId: "backlog", path: "direct", intervalMs: 900_000 },
+      { serviceId: "backlog", path: "package", intervalMs: 3_600_000 },
+    ]);
+    await scheduler.poll();
+    expect(queue.added.map((a) => a.name).sort()).toEqual(["package.probe", "probe.run"]);
+    const pkg = queue.added.find((a) => a.name === "package.probe")!;
+    expect(pkg.payload).toEqual({ serviceId: "backlog", trigger: "schedule", intervalMs: 3_600_000, tick: Date.UTC(2026, 0, 1) });
+    expect(pkg.options?.jobId).toBe("package.probe|backlog|package|tick|2026-01-01T00|00|00.000Z");
+    expect(queue.added.find((a) => a.name === "probe.run")!.options?.jobId).not.toBe(pkg.options?.jobId);
+  });
+
   it("reports added, changed and removed schedules and stops removed services", async () => {
     const queue = new RecordingQueue();
     const clock = clockAt(0);

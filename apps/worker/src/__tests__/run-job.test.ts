@@ -5,6 +5,7 @@ import { UnrecoverableJobError } from "../runtime/unrecoverable-job-error";
 const never = () => new Promise<never>(() => {});
 const handlers: JobHandlers<{ hang: boolean }> = {
   "probe.run": async (_p, ctx) => (ctx.hang ? never() : "probed"),
+  "package.probe": async () => "package probed",
   "grade.compute": async () => "graded",
   "rollup.rebuild": async () => "rebuilt",
 };

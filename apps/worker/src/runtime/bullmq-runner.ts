@@ -34,7 +34,7 @@ export function startBullmqWorker(
   const worker = new Worker(
     queueName,
     async (job) => {
-      const payload = job.name === "probe.run" ? withScheduledTick(job) : job.data;
+      const payload = job.name === "probe.run" || job.name === "package.probe" ? withScheduledTick(job) : job.data;
       try {
         return await execute(job.name, payload);
       } catch (error) {

@@ -4,10 +4,20 @@ import type { Queue } from "bullmq";
 import type { RunPath } from "@kensa/core";
 import { jobOptions } from "@kensa/services";
 
+/** A probe.run path, or "package": a package.probe of the service's vendor package. */
+export type ScheduledPath = RunPath | "package";
+
 export interface ScheduledProbe {
   serviceId: string;
-  path: RunPath;
+  path: ScheduledPath;
   intervalMs: number;
+}
+
+/** The job a schedule enqueues and its payload (without the tick, which the scheduler adds). */
+export function scheduledJob(probe: ScheduledProbe) {
+  return probe.path === "package"
+    ? { name: "package.probe" as const, data: { serviceId: probe.serviceId, trigger: "schedule" as const, intervalMs: probe.intervalMs } }
+    : { name: "probe.run" as const, data: { serviceId: probe.serviceId, path: probe.path, trigger: "schedule" as const, intervalMs: probe.intervalMs } };
 }
 
 export const schedulerId = (s: Pick<ScheduledProbe, "serviceId" | "path">) => `probe|${s.serviceId}|${s.path}`;
@@ -32,11 +42,8 @@ export async function syncSchedules(queue: Queue, wanted: readonly ScheduledProb
       continue;
     }
     (before ? report.changed : report.added).push(id);
-    await queue.upsertJobScheduler(id, { every: probe.intervalMs }, {
-      name: "probe.run",
-      data: { serviceId: probe.serviceId, path: probe.path, trigger: "schedule", intervalMs: probe.intervalMs },
-      opts: jobOptions("probe.run"),
-    });
+    const job = scheduledJob(probe);
+    await queue.upsertJobScheduler(id, { every: probe.intervalMs }, { name: job.name, data: job.data, opts: jobOptions(job.name) });
   }
   for (const id of existing.keys()) {
     if (id.startsWith("probe|") && !wantedIds.has(id)) {

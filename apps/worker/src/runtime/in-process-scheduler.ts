@@ -1,8 +1,8 @@
 // The embedded default's scheduler: every poll it enqueues each (service, path) whose aligned tick has
 // moved on, reading time from the shared Clock — so under the sandbox's fast clock, intervals shrink with it.
 import type { Clock } from "@kensa/core";
-import { alignTick, type JobQueue, probeJobId } from "@kensa/services";
-import { schedulerId, type ScheduleSyncReport, type ScheduledProbe } from "./bullmq-schedules";
+import { alignTick, type JobQueue, packageJobId, probeJobId } from "@kensa/services";
+import { scheduledJob, schedulerId, type ScheduleSyncReport, type ScheduledProbe } from "./bullmq-schedules";
 
 export class InProcessScheduler {
   private probes = new Map<string, ScheduledProbe>();
@@ -42,8 +42,9 @@ export class InProcessScheduler {
       const tick = alignTick(now, probe.intervalMs);
       if ((this.lastTick.get(id) ?? -Infinity) >= tick) continue;
       this.lastTick.set(id, tick);
-      const payload = { serviceId: probe.serviceId, path: probe.path, trigger: "schedule" as const, tick, intervalMs: probe.intervalMs };
-      await this.queue.add("probe.run", payload, { jobId: probeJobId(payload) });
+      const job = scheduledJob(probe);
+      if (job.name === "package.probe") await this.queue.add(job.name, { ...job.data, tick }, { jobId: packageJobId({ ...job.data, tick }) });
+      else await this.queue.add(job.name, { ...job.data, tick }, { jobId: probeJobId({ ...job.data, tick }) });
       due += 1;
     }
     return due;

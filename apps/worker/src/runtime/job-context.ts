@@ -12,12 +12,17 @@ export interface ProbeExecution extends Pick<ProbeRunRecord, "startedAt" | "fini
 /** Probes one catalogued service now. Never throws for the target's failure; throws UnrecoverableJobError for an unknown service. */
 export type ServiceProber = (serviceId: string, path: RunPath, probe: { withChecks: boolean }) => Promise<ProbeExecution>;
 
+/** Runs one service's vendor package (package-prober.ts); throws UnrecoverableJobError when it has none. */
+export type PackageProbeRunner = (serviceId: string) => Promise<ProbeExecution>;
+
 export interface JobContext {
   db: Database;
   queue: JobQueue;
   clock: Clock;
   workerId: string;
   probeService: ServiceProber;
+  /** Undefined where package probes are off (KENSA_PACKAGES=off). */
+  probePackage?: PackageProbeRunner;
   tracer: Tracer;
   log: (event: string, fields?: Record<string, unknown>) => void;
 }

@@ -7,7 +7,7 @@ import type { ProbeLimits } from "@kensa/probe";
 import { ControllableClock, startSandbox, type Sandbox } from "@kensa/sandbox";
 import type { Worker } from "bullmq";
 import { BullmqJobQueue, type BullmqSettings, databaseCatalogueLookup, type JobQueue } from "@kensa/services";
-import { probeCredentialEnv, type WorkerEnv } from "../config";
+import { installerEnv, probeCredentialEnv, type WorkerEnv } from "../config";
 import { handlers } from "../handlers";
 import { createTelemetry, type Telemetry } from "../telemetry/telemetry";
 import { startBullmqWorker } from "./bullmq-runner";
@@ -15,6 +15,7 @@ import { InProcessRunner, type JobFailure } from "./in-process-runner";
 import type { JobContext } from "./job-context";
 import { runJob } from "./run-job";
 import { workerSecretSource } from "./secret-source";
+import { createPackageProber } from "./package-prober";
 import { createServiceProber, liveTargets, sandboxTargets, type TargetResolver } from "./service-prober";
 
 export type Log = (event: string, fields?: Record<string, unknown>) => void;
@@ -137,6 +138,9 @@ export async function openRuntime(options: OpenRuntimeOptions): Promise<KensaRun
         addressPolicy: { allowPrivate: false, allowHosts },
         limits: { requestTimeoutMs: env.KENSA_PROBE_TIMEOUT_MS ?? (sandbox ? 4_000 : 15_000), ...options.probeLimits },
       }),
+      ...(env.KENSA_PACKAGES === "on"
+        ? { probePackage: createPackageProber({ entries: databaseCatalogueLookup(db), root: packageRoot(env), npmEnv: installerEnv(), clock, ...(options.probeLimits ? { limits: options.probeLimits } : {}) }) }
+        : {}),
       tracer: telemetry.tracer,
       log,
     };
@@ -162,4 +166,9 @@ export async function openRuntime(options: OpenRuntimeOptions): Promise<KensaRun
     await close();
     throw error;
   }
+}
+
+/** Where vendor packages are installed: the data folder, never the project's node_modules. */
+export function packageRoot(env: Pick<WorkerEnv, "KENSA_DATA_DIR">): string {
+  return `${env.KENSA_DATA_DIR.replace(/\/$/, "")}/packages`;
 }

@@ -51,6 +51,13 @@ export const PackageServer = z
     ownerEvidence: z.string().min(1).optional(),
     /** Variables it needs to start, per its README: the package probe hands over these and nothing else. */
     requiredEnv: z.array(SecretName).optional(),
+    /**
+     * Values for requiredEnv that let it start without an account, where the placeholder
+     * (package-launch.ts) would not do — e.g. a domain it parses. Never a working credential.
+     */
+    dummyEnv: z.record(SecretName, z.string().max(200)).optional(),
+    /** Arguments that start its MCP server over stdio, where the bare executable does something else (per its README). */
+    args: z.array(z.string().min(1)).max(20).optional(),
     source: HttpUrl,
     note: z.string().min(1).optional(),
   })
@@ -60,6 +67,9 @@ export const PackageServer = z
     if (server.registry === "npm" && server.owner === "vendor") {
       if (server.version === undefined) ctx.addIssue({ code: "custom", path: ["version"], message: "expected a pinned version for the vendor's npm package (`npm view NAME version`)" });
       if (server.integrity === undefined) ctx.addIssue({ code: "custom", path: ["integrity"], message: "expected the integrity hash for the vendor's npm package (`npm view NAME dist.integrity`)" });
+    }
+    for (const name of Object.keys(server.dummyEnv ?? {})) {
+      if (!(server.requiredEnv ?? []).includes(name)) ctx.addIssue({ code: "custom", path: ["dummyEnv", name], message: `expected ${name} in requiredEnv: a dummy is only for a variable the package needs` });
     }
     if (server.integrity !== undefined && server.registry !== "npm") {
       ctx.addIssue({ code: "custom", path: ["integrity"], message: `expected no npm integrity hash for a ${server.registry} package` });

@@ -4,6 +4,7 @@ import { CheckResult } from "./check-result";
 import { Classification } from "./classification";
 import { StepOutcome } from "./step-outcome";
 import { ToolDefinitionRecord } from "./tool-definitions";
+import { DataSource } from "../provenance/data-source";
 
 /**
  * transport: opening the connection (TCP/TLS, or spawning a stdio server); auth: an OAuth token grant;
@@ -42,7 +43,8 @@ export type ProbeStepRecord = z.infer<typeof ProbeStepRecord>;
 
 export const RunTrigger = z.enum(["schedule", "manual", "backfill", "scan"]);
 export type RunTrigger = z.infer<typeof RunTrigger>;
-export const RunSource = z.enum(["live", "sandbox"]);
+/** Where a run's target was: the data-source table (provenance/data-source.ts) is the one list. */
+export const RunSource = DataSource;
 export type RunSource = z.infer<typeof RunSource>;
 export const RunPath = z.enum(["direct", "gateway"]);
 export type RunPath = z.infer<typeof RunPath>;
@@ -107,6 +109,17 @@ export const StdioIsolation = z.object({
 });
 export type StdioIsolation = z.infer<typeof StdioIsolation>;
 
+/** The vendor's package a `package` run started: exactly what the catalogue pinned, its integrity checked before it ran. */
+export const PackageIdentity = z.object({
+  registry: z.literal("npm"),
+  name: z.string().min(1),
+  version: z.string().min(1),
+  integrity: z.string().min(1),
+  /** Names of the documented dummy variables it was given (values are never kept). */
+  dummyEnv: z.array(z.string()),
+});
+export type PackageIdentity = z.infer<typeof PackageIdentity>;
+
 export const ProbeRunSummary = z.object({
   target: z.object({ url: z.string().optional(), transport: z.enum(["streamable-http", "sse", "stdio"]) }),
   protocolVersion: z.string().optional(),
@@ -115,6 +128,7 @@ export const ProbeRunSummary = z.object({
   tools: ToolsSummary.optional(),
   credential: CredentialSummary.optional(),
   stdio: StdioIsolation.optional(),
+  package: PackageIdentity.optional(),
 });
 export type ProbeRunSummary = z.infer<typeof ProbeRunSummary>;
 

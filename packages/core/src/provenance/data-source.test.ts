@@ -1,9 +1,23 @@
 import { describe, expect, it } from "vitest";
-import { combineSources, dataSourceOrder, isSimulated, listSources, normaliseSource } from "./data-source";
+import { combineSources, dataSourceOrder, gradedSources, isGradedSource, isSimulated, listSources, normaliseSource } from "./data-source";
 
 describe("the data-source table", () => {
-  it("lists live before sandbox: the order is the precedence", () => {
-    expect(dataSourceOrder).toEqual(["live", "sandbox"]);
+  it("lists live, then the vendor's package, then sandbox: the order is the precedence", () => {
+    expect(dataSourceOrder).toEqual(["live", "package", "sandbox"]);
+  });
+
+  it("combines package with sandbox as sandbox and with live as package", () => {
+    expect(combineSources("package", "sandbox")).toBe("sandbox");
+    expect(combineSources("live", "package")).toBe("package");
+  });
+
+  it("keeps package runs out of rollups and grades; live, sandbox and unknown names are graded", () => {
+    expect(isGradedSource("package")).toBe(false);
+    expect(isGradedSource("live")).toBe(true);
+    expect(isGradedSource("sandbox")).toBe(true);
+    expect(isGradedSource("replayed")).toBe(true);
+    expect(gradedSources).toEqual(["live", "sandbox"]);
+    expect(isSimulated("package")).toBe(false);
   });
 
   it.each([

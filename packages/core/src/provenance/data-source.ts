@@ -7,6 +7,7 @@ import { z } from "zod";
 
 export const dataSourceOrder = [
   "live",    // Kensa probed the vendor's real server
+  "package", // Kensa ran the vendor's own published package (pinned name@version) isolated over stdio, without a vendor account
   "sandbox", // Kensa probed a simulated server: never shown as a measurement
 ] as const;
 
@@ -54,3 +55,18 @@ export function listSources(stored: Iterable<string>): DataSource[] {
   for (const s of stored) seen.add(normaliseSource(s));
   return dataSourceOrder.filter((s) => seen.has(s));
 }
+
+/**
+ * Sources whose runs are findings about the server as published, shown on their own, and never summed into
+ * daily rollups, reliability or grades: a package runs with dummy configuration and its network cut, so its
+ * calls cannot succeed for reasons of ours — its traffic says nothing about the vendor's service.
+ */
+const findingsOnly: ReadonlySet<DataSource> = new Set<DataSource>(["package"]);
+
+/** True when runs from this stored source enter daily rollups and grades (a stored name Kensa does not know does: as simulated). */
+export function isGradedSource(source: string): boolean {
+  return !findingsOnly.has(normaliseSource(source));
+}
+
+/** The sources whose runs are rolled up and graded, in table order: SQL filters are generated from this. */
+export const gradedSources: readonly DataSource[] = dataSourceOrder.filter((s) => !findingsOnly.has(s));

@@ -9,6 +9,7 @@ import {
 import type { Database } from "../open-database";
 import { prismaOf } from "../prisma-of";
 import { dayString } from "./record-runs";
+import { gradedSourceSql } from "./graded-sources-sql";
 
 export interface LatestGradeSummary {
   grade: string;
@@ -81,7 +82,7 @@ export async function readLeaderboardServices(db: Database, filter: { ids?: read
                                fixes #>> '{future,grade}' AS future_grade, (fixes #>> '{future,score}')::float8 AS future_score,
                                fixes #>> '{future,methodologyVersion}' AS future_version
                         FROM grade_snapshot WHERE service_id = s.id ORDER BY computed_at DESC LIMIT 1) g ON true
-     LEFT JOIN LATERAL (SELECT started_at FROM probe_run WHERE service_id = s.id ORDER BY started_at DESC LIMIT 1) r ON true
+     LEFT JOIN LATERAL (SELECT started_at FROM probe_run WHERE service_id = s.id AND ${gradedSourceSql("source")} ORDER BY started_at DESC LIMIT 1) r ON true
      WHERE s.active ${filter.ids ? "AND s.id = ANY($1::text[])" : ""}
      ORDER BY s.id`,
     ...(filter.ids ? [[...filter.ids]] : []),

@@ -1,7 +1,7 @@
 // The ingest path: runs, their steps and the daily rollups, in one transaction.
 // The run's idempotency key makes a retried or duplicated job write nothing, rollups included.
 import {
-  addTally, aggregateRun, combineSources, dataSourceOrder, httpStatusOf, mergeAggregates, latencyPercentiles, rpcCodeOf, stepOk, tallyRun,
+  addTally, aggregateRun, combineSources, dataSourceOrder, isGradedSource, httpStatusOf, mergeAggregates, latencyPercentiles, rpcCodeOf, stepOk, tallyRun,
   type ProbeRunRecord, type RunTally, type StepAggregate,
 } from "@kensa/core";
 import type { Database } from "../open-database";
@@ -26,7 +26,8 @@ export async function recordRuns(db: Database, given: readonly ProbeRunRecord[])
     const insertedKeys = new Set(await insertRuns(q, firsts));
     const fresh = firsts.filter((r) => insertedKeys.has(r.idempotencyKey));
     const steps = await insertSteps(q, fresh);
-    await addToRollups(q, fresh);
+    // Package runs are findings about the vendor's published server, not traffic (core data-source.ts).
+    await addToRollups(q, fresh.filter((r) => isGradedSource(r.source)));
     return {
       inserted: fresh.map((r) => r.id),
       duplicates: runs.filter((r) => !fresh.includes(r)).map((r) => r.idempotencyKey),

@@ -3,6 +3,7 @@ import {
   addRunCredential, addStep, addStepShape, combineSources, emptyAggregate, emptyTally, latencyPercentiles,
   type Confidence, type ErrorClass, type Fault, type RunTally, type StepAggregate, type StepKind,
 } from "@kensa/core";
+import { gradedSourceSql } from "./graded-sources-sql";
 import type { Database } from "../open-database";
 import { prismaOf } from "../prisma-of";
 import type { SqlQuery } from "../raw-sql";
@@ -114,7 +115,7 @@ async function computeWith(query: SqlQuery, range: DayRange): Promise<RollupRow[
             s.kind, s.ok, s.latency_ms, s.error_class, s.fault, s.confidence,
             (r.summary->'credential'->>'refreshes')::int AS refreshes, (r.summary->'credential'->>'expiredDuringRun')::int AS expired
      FROM probe_run r LEFT JOIN probe_step s ON s.run_id = r.id
-     WHERE r.started_at >= $1::timestamptz AND r.started_at <= $2::timestamptz ${serviceFilter}`,
+     WHERE r.started_at >= $1::timestamptz AND r.started_at <= $2::timestamptz AND ${gradedSourceSql("r.source")} ${serviceFilter}`,
     params,
   );
   const groups = new Map<string, { row: Pick<RollupRow, "serviceId" | "day" | "path" | "source">; agg: StepAggregate; extras: RunTally; runIds: Set<string> }>();

@@ -2,6 +2,7 @@
 // needs, counts for the exactly-once audits of sweeps, and one run with its steps.
 import { runPathOf, summaryRunOf, vendorCredentialPaths, type CheckResult, type ProbeStepRecord, type RunPath, type StepOutcome } from "@kensa/core";
 import type { Prisma } from "../client";
+import { gradedSourceSql } from "./graded-sources-sql";
 import type { Database } from "../open-database";
 import { prismaOf } from "../prisma-of";
 
@@ -99,10 +100,12 @@ export async function latestEvidenceRuns(db: Database, serviceId: string, asOf: 
 
 /** The newest summary carrying the vendor's credential, else the newest run's (core summaryRunOf): both walk the (service, started_at) index. */
 async function latestSummary(db: Database, serviceId: string, asOf: Date): Promise<{ summary: unknown; path: RunPath } | undefined> {
+  // A package run's summary is the vendor's package with dummy configuration: never a grade's evidence.
+  const graded = gradedSourceSql("source");
   const rows = await prismaOf(db).$queryRawUnsafe<{ summary: unknown; path: string }[]>(
-    `(SELECT summary, path FROM probe_run WHERE service_id = $1 AND started_at <= $2::timestamptz AND path = ANY($3::text[]) ORDER BY started_at DESC LIMIT 1)
+    `(SELECT summary, path FROM probe_run WHERE service_id = $1 AND started_at <= $2::timestamptz AND path = ANY($3::text[]) AND ${graded} ORDER BY started_at DESC LIMIT 1)
      UNION ALL
-     (SELECT summary, path FROM probe_run WHERE service_id = $1 AND started_at <= $2::timestamptz ORDER BY started_at DESC LIMIT 1)`,
+     (SELECT summary, path FROM probe_run WHERE service_id = $1 AND started_at <= $2::timestamptz AND ${graded} ORDER BY started_at DESC LIMIT 1)`,
     serviceId, asOf.toISOString(), vendorCredentialPaths,
   );
   return summaryRunOf(rows.map((r) => ({ summary: r.summary, path: runPathOf(r.path) })));

@@ -2,6 +2,7 @@
 // lookup on (service_id, time): the grade changes (consecutive snapshots compared in SQL, so only moves
 // come back), recent failed steps with their evidence, and the newest verdict of each readiness check.
 import { CheckResult, type GradeReport } from "@kensa/core";
+import { gradedSourceSql } from "./graded-sources-sql";
 import type { Database } from "../open-database";
 import { prismaOf } from "../prisma-of";
 import { gradeReportOf } from "./grades";
@@ -82,13 +83,13 @@ export interface FailedStep {
   source: string;
 }
 
-/** The newest failed traffic steps (readiness checks are findings, shown separately). */
+/** The newest failed traffic steps (readiness checks and package runs are findings, shown separately). */
 export async function readRecentFailures(db: Database, serviceId: string, limit = 20): Promise<FailedStep[]> {
   const rows = await prismaOf(db).$queryRawUnsafe<StepRow[]>(
     `SELECT s.run_id::text AS run_id, s.seq, s.name, s.kind, s.started_at, s.latency_ms, s.error_class, s.fault, s.confidence,
             s.http_status, s.rpc_code, s.evidence, r.path, r.source
      FROM probe_step s JOIN probe_run r ON r.id = s.run_id
-     WHERE s.service_id = $1 AND NOT s.ok AND s.kind <> 'check'
+     WHERE s.service_id = $1 AND NOT s.ok AND s.kind <> 'check' AND ${gradedSourceSql("r.source")}
      ORDER BY s.started_at DESC LIMIT $2`,
     serviceId,
     limit,

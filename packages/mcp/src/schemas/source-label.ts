@@ -16,6 +16,7 @@ export function sourceSentence(source: DataSource | null): string {
   if (source === null) return "no figures yet";
   switch (source) {
     case "live": return "live: observed by Kensa on the vendor's published endpoint";
+    case "package": return "package: observed by Kensa running the vendor's own published package (pinned version, dummy configuration, network cut) — findings, not a reliability measurement";
     case "sandbox": return "sandbox: SIMULATED by Kensa's sandbox fleet, not a measurement of the vendor's server";
     default: return assertNever(source);
   }

@@ -9,7 +9,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { classifyRun } from "@kensa/core";
-import { runProbe } from "../index";
+import { existsSync, readdirSync } from "node:fs";
+import { installPackage, runProbe } from "../index";
 import { probeOptions, stepNamed } from "./fixtures/probe-options";
 
 const PACKAGE = "backlog-mcp-server@0.20.4";
@@ -38,6 +39,15 @@ describe.runIf(installed || process.env.CI === "true")(`${PACKAGE} from the regi
   it("installs from the registry (CI requires it)", () => {
     expect(installed, `npm install ${PACKAGE} failed: ${why}`).toBe(true);
   });
+
+  it.runIf(installed)("a tarball whose sha512 differs from the pinned integrity is never installed", async () => {
+    const root = join(dir, "data-packages");
+    const wrong = `sha512-${"A".repeat(86)}==`;
+    const result = await installPackage({ name: "backlog-mcp-server", version: "0.20.4", integrity: wrong, bin: "backlog-mcp-server", args: [], env: {} }, { root, env: npmEnv });
+    expect(result).toMatchObject({ ok: false, reason: "integrity_mismatch" });
+    expect(!result.ok && result.detail).toMatch(/the catalogue pins sha512-AAAA/);
+    expect(existsSync(root) ? readdirSync(root) : []).toEqual([]);
+  }, 120_000);
 
   it.runIf(installed)("unconfigured: config_missing, fault client, its own words as evidence", async () => {
     const run = classifyRun({ ...(await probe()), path: "direct" as const });

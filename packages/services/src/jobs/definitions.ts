@@ -18,6 +18,19 @@ export const ProbeRunPayload = z.object({
 }).refine((p) => p.tick !== undefined || p.requestId !== undefined, { message: "a probe.run needs a tick or a requestId" });
 export type ProbeRunPayload = z.infer<typeof ProbeRunPayload>;
 
+/**
+ * package.probe: run the vendor's own pinned npm package (catalogue `servers`) isolated over stdio, beside the
+ * sandbox or live probes. Its runs are stored with source `package`: findings, never rolled up or graded.
+ */
+export const PackageProbePayload = z.object({
+  serviceId: z.string().min(1),
+  trigger: z.enum(["schedule", "manual"]),
+  tick: z.number().int().nonnegative().optional(),
+  intervalMs: z.number().int().positive().optional(),
+  requestId: z.string().min(1).optional(),
+}).refine((p) => p.tick !== undefined || p.requestId !== undefined, { message: "a package.probe needs a tick or a requestId" });
+export type PackageProbePayload = z.infer<typeof PackageProbePayload>;
+
 export const GradeComputePayload = z.object({
   serviceId: z.string().min(1),
   reason: z.enum(["new-evidence", "methodology-change", "catalogue-change", "manual", "backfill"]),
@@ -40,6 +53,8 @@ export interface JobDefinition<P extends z.ZodType> {
 
 export const jobDefinitions = {
   "probe.run": { payload: ProbeRunPayload, attempts: 6, backoff: { type: "exponential", delayMs: 2_000 }, timeoutMs: 180_000 },
+  // A package probe waits for one of the worker's few package slots, then runs up to its 150 s deadline.
+  "package.probe": { payload: PackageProbePayload, attempts: 3, backoff: { type: "exponential", delayMs: 5_000 }, timeoutMs: 900_000 },
   "grade.compute": { payload: GradeComputePayload, attempts: 6, backoff: { type: "exponential", delayMs: 2_000 }, timeoutMs: 60_000 },
   "rollup.rebuild": { payload: RollupRebuildPayload, attempts: 3, backoff: { type: "exponential", delayMs: 5_000 }, timeoutMs: 600_000 },
 } as const satisfies Record<string, JobDefinition<z.ZodType>>;

@@ -1,11 +1,21 @@
 // Deterministic identities: the same scheduled run always has the same key and the same run id,
 // so a retried, duplicated or re-scheduled job can only ever write once.
 import { createHash } from "node:crypto";
-import type { ProbeRunPayload } from "./definitions";
+import type { PackageProbePayload, ProbeRunPayload } from "./definitions";
 
 export function runIdempotencyKey(p: Pick<ProbeRunPayload, "serviceId" | "path" | "tick" | "requestId" | "trigger">): string {
   if (p.requestId !== undefined) return `${p.serviceId}:${p.path}:${p.trigger}:${p.requestId}`;
   return `${p.serviceId}:${p.path}:tick:${new Date(p.tick!).toISOString()}`;
+}
+
+/** A package run's key: "package" stands where a path does (paths are direct and gateway), so it never meets a probe.run key. */
+export function packageRunIdempotencyKey(p: Pick<PackageProbePayload, "serviceId" | "tick" | "requestId" | "trigger">): string {
+  if (p.requestId !== undefined) return `${p.serviceId}:package:${p.trigger}:${p.requestId}`;
+  return `${p.serviceId}:package:tick:${new Date(p.tick!).toISOString()}`;
+}
+
+export function packageJobId(p: PackageProbePayload): string {
+  return `package.probe:${packageRunIdempotencyKey(p)}`.replace(/:/g, "|");
 }
 
 /** A UUID (version-8 layout) derived from the idempotency key. */

@@ -1,5 +1,6 @@
 // GET /api/v1/grades/distribution — how many services hold each grade (same filters as the leaderboard), and
 // how many of them are labelled sandbox (simulated), as the service list labels each row.
+import { dataSourceOrder, type DataSource } from "@kensa/core";
 import type { Database } from "@kensa/db";
 import { loadLeaderboard } from "../../data/leaderboard";
 import { filterParams } from "../leaderboard-params";
@@ -15,7 +16,8 @@ export async function distributionHandler(db: Database, url: URL): Promise<Respo
   if (!parsed.ok) return badRequest(parsed.issues);
   const board = await loadLeaderboard(db, { ...parsed.value, sort: "grade", order: undefined, window: 30 });
   const { ungraded, ...grades } = board.distribution;
-  const sources = { live: 0, sandbox: 0 };
+  // A row's source is its grade's and window's (package evidence is separate): every table source is a key.
+  const sources = Object.fromEntries(dataSourceOrder.map((s) => [s, 0])) as Record<DataSource, number>;
   let unsourced = 0;
   for (const row of board.rows) {
     if (row.source) sources[row.source] += 1;

@@ -36,6 +36,17 @@ export const csvColumns: [string, (r: SummaryRow) => Cell][] = [
   ["p95_ms", (r) => r.window.p95Ms],
   ["p99_ms", (r) => r.window.p99Ms],
   ["last_probed_at", (r) => r.lastProbedAt],
+  // Observed from the vendor's own package (source "package"): apart from the graded, possibly simulated, figures above.
+  ["package_source", (r) => r.packageEvidence?.source],
+  ["package_name", (r) => r.packageEvidence?.package.name],
+  ["package_version", (r) => r.packageEvidence?.package.version],
+  ["package_observed_at", (r) => r.packageEvidence?.observedAt],
+  ["package_started", (r) => r.packageEvidence?.started],
+  ["package_startup_ms", (r) => r.packageEvidence?.startupMs],
+  ["package_protocol_version", (r) => r.packageEvidence?.protocolVersion],
+  ["package_tools", (r) => r.packageEvidence?.tools],
+  ["package_unauthenticated_call", (r) => r.packageEvidence?.unauthenticatedCall],
+  ["package_error_actionability", (r) => r.packageEvidence?.errorActionability],
 ];
 
 export async function exportCsvHandler(db: Database, url: URL): Promise<Response> {

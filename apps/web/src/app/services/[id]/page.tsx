@@ -8,7 +8,8 @@ import { z } from "zod";
 import { serviceIdPattern } from "../../../api/handlers/service";
 import { enumDefault, parseParamsLenient } from "../../../api/query-params";
 import { AuthMethodLabel } from "../../../components/auth-method-label";
-import { SandboxNotice, SourceTag } from "../../../components/sandbox-notice";
+import { PackageEvidence } from "../../../components/package-evidence";
+import { PackageTag, SandboxNotice, SourceTag } from "../../../components/sandbox-notice";
 import { ServiceCharts } from "../../../components/service-charts";
 import { ServiceChecks, ServiceDeclared, ServiceFailures, ServiceGradeHistory } from "../../../components/service-evidence";
 import { ServiceAxes, ServiceGrade } from "../../../components/service-grade";
@@ -54,6 +55,7 @@ export default async function ServicePage({ params, searchParams }: Props) {
         <h1>{name}</h1>
         {lang === "ja" ? <span className="muted" lang="en">{s.name.en}</span> : s.name.ja ? <span className="muted" lang="ja">{s.name.ja}</span> : null}
         <SourceTag source={s.source} t={t} />
+        <PackageTag evidence={s.packageEvidence} t={t} />
       </div>
       <p className="facts-line">
         <span>{v.vendor}: {s.vendor}</span>
@@ -71,6 +73,7 @@ export default async function ServicePage({ params, searchParams }: Props) {
         </form>
       ) : null}
       <ServiceGrade s={s} t={t} lang={lang} />
+      <PackageEvidence evidence={s.packageEvidence} t={t} lang={lang} />
       <ServiceAxes s={s} t={t} lang={lang} />
       <section aria-labelledby="charts-heading">
         <h2 id="charts-heading">{v.charts}</h2>
