@@ -87,7 +87,7 @@ export async function runProbe(options: ProbeOptions): Promise<ProbeResult> {
   let session: Session | undefined;
   try {
     if (target.kind === "stdio") stdio = await prepareStdioChild(target, limits, redactor);
-    session = await openSession({ target, limits, policy: options.addressPolicy, redactor, runner, credentials, fetchFor: (kind) => transportFetch[kind], hooks, ...(stdio ? { stdio } : {}), setTransport: (t) => (live = t) });
+    session = await openSession({ target, limits, policy: options.addressPolicy, redactor, runner, credentials, fetchFor: (kind) => transportFetch[kind], hooks, eras: options.eras ?? "all", ...(stdio ? { stdio } : {}), setTransport: (t) => (live = t) });
     summary.target.transport = session.kind;
     if (session.initialized && session.client) describeServer(summary, session);
     let toolNames: string[] | undefined;

@@ -69,7 +69,11 @@ export function scanDocument(target: string, run: ProbeRunRecord, grade: GradeRe
     fixes: grade.fixes,
     nextGrade: grade.nextGrade,
     server: {
+      /** The era the calls were made in: "modern" (2026-07-28 on, server/discover) or "initialize". */
+      protocolEra: run.summary.protocolEra ?? null,
       protocolVersion: run.summary.protocolVersion ?? null,
+      /** Every era the server answered in, newest first, with the versions it offered there. */
+      eras: run.summary.eras ?? [],
       name: run.summary.serverInfo?.name ?? null,
       version: run.summary.serverInfo?.version ?? null,
       tools: run.summary.tools ? { count: run.summary.tools.count, hash: run.summary.tools.hash, names: run.summary.tools.names } : null,

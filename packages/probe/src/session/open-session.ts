@@ -36,6 +36,8 @@ export interface OpenSessionDeps {
   hooks: RecordingHooks;
   /** stdio targets: the prepared child, not yet started. */
   stdio?: StdioChild;
+  /** Whether to learn if a modern server also serves the initialize era (ProbeOptions.eras). */
+  eras: "all" | "newest";
   /** Tells the step runner (and the hooks) which transport is live. */
   setTransport: (transport: RecordingTransport) => void;
 }
@@ -151,7 +153,7 @@ export async function openSession(deps: OpenSessionDeps): Promise<Session> {
       }
       const spoken = negotiated(opened!.client);
       eras.push(spoken.offer);
-      if (spoken.era === "modern" && opened!.kind === "streamable-http") {
+      if (spoken.era === "modern" && opened!.kind === "streamable-http" && deps.eras === "all") {
         const legacy = await initializeToo(deps, limits.requestTimeoutMs, signal);
         if (legacy) eras.push(legacy);
       }

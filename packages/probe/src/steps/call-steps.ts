@@ -31,7 +31,13 @@ export async function listTools(deps: CallDeps, { signal }: StepContext): Promis
     deps.traces.push(observation);
     // "refresh": every listing goes to the server (a probe measures the server, not a cache) and is kept for
     // the SDK: callTool mirrors a tool's declared parameters into Mcp-Param-* headers from it (SEP-2243).
-    const result = await deps.client.listTools({ ...(cursor ? { cursor } : {}), _meta: { traceparent: observation.sent } }, { timeout: deps.requestTimeoutMs, signal, cacheMode: "refresh" });
+    const params = { ...(cursor ? { cursor } : {}), _meta: { traceparent: observation.sent } };
+    const options = { timeout: deps.requestTimeoutMs, signal };
+    // A server that does not declare the tools capability is still asked: the SDK's listTools would answer
+    // an empty list itself, and the probe would record an answer the server never gave.
+    const result = deps.client.getServerCapabilities()?.tools
+      ? await deps.client.listTools(params, { ...options, cacheMode: "refresh" })
+      : await deps.client.request({ method: "tools/list", params }, options);
     note(observation, result._meta);
     tools.push(...result.tools);
     cursor = result.nextCursor;
