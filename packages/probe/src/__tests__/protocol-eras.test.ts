@@ -1,6 +1,7 @@
 // The prober against real v2-SDK servers of each era posture: it finds which eras each offers (server/discover
 // first, initialize as the fallback, both recorded when both answer), makes its calls in the newest one, and
 // records era and version in the run summary.
+import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runProbe } from "../run-probe";
 import { startEraServer, type EraPosture, type EraServer } from "./fixtures/era-servers";
@@ -48,5 +49,22 @@ describe("protocol eras, against v2 SDK servers", () => {
     const { result, methods } = await probe("initialize");
     expect(result.summary).toMatchObject({ protocolEra: "initialize", protocolVersion: "2025-11-25", eras: [{ era: "initialize", versions: ["2025-11-25"] }] });
     expect(methods.slice(0, 3)).toEqual(["server/discover", "initialize", "notifications/initialized"]);
+  });
+});
+
+describe("protocol eras over stdio (initialize first, server/discover when refused)", () => {
+  const script = fileURLToPath(new URL("./fixtures/era-stdio-server.mjs", import.meta.url));
+  const stdio = (mode: string) => probeOptions("http://unused", { target: { kind: "stdio", command: process.execPath, args: [script, mode] }, calls: [call("ping")], checks: "none", limits: { requestTimeoutMs: 5_000, deadlineMs: 20_000 } });
+
+  it("a modern-only stdio server: initialize refused, then the modern era on the same process", async () => {
+    const result = await runProbe(stdio("modern"));
+    for (const name of ["connect", "initialize", "tools/list", "tools/call:ping"]) expect(stepNamed(result.steps, name).outcome.kind, name).toBe("ok");
+    expect(result.summary).toMatchObject({ protocolEra: "modern", protocolVersion: "2026-07-28", eras: [{ era: "modern" }] });
+  });
+
+  it("a dual stdio server is spoken to in the initialize era (no discover probe before initialize)", async () => {
+    const result = await runProbe(stdio("dual"));
+    expect(stepNamed(result.steps, "tools/call:ping").outcome.kind).toBe("ok");
+    expect(result.summary).toMatchObject({ protocolEra: "initialize", eras: [{ era: "initialize" }] });
   });
 });
