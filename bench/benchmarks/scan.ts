@@ -85,8 +85,8 @@ export async function scanBenchmark(): Promise<BenchResult> {
     description: `one sandbox service (${SERVICE}, simulated latency on) scanned end to end, cold process each time`,
     series: [wall.kensa, wall.inspector, wall.bare, serverSeries, overhead.kensa, overhead.inspector, overhead.bare],
     comparisons: [
-      compare(overhead.kensa, undefined, { max: 1_000, describe: "< 1,000 ms beyond the server's own time (median)" }),
-      compare(overhead.kensa, undefined, { max: 1_000, on: "p95", describe: "< 1,000 ms beyond the server's own time (p95)" }),
+      compare(overhead.kensa, undefined, { max: 500, describe: "< 500 ms beyond the server's own time (median)" }),
+      compare(overhead.kensa, undefined, { max: 500, on: "p95", describe: "< 500 ms beyond the server's own time (p95)" }),
       compare(wall.kensa, wall.inspector),
       compare(wall.kensa, wall.bare),
     ],

@@ -70,7 +70,7 @@ export async function sweepBenchmark(): Promise<BenchResult> {
         if (notRecorded.length) throw new Error(`sweep: runs not recorded: ${notRecorded.slice(0, 5).join(", ")}`);
         out.series.push(kensa.wall, bare.wall, kensa.cpu, bare.cpu);
         out.comparisons.push(
-          compare(kensa.wall, bare.wall, { maxRatio: 1.5, describe: "wall time ≤ 1.5× the bare SDK client" }),
+          compare(kensa.wall, bare.wall, { maxRatio: 1.2, describe: "wall time ≤ 1.2× the bare v2 SDK client" }),
           compare(kensa.cpu, bare.cpu, s.scale === 0 ? { maxRatio: 1.5, describe: "CPU (this process) ≤ 1.5× the bare SDK client" } : undefined),
         );
         out.facts![`httpRequestsPerSweep (${s.tag})`] = { kensa: kensa.requests, bare: bare.requests };

@@ -1,8 +1,8 @@
-// The physical limit of a sweep: a bare MCP SDK client making the same calls as a Kensa probe — connect,
-// initialize, tools/list, the catalogue's calls, and plain requests for the readiness checks' documents and
+// The physical limit of a sweep: a bare MCP SDK client — the v2 client Kensa's prober is built on, negotiating
+// the era as Kensa does (server/discover, then initialize) — making the same calls as a Kensa probe: the
+// handshake, tools/list, the catalogue's calls, and plain requests for the readiness checks' documents and
 // challenges — with no bounds, no evidence, no classification and no storage. Failures are ignored.
-import { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
+import { Client, StreamableHTTPClientTransport } from "@modelcontextprotocol/client";
 import type { CatalogueEntry } from "@kensa/core";
 import type { Sandbox } from "@kensa/sandbox";
 
@@ -22,7 +22,7 @@ async function drain(url: string, init: RequestInit = {}, timeoutMs = 5_000): Pr
 
 /** The protocol part: what any MCP client does to use the server. */
 export async function bareCalls(url: string, headers: Record<string, string>, entry: CatalogueEntry, timeoutMs: number, rounds = 1): Promise<void> {
-  const client = new Client({ name: "bare-sdk", version: "1.0.0" });
+  const client = new Client({ name: "bare-sdk", version: "1.0.0" }, { versionNegotiation: { mode: "auto" } });
   const transport = new StreamableHTTPClientTransport(new URL(url), { requestInit: { headers } });
   // The same per-request bound as Kensa's, so a hanging server costs both the same wait.
   const options = { timeout: timeoutMs };
@@ -30,10 +30,10 @@ export async function bareCalls(url: string, headers: Record<string, string>, en
     await client.connect(transport, options);
     // Every page of the tool list, as Kensa reads it (the sandbox pages long lists).
     let cursor: string | undefined;
-    do cursor = (await client.listTools(cursor ? { cursor } : {}, options)).nextCursor;
+    do cursor = (await client.listTools(cursor ? { cursor } : {}, { ...options, cacheMode: "refresh" })).nextCursor;
     while (cursor);
     for (let round = 0; round < rounds; round++) {
-      for (const call of entry.calls) await client.callTool({ name: call.tool, arguments: call.arguments ?? {} }, undefined, options).catch(() => undefined);
+      for (const call of entry.calls) await client.callTool({ name: call.tool, arguments: call.arguments ?? {} }, options).catch(() => undefined);
     }
   } catch {
     // A refused or failing server is the same cost to a bare client: it stops here.

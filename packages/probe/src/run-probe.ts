@@ -87,10 +87,9 @@ export async function runProbe(options: ProbeOptions): Promise<ProbeResult> {
   let session: Session | undefined;
   try {
     if (target.kind === "stdio") stdio = await prepareStdioChild(target, limits, redactor);
-    session = await openSession({ target, limits, policy: options.addressPolicy, redactor, runner, credentials, fetchFor: (kind) => transportFetch[kind], hooks, ...(stdio ? { stdio } : {}), setTransport: (t) => (live = t) });
+    session = await openSession({ target, limits, policy: options.addressPolicy, redactor, runner, credentials, fetchFor: (kind) => transportFetch[kind], hooks, eras: options.eras ?? "all", ...(stdio ? { stdio } : {}), setTransport: (t) => (live = t) });
     summary.target.transport = session.kind;
-    const init = session.transport?.initializeResult;
-    if (session.initialized && init) describeServer(summary, init);
+    if (session.initialized && session.client) describeServer(summary, session);
     let toolNames: string[] | undefined;
     if (session.initialized && session.client && !runner.stopped) {
       const deps: CallDeps = { client: session.client, traceId, requestTimeoutMs: limits.requestTimeoutMs, redactor, traces };
@@ -118,7 +117,7 @@ export async function runProbe(options: ProbeOptions): Promise<ProbeResult> {
       redactor,
       traceId,
       sessionHeaders: () => ({ ...userHeaders, ...credentials.headers() }),
-      session: { initialized: session.initialized, sessionId: session.transport?.sessionId, protocolVersion: summary.protocolVersion, serverVersion: summary.serverInfo?.version },
+      session: { initialized: session.initialized, sessionId: session.transport?.sessionId, protocolVersion: summary.protocolVersion, serverVersion: summary.serverInfo?.version, ...(session.era ? { protocolEra: session.era } : {}) },
       ...(toolNames ? { toolNames } : {}),
       traces,
       ...(options.registry ? { registry: options.registry } : {}),
@@ -147,11 +146,16 @@ export async function runProbe(options: ProbeOptions): Promise<ProbeResult> {
   return { startedAt, finishedAt: new Date(clock.now()).toISOString(), traceId, path: options.path ?? "direct", summary, steps: runner.steps };
 }
 
-function describeServer(summary: ProbeRunSummary, init: Record<string, unknown>): void {
-  if (typeof init.protocolVersion === "string") summary.protocolVersion = init.protocolVersion;
-  const info = isObject(init.serverInfo) ? init.serverInfo : undefined;
-  if (info && typeof info.name === "string") summary.serverInfo = { name: info.name, ...(typeof info.version === "string" ? { version: info.version } : {}) };
-  if (isObject(init.capabilities)) summary.capabilities = init.capabilities;
+/** What the handshake told, in whichever era: the v2 client reads initialize and server/discover alike. */
+function describeServer(summary: ProbeRunSummary, session: Session): void {
+  const client = session.client!;
+  if (session.era) summary.protocolEra = session.era;
+  if (session.protocolVersion) summary.protocolVersion = session.protocolVersion;
+  summary.eras = session.eras;
+  const info = client.getServerVersion() as unknown;
+  if (isObject(info) && typeof info.name === "string") summary.serverInfo = { name: info.name, ...(typeof info.version === "string" ? { version: info.version } : {}) };
+  const capabilities = client.getServerCapabilities() as unknown;
+  if (isObject(capabilities)) summary.capabilities = capabilities;
 }
 
 /** Messages the SDK could not use fail the running step at once, when that step is waiting for an answer. */

@@ -42,6 +42,12 @@ export interface ProbeOptions {
   /** Sent with every request to the target's origin (never to an authorization server). */
   headers?: Record<string, string>;
   registry?: { serverJsonUrl?: string };
+  /**
+   * "all" (default): when the server answers in the modern era, one extra `initialize` on a connection of its
+   * own tells whether it serves the initialize era too. "newest": no such request — the probe behaves as an
+   * ordinary modern client (every request carries the modern headers and `_meta`).
+   */
+  eras?: "all" | "newest";
   /** Aborting stops the probe and rejects with the signal's reason (Kensa's cancellation, not a result). */
   signal?: AbortSignal;
 }

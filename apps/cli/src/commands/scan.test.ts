@@ -37,6 +37,8 @@ describe("npx kensa scan against @modelcontextprotocol/server-everything", () =>
     for (const heading of ["kensa scan", "Grade", "Axes", "Readiness checks", "Steps", "Error classes"]) expect(stdout).toContain(heading);
     expect(stdout).toMatch(/Grade\s+(AAA|AA|A|BBB|BB|B|C|D)\s+score [\d.]+/);
     expect(stdout).toContain("mcp-servers/everything");
+    expect(stdout).toContain("protocol 2025-11-25 (initialize era)");
+    expect(stdout).toMatch(/^eras +initialize \(2025-11-25\)/m);
     expect(stdout).toMatch(/tools\/call:get-sum\s+✗.*invalid_input/);
   });
 
@@ -56,6 +58,8 @@ describe("npx kensa scan against @modelcontextprotocol/server-everything", () =>
       expect(Object.keys(step)).toEqual(expect.arrayContaining(["name", "ok", "latencyMs", "errorClass", "httpStatus", "rpcCode"]));
     }
     expect(doc.steps.find((s: { name: string }) => s.name === "initialize")).toMatchObject({ ok: true, httpStatus: 200, errorClass: null, rpcCode: null });
+    // server-everything is built on the v1 SDK: no modern answer to server/discover, so the initialize era only.
+    expect(doc.server).toMatchObject({ protocolEra: "initialize", protocolVersion: "2025-11-25", eras: [{ era: "initialize", versions: ["2025-11-25"] }] });
   });
 });
 

@@ -25,8 +25,9 @@ export const scanCommand: Command = {
       rounds: request.rounds,
       checks: request.checks,
       headers: request.headers,
+      eras: request.eras,
       addressPolicy: { allowPrivate: request.allowPrivate, allowHosts: request.allowHosts },
-      ...(timeout ? { limits: { requestTimeoutMs: timeout, connectTimeoutMs: Math.min(timeout, 5_000), deadlineMs: Math.max(90_000, timeout * 4) } } : {}),
+      limits: { ...(timeout ? { requestTimeoutMs: timeout, connectTimeoutMs: Math.min(timeout, 5_000) } : {}), deadlineMs: request.deadlineMs },
       ...(request.serverJsonUrl ? { registry: { serverJsonUrl: request.serverJsonUrl } } : {}),
     });
     const run: ProbeRunRecord = classifyRun({

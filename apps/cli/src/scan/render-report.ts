@@ -12,10 +12,13 @@ export function renderReport(doc: ScanDocument): string {
   const server = doc.server;
   lines.push(`kensa scan  ${doc.target}`);
   lines.push(
-    `server      ${server.name ?? "(no answer to initialize)"}${server.version ? ` ${server.version}` : ""} · ${doc.transport}` +
-      `${server.protocolVersion ? ` · protocol ${server.protocolVersion}` : ""}` +
+    `server      ${server.name ?? "(no answer to the handshake)"}${server.version ? ` ${server.version}` : ""} · ${doc.transport}` +
+      `${server.protocolVersion ? ` · protocol ${server.protocolVersion}${server.protocolEra ? ` (${server.protocolEra} era)` : ""}` : ""}` +
       `${server.tools ? ` · ${server.tools.count} tools (hash ${server.tools.hash.slice(0, 12)})` : ""}`,
   );
+  if (server.eras.length > 0) {
+    lines.push(`eras        ${server.eras.map((e) => `${e.era} (${e.versions.join(", ") || "version not stated"})`).join(" · ")}${server.protocolEra ? ` — calls made in the ${server.protocolEra} era` : ""}`);
+  }
   const iso = doc.isolation;
   if (iso) {
     lines.push(`isolation   network ${iso.network} · own HOME and folder · env: ${iso.env.length ? iso.env.join(", ") : "PATH only"}${iso.ended ? ` · ended: ${iso.ended}` : ""}`);

@@ -103,6 +103,15 @@ describe("kensa scan arguments", () => {
     const request = parseScanArgs(["http://x/mcp", "--header", "X-A: a b\tc~!", "--header", "X-Latin: café", "--timeout-ms", "600000"], env);
     expect(request.headers).toEqual({ "X-A": "a b\tc~!", "X-Latin": "café" });
     expect(request.timeoutMs).toBe(600_000);
+    expect(request.deadlineMs).toBe(2_400_000);
+  });
+
+  it("bounds the whole scan: --deadline in seconds, 60 s by default", () => {
+    expect(parseScanArgs(["http://x/mcp"], env).deadlineMs).toBe(60_000);
+    expect(parseScanArgs(["http://x/mcp", "--deadline", "20"], env).deadlineMs).toBe(20_000);
+    expect(parseScanArgs(["http://x/mcp", "--deadline", "45s", "--timeout-ms", "30000"], env).deadlineMs).toBe(45_000);
+    expect(() => parseScanArgs(["http://x/mcp", "--deadline", "0"], env)).toThrow(/--deadline expects a positive whole number/);
+    expect(() => parseScanArgs(["http://x/mcp", "--deadline", "3601"], env)).toThrow(/at most 3600 seconds/);
   });
 
   it("rejects unknown options through parseArgs (exit 2 in main)", () => {

@@ -8,6 +8,10 @@ import { stdioEnv } from "./stdio-env";
 
 /** Longest per-request timeout: beyond it a scan is not a scan (and Node's timers overflow near 2^31 ms). */
 export const maxTimeoutMs = 600_000;
+/** Default whole-scan deadline (docs/kensa-scan.md argues it); with a longer --timeout-ms, four requests' worth. */
+export const defaultDeadlineMs = 60_000;
+/** Longest --deadline: an hour. */
+export const maxDeadlineMs = 3_600_000;
 
 export interface ScanRequest {
   target: ProbeOptions["target"];
@@ -18,7 +22,11 @@ export interface ScanRequest {
   credential: CredentialSpec;
   rounds: number;
   timeoutMs?: number;
+  /** The whole scan's bound, every step and check included. */
+  deadlineMs: number;
   failUnder?: Grade;
+  /** "all": learn every era a server answers in (one extra initialize to a modern server); "newest": not. */
+  eras: "all" | "newest";
   allowPrivate: boolean;
   allowHosts: string[];
   json: boolean;
@@ -39,9 +47,12 @@ export const scanUsage = [
   '  --header "Name: value"     send a header with every request to the server (repeatable)',
   "  --bearer-env VAR           send Authorization: Bearer <value of $VAR>",
   `  --timeout-ms N             per-request timeout (default 15000, at most ${maxTimeoutMs})`,
+  `  --deadline SECONDS         the whole scan's bound (default ${defaultDeadlineMs / 1000}, or 4 × --timeout-ms when longer)`,
   "  --fail-under GRADE         exit 1 when the grade is below GRADE (AAA AA A BBB BB B C D)",
   "  --allow-private            reach private addresses (the loopback host you type is always allowed)",
   "  --transport T              auto (default), streamable-http or sse",
+  "  --eras all|newest          all (default): also try initialize on a modern server, to record both eras;",
+  "                             newest: behave as a plain modern client (no initialize after server/discover)",
   "  --checks LIST              all (default), none, or a comma list of readiness checks",
   "  --server-json URL          the MCP Registry server.json to compare the server with",
   "  --stdio -- <command…>      probe a local server over stdio, isolated: its own temporary HOME and",
@@ -68,9 +79,11 @@ export function parseScanArgs(argv: string[], env: NodeJS.ProcessEnv): ScanReque
       header: { type: "string", multiple: true, default: [] },
       "bearer-env": { type: "string" },
       "timeout-ms": { type: "string" },
+      deadline: { type: "string" },
       "fail-under": { type: "string" },
       "allow-private": { type: "boolean", default: false },
       transport: { type: "string" },
+      eras: { type: "string" },
       checks: { type: "string" },
       "server-json": { type: "string" },
       stdio: { type: "boolean", default: false },
@@ -108,7 +121,9 @@ export function parseScanArgs(argv: string[], env: NodeJS.ProcessEnv): ScanReque
     credential: bearerEnv ? { kind: "bearer", tokenSecret: bearerEnv } : { kind: "none" },
     rounds: positiveInt("--rounds", values.rounds) ?? 1,
     ...(values["timeout-ms"] !== undefined ? { timeoutMs: timeoutMs(values["timeout-ms"]) } : {}),
+    deadlineMs: deadlineMs(values.deadline, values["timeout-ms"] !== undefined ? timeoutMs(values["timeout-ms"]) : undefined),
     ...(failUnder ? { failUnder: failUnder as Grade } : {}),
+    eras: parseEras(values.eras),
     allowPrivate: values["allow-private"],
     allowHosts,
     json: values.json,
@@ -179,6 +194,19 @@ function timeoutMs(value: string): number {
   const n = positiveInt("--timeout-ms", value)!;
   if (n > maxTimeoutMs) throw new UsageError(`--timeout-ms expects at most ${maxTimeoutMs} (10 minutes), got "${value}"`);
   return n;
+}
+
+function parseEras(value: string | undefined): ScanRequest["eras"] {
+  if (value === undefined || value === "all" || value === "newest") return value ?? "all";
+  throw new UsageError(`--eras expects all or newest, got "${value}"`);
+}
+
+/** --deadline in whole seconds ("60" or "60s"); without it the default, stretched for a long --timeout-ms. */
+function deadlineMs(value: string | undefined, timeout: number | undefined): number {
+  if (value === undefined) return Math.max(defaultDeadlineMs, (timeout ?? 0) * 4);
+  const seconds = positiveInt("--deadline", value.endsWith("s") ? value.slice(0, -1) : value)!;
+  if (seconds * 1000 > maxDeadlineMs) throw new UsageError(`--deadline expects at most ${maxDeadlineMs / 1000} seconds, got "${value}"`);
+  return seconds * 1000;
 }
 
 function positiveInt(option: string, value: string | undefined): number | undefined {

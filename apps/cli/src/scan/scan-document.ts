@@ -74,7 +74,11 @@ export function scanDocument(target: string, run: ProbeRunRecord, grade: GradeRe
     /** What the grade will be under the staged methodology version; null when none is staged. */
     future: grade.future ?? null,
     server: {
+      /** The era the calls were made in: "modern" (2026-07-28 on, server/discover) or "initialize". */
+      protocolEra: run.summary.protocolEra ?? null,
       protocolVersion: run.summary.protocolVersion ?? null,
+      /** Every era the server answered in, newest first, with the versions it offered there. */
+      eras: run.summary.eras ?? [],
       name: run.summary.serverInfo?.name ?? null,
       version: run.summary.serverInfo?.version ?? null,
       tools: run.summary.tools ? { count: run.summary.tools.count, hash: run.summary.tools.hash, names: run.summary.tools.names } : null,

@@ -120,9 +120,25 @@ export const PackageIdentity = z.object({
 });
 export type PackageIdentity = z.infer<typeof PackageIdentity>;
 
+/**
+ * MCP's two handshake generations: "initialize" (2024-11-05 … 2025-11-25: an initialize request opens a
+ * session) and "modern" (2026-07-28 on: `server/discover`, version and capabilities in every request's
+ * `_meta`, no session).
+ */
+export const ProtocolEra = z.enum(["modern", "initialize"]);
+export type ProtocolEra = z.infer<typeof ProtocolEra>;
+
+/** An era the server answered in, with the protocol versions it offered there (initialize: the one it chose). */
+export const EraOffer = z.object({ era: ProtocolEra, versions: z.array(z.string()) });
+export type EraOffer = z.infer<typeof EraOffer>;
+
 export const ProbeRunSummary = z.object({
   target: z.object({ url: z.string().optional(), transport: z.enum(["streamable-http", "sse", "stdio"]) }),
+  /** The era the run's calls were made in (the newest the server offered), and its protocol version. */
+  protocolEra: ProtocolEra.optional(),
   protocolVersion: z.string().optional(),
+  /** Every era the server answered in, newest first; empty when neither handshake succeeded. */
+  eras: z.array(EraOffer).optional(),
   serverInfo: z.object({ name: z.string(), version: z.string().optional() }).optional(),
   capabilities: z.record(z.string(), z.unknown()).optional(),
   tools: ToolsSummary.optional(),

@@ -5,12 +5,11 @@
 import { z } from "zod";
 import { ServiceId } from "../catalogue/catalogue-entry";
 import { ErrorClass } from "../taxonomy/error-classes";
+import { ProtocolEra } from "../probe/probe-record";
 
 /** The label every reported figure carries wherever it is shown. */
 export const reportedLabel = "reported" as const;
 
-export const ProtocolEra = z.enum(["modern", "initialize"]).describe("modern: 2026-07-28 server/discover era; initialize: the initialize handshake era");
-export type ProtocolEra = z.infer<typeof ProtocolEra>;
 
 export const ReportChannel = z.enum(["mcp", "otlp"]);
 export type ReportChannel = z.infer<typeof ReportChannel>;
@@ -31,7 +30,7 @@ export const ReportOutcomeInput = z
     success: z.boolean().describe("true when the call did what you asked; false when it failed."),
     latencyMs: z.number().int().min(0).max(reportLimits.latencyMsMax).describe("Wall-clock milliseconds from sending the request to the complete answer (or the failure)."),
     errorClass: ErrorClass.optional().describe("When success is false: the failure's class from Kensa's closed taxonomy (get_methodology lists them). Omit when success is true."),
-    protocolEra: ProtocolEra.optional().describe("The MCP protocol era the connection used, if you know it."),
+    protocolEra: ProtocolEra.optional().describe("The MCP protocol era the connection used, if you know it (modern: 2026-07-28 server/discover; initialize: the initialize handshake)."),
     method: z.string().min(1).max(reportLimits.methodMax).regex(/^[A-Za-z0-9_./:-]+$/, "expected an MCP method name such as tools/call").optional()
       .describe("The MCP method called, e.g. \"tools/call\"."),
     workaround: z.string().min(1).max(reportLimits.workaroundMax).optional()

@@ -59,7 +59,9 @@ describe("runProbe against an SDK server over Streamable HTTP", () => {
     const result = await runProbe(probeOptions(watched.url(), { calls: [call("echo"), call("echo")], checks: "none" }));
     await watched.close();
     expect(result.steps.every((s) => s.outcome.kind === "ok")).toBe(true);
-    expect(methods).toEqual(["initialize", "notifications/initialized", "tools/list", "tools/call", "tools/call"]);
+    // server/discover first: the v1 fixture gives no modern answer, so the run speaks the initialize era.
+    expect(methods).toEqual(["server/discover", "initialize", "notifications/initialized", "tools/list", "tools/call", "tools/call"]);
+    expect(result.summary).toMatchObject({ protocolEra: "initialize", protocolVersion: "2025-11-25", eras: [{ era: "initialize", versions: ["2025-11-25"] }] });
   });
 
   it("sends a traceparent of the run's trace in _meta and sees it come back", async () => {
@@ -82,6 +84,23 @@ describe("runProbe against an SDK server over Streamable HTTP", () => {
     const slow = Array.from({ length: 6 }, () => call("slow", { ms: 100 }));
     const result = await runProbe(probeOptions(fixture.url(), { calls: slow, checks: "none", limits: { maxStreamMs: 450, requestTimeoutMs: 2_000 } }));
     expect(result.steps.filter((s) => s.kind === "call").map((s) => s.outcome.kind)).toEqual(Array(6).fill("ok"));
+  });
+
+  it("is not held up by a listening stream the server keeps open (the steps go on; closing ends it)", async () => {
+    const held: import("node:http").ServerResponse[] = [];
+    const holding = await startMcpFixture({ intercept: (req, res) => {
+      if (req.method !== "GET") return false;
+      // An SSE stream with a priming event, then nothing, for as long as the client keeps it.
+      res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" }).write("id: e-1\nretry: 60000\ndata: \n\n");
+      held.push(res);
+      return true;
+    } });
+    const result = await runProbe(probeOptions(holding.url(), { calls: [call("echo"), call("echo")], checks: "none", limits: { maxStreamMs: 60_000, requestTimeoutMs: 2_000, deadlineMs: 60_000 } }));
+    await holding.close();
+    expect(held.length).toBeGreaterThan(0);
+    expect(result.steps.map((s) => s.outcome.kind)).toEqual(Array(5).fill("ok"));
+    // Bounded, not timed: far below the stream's own 60 s bound and the deadline.
+    expect(Date.parse(result.finishedAt) - Date.parse(result.startedAt)).toBeLessThan(10_000);
   });
 
   it("stops at the probe deadline, marking the interrupted step", async () => {

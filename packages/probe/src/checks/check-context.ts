@@ -1,6 +1,6 @@
 // What the readiness checks see of the probe: the endpoint, a fetch that carries no credentials, shared
 // discovery, and the facts earlier steps established (session, server info, tools, trace observations).
-import type { CheckFinding, CheckFindingId, CheckResult, CheckVerdict, ProbeStepRecord, ReadinessCheck, StepOutcome } from "@kensa/core";
+import type { CheckFinding, CheckFindingId, CheckResult, CheckVerdict, ProbeStepRecord, ProtocolEra, ReadinessCheck, StepOutcome } from "@kensa/core";
 import type { Discovery } from "../discovery/discovery";
 import type { Redactor } from "../evidence/redactor";
 import type { FetchLike } from "../net/guarded-fetch";
@@ -37,7 +37,7 @@ export interface CheckContext {
    * that session. The auth checks send none of it: any caller header might be a credential.
    */
   sessionHeaders: () => Record<string, string>;
-  session: { initialized: boolean; sessionId?: string; protocolVersion?: string; serverVersion?: string };
+  session: { initialized: boolean; sessionId?: string; protocolVersion?: string; serverVersion?: string; /** The era the session speaks: checks of one era say "not applicable" in the other. */ protocolEra?: ProtocolEra };
   toolNames?: string[];
   traces: TraceObservation[];
   registry?: { serverJsonUrl?: string };

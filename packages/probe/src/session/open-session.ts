@@ -1,9 +1,17 @@
-// The "connect" and "initialize" steps. HTTP: a TCP/TLS connect under the address policy, then initialize
-// over Streamable HTTP; with transport "auto", an initialize refused with 400/404/405 falls back to the
+// The "connect" and "initialize" steps. HTTP: a TCP/TLS connect under the address policy, then the era
+// handshake over Streamable HTTP with the v2 SDK client's negotiation: `server/discover` first (2026-07-28,
+// the modern era), `initialize` when the server gives no modern answer. When the modern era answers, a second,
+// short-lived connection tries `initialize` too, so a server serving both eras is recorded as such; the run's
+// calls use the modern one. With transport "auto", a handshake refused with 400/404/405 falls back to the
 // legacy HTTP+SSE transport, as the MCP spec's backwards-compatibility section describes. stdio: spawn the
-// isolated child (stdio/), then initialize. The session is closed politely (DELETE of the session, or the
-// child's stdin closed first) and always within bounds.
-import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+// isolated child (stdio/), `initialize` first and `server/discover` only when initialize is refused — a
+// discover probe before initialize can end a legacy stdio server's one process life (SDKs that reject
+// pre-initialize requests exit on it; the v2 SDK probes stdio on a throwaway sibling process, which under our
+// isolation would mean a second spawn, folder set and memory budget per scan). The step keeps the name
+// "initialize" in both eras: it is the handshake the scorer counts as traffic. Sessions are closed politely
+// (DELETE of the session, or the child's stdin closed first) and always within bounds.
+import { Client, type DiscoverResult } from "@modelcontextprotocol/client";
+import type { EraOffer, ProtocolEra } from "@kensa/core";
 import type { CredentialManager } from "../credentials/credential-manager";
 import type { Redactor } from "../evidence/redactor";
 import type { FetchLike } from "../net/guarded-fetch";
@@ -28,6 +36,8 @@ export interface OpenSessionDeps {
   hooks: RecordingHooks;
   /** stdio targets: the prepared child, not yet started. */
   stdio?: StdioChild;
+  /** Whether to learn if a modern server also serves the initialize era (ProbeOptions.eras). */
+  eras: "all" | "newest";
   /** Tells the step runner (and the hooks) which transport is live. */
   setTransport: (transport: RecordingTransport) => void;
 }
@@ -37,11 +47,47 @@ export interface Session {
   client?: Client;
   transport?: RecordingTransport;
   initialized: boolean;
+  /** The era the session speaks (the newest the server answered in) and its negotiated version. */
+  era?: ProtocolEra;
+  protocolVersion?: string;
+  /** Every era the server answered in, newest first. */
+  eras: EraOffer[];
   close(): Promise<void>;
 }
 
 const FALLBACK_STATUSES = new Set([400, 404, 405]);
+/** JSON-RPC answers to `initialize` that a modern-only server gives: unsupported version, unknown method, bad request. */
+const MODERN_ONLY_REFUSALS = new Set([-32022, -32601, -32600]);
 const CLOSE_BOUND_MS = 2_000;
+/** A modern stdio probe gets this long at most: a silent stdio server is a legacy one (the SDK's own verdict). */
+const STDIO_DISCOVER_MS = 5_000;
+
+type Negotiation = "auto" | "legacy";
+
+function newClient(negotiation: Negotiation, probeTimeoutMs: number): Client {
+  const client = new Client(
+    { name: "kensa-probe", version: "1.0.0" },
+    {
+      capabilities: {},
+      ...(negotiation === "auto" ? { versionNegotiation: { mode: "auto" as const, probe: { timeoutMs: probeTimeoutMs } } } : {}),
+      // The run lists tools page by page itself (steps/call-steps.ts); this bounds the SDK's own walk too.
+      listMaxPages: 20,
+    },
+  );
+  client.onerror = () => undefined; // transport errors reach the engine through the recording hooks
+  return client;
+}
+
+/** What the connected client negotiated, as the era offers it proves. */
+function negotiated(client: Client): { era: ProtocolEra; version?: string; offer: EraOffer } {
+  const version = client.getNegotiatedProtocolVersion();
+  if (client.getProtocolEra() === "modern") {
+    const discover: DiscoverResult | undefined = client.getDiscoverResult();
+    const versions = Array.isArray(discover?.supportedVersions) ? discover.supportedVersions.filter((v): v is string => typeof v === "string") : [];
+    return { era: "modern", ...(version ? { version } : {}), offer: { era: "modern", versions: versions.length > 0 ? versions : version ? [version] : [] } };
+  }
+  return { era: "initialize", ...(version ? { version } : {}), offer: { era: "initialize", versions: version ? [version] : [] } };
+}
 
 export async function openSession(deps: OpenSessionDeps): Promise<Session> {
   const { target, limits, runner } = deps;
@@ -57,27 +103,42 @@ export async function openSession(deps: OpenSessionDeps): Promise<Session> {
     await withTimeout(stdioTransport.start(), limits.connectTimeoutMs, signal, { kind: "timeout", phase: "connect", limitMs: limits.connectTimeoutMs });
     return {};
   });
-  if (connect.record.outcome.kind !== "ok") return { kind: first, initialized: false, close: async () => stdio?.transport.close() };
+  if (connect.record.outcome.kind !== "ok") return { kind: first, initialized: false, eras: [], close: async () => stdio?.transport.close() };
 
   let opened: { client: Client; transport: RecordingTransport; kind: TransportKind } | undefined;
+  const eras: EraOffer[] = [];
   const credential = await deps.credentials.beforeStep();
   const init = await runner.run(
     "initialize",
     "protocol",
     async ({ signal, scope }) => {
+      const connectOptions = { timeout: limits.requestTimeoutMs, signal };
       const attempt = async (kind: TransportKind) => {
         const transport = kind === "stdio" ? stdioTransport! : new RecordingTransport(makeTransport(kind, target, deps.fetchFor(kind)), deps.hooks);
         deps.setTransport(transport);
-        const client = new Client({ name: "kensa-probe", version: "1.0.0" }, { capabilities: {} });
-        client.onerror = () => undefined; // transport errors reach the engine through the recording hooks
+        // Legacy HTTP+SSE predates the modern era: it only ever speaks initialize.
+        const client = newClient(kind === "streamable-http" ? "auto" : "legacy", limits.requestTimeoutMs);
         opened = { client, transport, kind };
         // The legacy transport waits for its endpoint event on start(): bound it like a request.
         await withTimeout(transport.start(), limits.requestTimeoutMs, signal, { kind: "timeout", phase: "request", limitMs: limits.requestTimeoutMs });
-        await client.connect(transport, { timeout: limits.requestTimeoutMs, signal });
+        if (kind !== "stdio") return client.connect(transport, connectOptions);
+        transport.holdClose = true;
+        try {
+          await client.connect(transport, connectOptions);
+        } catch (error) {
+          const refused = transport.responsesThisStep().find((r) => r.method === "initialize")?.error;
+          if (!refused || !MODERN_ONLY_REFUSALS.has(refused.code)) throw error;
+          const modern = newClient("auto", Math.min(STDIO_DISCOVER_MS, limits.requestTimeoutMs));
+          opened = { client: modern, transport, kind };
+          await modern.connect(transport, connectOptions).catch(() => Promise.reject(error));
+          if (modern.getProtocolEra() !== "modern") throw error;
+        } finally {
+          transport.holdClose = false;
+        }
       };
+      let excerpt: string | undefined;
       try {
         await attempt(first);
-        return {};
       } catch (error) {
         const status = [...scope.exchanges].reverse().find((x) => x.role === "rpc")?.status;
         const canFallBack = target.kind === "http" && (target.transport ?? "auto") === "auto" && !scope.failure && status !== undefined && FALLBACK_STATUSES.has(status);
@@ -85,11 +146,18 @@ export async function openSession(deps: OpenSessionDeps): Promise<Session> {
         await opened?.client.close().catch(() => undefined);
         try {
           await attempt("sse");
-          return { excerpt: `Streamable HTTP initialize answered ${status}; fell back to the legacy HTTP+SSE transport` };
+          excerpt = `Streamable HTTP handshake answered ${status}; fell back to the legacy HTTP+SSE transport`;
         } catch {
           throw error; // neither transport worked: the modern transport's answer is the more useful evidence
         }
       }
+      const spoken = negotiated(opened!.client);
+      eras.push(spoken.offer);
+      if (spoken.era === "modern" && opened!.kind === "streamable-http" && deps.eras === "all") {
+        const legacy = await initializeToo(deps, limits.requestTimeoutMs, signal);
+        if (legacy) eras.push(legacy);
+      }
+      return excerpt ? { excerpt } : {};
     },
     credential,
   );
@@ -99,13 +167,35 @@ export async function openSession(deps: OpenSessionDeps): Promise<Session> {
   }
   const session = opened;
   const initialized = init.record.outcome.kind === "ok" && session !== undefined;
+  const spoken = initialized ? negotiated(session.client) : undefined;
   return {
     kind: session?.kind ?? first,
     client: session?.client,
     transport: session?.transport,
     initialized,
+    ...(spoken ? { era: spoken.era, ...(spoken.version ? { protocolVersion: spoken.version } : {}) } : {}),
+    eras: initialized ? eras : [],
     close: () => closeSession(session, initialized),
   };
+}
+
+/**
+ * A modern server may serve the initialize era too (the v2 SDK's default): one legacy handshake on a
+ * connection of its own tells. Its session is ended at once; a refusal is simply "not offered".
+ */
+async function initializeToo(deps: OpenSessionDeps, timeoutMs: number, signal: AbortSignal): Promise<EraOffer | undefined> {
+  const quiet: RecordingHooks = { maxDepth: deps.hooks.maxDepth, onTooDeep() {}, onUnknownResponse() {}, onTransportError() {} };
+  const transport = new RecordingTransport(makeTransport("streamable-http", deps.target, deps.fetchFor("streamable-http")), quiet);
+  const client = newClient("legacy", timeoutMs);
+  try {
+    await client.connect(transport, { timeout: timeoutMs, signal });
+    const version = client.getNegotiatedProtocolVersion();
+    return { era: "initialize", versions: version ? [version] : [] };
+  } catch {
+    return undefined;
+  } finally {
+    await closeSession({ client, transport, kind: "streamable-http" }, true);
+  }
 }
 
 async function closeSession(session: { client: Client; transport: RecordingTransport; kind: TransportKind } | undefined, initialized: boolean): Promise<void> {

@@ -1,8 +1,7 @@
 // A pass-through Transport that watches the JSON-RPC traffic the SDK client exchanges: which request ids
 // went out, what came back for them (result or error, `_meta` included), and responses to ids never sent.
 // It lets the engine tell a server's error apart from one the client raised, and read what the SDK hides.
-import type { Transport, TransportSendOptions } from "@modelcontextprotocol/sdk/shared/transport.js";
-import type { JSONRPCMessage } from "@modelcontextprotocol/sdk/types.js";
+import type { JSONRPCMessage, Transport, TransportSendOptions } from "@modelcontextprotocol/client";
 
 export type RequestId = string | number;
 
@@ -36,7 +35,10 @@ export class RecordingTransport implements Transport {
   private stepRequests: RequestId[] = [];
   /** Answers during this step to ids never sent or already answered: JSON-RPC allows exactly one per request. */
   private stepAnomalies: string[] = [];
+  /** The handshake's answer in whichever era: the `initialize` result, or the `server/discover` result. */
   initializeResult?: Record<string, unknown>;
+  /** What `server/discover` answered (a result or an error), when it was sent on this transport. */
+  discoverAnswer?: ObservedResponse;
 
   constructor(readonly inner: Transport, private readonly hooks: RecordingHooks) {
     inner.onclose = () => this.onclose?.();
@@ -54,8 +56,17 @@ export class RecordingTransport implements Transport {
     return this.inner.sessionId;
   }
 
+  /** Streamable HTTP opens one POST per request; the v2 client cancels modern-era requests by aborting it. */
+  get hasPerRequestStream(): boolean | undefined {
+    return this.inner.hasPerRequestStream;
+  }
+
   setProtocolVersion(version: string): void {
     this.inner.setProtocolVersion?.(version);
+  }
+
+  setSupportedProtocolVersions(versions: string[]): void {
+    this.inner.setSupportedProtocolVersions?.(versions);
   }
 
   /** Idempotent: the engine starts the transport in its own "connect" step before the client does. */
@@ -74,7 +85,15 @@ export class RecordingTransport implements Transport {
     return this.inner.send(message, options);
   }
 
+  /**
+   * While held, the SDK client's close() (it closes its transport when a handshake fails) leaves the channel
+   * open: a stdio server has one process life, and a refused `initialize` is followed by `server/discover`
+   * on the same pipe. The session closes the inner transport itself.
+   */
+  holdClose = false;
+
   close(): Promise<void> {
+    if (this.holdClose) return Promise.resolve();
     return this.inner.close();
   }
 
@@ -118,6 +137,8 @@ export class RecordingTransport implements Transport {
     if ("error" in message) observed.error = message.error as ObservedResponse["error"];
     this.stepResponses.set(id, observed);
     if (method === "initialize" && observed.result) this.initializeResult = observed.result;
+    if (method === "server/discover" && Array.isArray(observed.result?.supportedVersions)) this.initializeResult = observed.result;
+    if (method === "server/discover") this.discoverAnswer = observed;
   }
 }
 

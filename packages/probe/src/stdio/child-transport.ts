@@ -4,9 +4,7 @@
 // stdin closed first, then SIGTERM, then SIGKILL — to the whole group. How it ended is kept as evidence.
 import { spawn, type ChildProcess } from "node:child_process";
 import { StringDecoder } from "node:string_decoder";
-import type { Transport } from "@modelcontextprotocol/sdk/shared/transport.js";
-import { deserializeMessage, serializeMessage } from "@modelcontextprotocol/sdk/shared/stdio.js";
-import type { JSONRPCMessage } from "@modelcontextprotocol/sdk/types.js";
+import { deserializeMessage, serializeMessage, type JSONRPCMessage, type Transport } from "@modelcontextprotocol/client";
 import type { StdioIsolation, StepOutcome } from "@kensa/core";
 import { groupRssBytes, procAvailable } from "./group-rss";
 import type { IsolatedLaunch } from "./isolation";

@@ -1,7 +1,7 @@
 // The tools/list and tools/call actions. Every request carries a W3C traceparent in params._meta, and
 // what came back in the result's _meta is noted for the trace_context check. A tool result with
 // isError: true is an outcome of its own (structured content first, text as the fallback).
-import type { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import type { Client } from "@modelcontextprotocol/client";
 import type { ProbeCall, StepOutcome } from "@kensa/core";
 import type { TraceObservation } from "../checks/check-context";
 import type { Redactor } from "../evidence/redactor";
@@ -29,7 +29,15 @@ export async function listTools(deps: CallDeps, { signal }: StepContext): Promis
   for (let page = 0; page < MAX_TOOL_PAGES; page++) {
     const observation: TraceObservation = { method: "tools/list", sent: traceparent(deps.traceId), answered: false };
     deps.traces.push(observation);
-    const result = await deps.client.listTools({ ...(cursor ? { cursor } : {}), _meta: { traceparent: observation.sent } }, { timeout: deps.requestTimeoutMs, signal });
+    // "refresh": every listing goes to the server (a probe measures the server, not a cache) and is kept for
+    // the SDK: callTool mirrors a tool's declared parameters into Mcp-Param-* headers from it (SEP-2243).
+    const params = { ...(cursor ? { cursor } : {}), _meta: { traceparent: observation.sent } };
+    const options = { timeout: deps.requestTimeoutMs, signal };
+    // A server that does not declare the tools capability is still asked: the SDK's listTools would answer
+    // an empty list itself, and the probe would record an answer the server never gave.
+    const result = deps.client.getServerCapabilities()?.tools
+      ? await deps.client.listTools(params, { ...options, cacheMode: "refresh" })
+      : await deps.client.request({ method: "tools/list", params }, options);
     note(observation, result._meta);
     tools.push(...result.tools);
     cursor = result.nextCursor;
@@ -43,7 +51,6 @@ export async function callTool(deps: CallDeps, call: ProbeCall, { signal, scope 
   deps.traces.push(observation);
   const result = await deps.client.callTool(
     { name: call.tool, arguments: call.arguments, _meta: { traceparent: observation.sent } },
-    undefined,
     { timeout: deps.requestTimeoutMs, signal },
   );
   note(observation, result._meta);

@@ -18,8 +18,10 @@ export interface FailureEvidence {
   redactor: Redactor;
 }
 
-const REQUEST_TIMEOUT = -32001;
-const CONNECTION_CLOSED = -32000;
+// The v2 SDK raises SdkError (its own failures, string codes) and ProtocolError (a JSON-RPC error, numeric code).
+const REQUEST_TIMEOUT = "REQUEST_TIMEOUT";
+const CONNECTION_CLOSED = "CONNECTION_CLOSED";
+const raisedByClient = (name: string | undefined) => name === "SdkError" || name === "SdkHttpError" || name === "ProtocolError";
 
 export function outcomeFromError(e: FailureEvidence): StepOutcome {
   if (e.wireFailure) return e.wireFailure;
@@ -46,8 +48,8 @@ function fromThrown(error: unknown, e: FailureEvidence, httpStatus: number | und
   const status = httpStatus ? { httpStatus } : {};
   const err = error as { name?: string; code?: unknown; message?: string; cause?: { code?: string; message?: string } } | undefined;
   const message = e.redactor.redact(String(err?.message ?? error));
-  if (err?.name === "McpError" && err.code === REQUEST_TIMEOUT) return { kind: "timeout", phase: "request", limitMs: e.requestTimeoutMs };
-  if (err?.name === "McpError" && err.code === CONNECTION_CLOSED) {
+  if (err?.name === "SdkError" && err.code === REQUEST_TIMEOUT) return { kind: "timeout", phase: "request", limitMs: e.requestTimeoutMs };
+  if (err?.name === "SdkError" && err.code === CONNECTION_CLOSED) {
     return { kind: "network-error", code: "ECONNCLOSED", message: "the connection closed before the server answered" };
   }
   if (err?.name === "ZodError") return { kind: "protocol-violation", violation: "invalid-jsonrpc", detail: message, ...status };
@@ -55,7 +57,8 @@ function fromThrown(error: unknown, e: FailureEvidence, httpStatus: number | und
   if (err?.name === "AbortError" || err?.name === "TimeoutError") return { kind: "timeout", phase: "request", limitMs: e.requestTimeoutMs };
   if (typeof err?.cause?.code === "string") return { kind: "network-error", code: err.cause.code, message: e.redactor.redact(err.cause.message ?? message) };
   if (typeof err?.code === "string" && /^E[A-Z]+$/.test(err.code)) return { kind: "network-error", code: err.code, message };
-  if (err?.name === "McpError") {
+  if (/Unexpected content type/i.test(message)) return { kind: "protocol-violation", violation: "bad-content-type", detail: message, ...status };
+  if (raisedByClient(err?.name)) {
     // Raised by the client about an answer it received (e.g. structured content not matching the output schema).
     return { kind: "protocol-violation", violation: "unexpected-response", detail: message, ...status };
   }

@@ -16,7 +16,8 @@ import { classifyHttpStatus } from "../../classify/http-status-rules";
 import { classifyNetworkError } from "../../classify/network-rules";
 import { classifyRpcCode } from "../../classify/rpc-code-rules";
 import { ErrorClass } from "../../taxonomy/error-classes";
-import { reportLimits, type ProtocolEra, type ReportOutcomeInput } from "../reported-outcome";
+import type { ProtocolEra } from "../../probe/probe-record";
+import { reportLimits, type ReportOutcomeInput } from "../reported-outcome";
 import type { OtlpSpan } from "./otlp-span";
 import { serviceForHost, type ServiceHostIndex } from "./service-hosts";
 
