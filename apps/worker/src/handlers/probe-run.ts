@@ -1,9 +1,9 @@
 // probe.run: probe one service once, classify, store run + steps + rollups in one idempotent write,
 // then ask for a re-grade. A second delivery of the same job finds its key and does nothing.
-import { classifyRun, type ProbeRunRecord } from "@kensa/core";
 import { recordRuns, runExists } from "@kensa/db";
-import { type ProbeRunPayload, runIdempotencyKey, runIdFor } from "@kensa/services";
+import { type ProbeRunPayload, runIdempotencyKey } from "@kensa/services";
 import type { JobContext } from "../runtime/job-context";
+import { classifiedRun } from "./classified-run";
 import { recordRunTrace } from "../telemetry/tracing";
 
 const day = 86_400_000;
@@ -21,20 +21,7 @@ export async function handleProbeRun(payload: ProbeRunPayload, ctx: JobContext):
   if (await runExists(ctx.db, idempotencyKey)) return { status: "duplicate", idempotencyKey };
 
   const execution = await ctx.probeService(payload.serviceId, payload.path, { withChecks: runsReadinessChecks(payload) });
-  const run: ProbeRunRecord = classifyRun({
-    id: runIdFor(idempotencyKey),
-    idempotencyKey,
-    serviceId: payload.serviceId,
-    trigger: payload.trigger,
-    source: execution.source,
-    path: payload.path,
-    workerId: ctx.workerId,
-    startedAt: execution.startedAt,
-    finishedAt: execution.finishedAt,
-    ...(execution.traceId ? { traceId: execution.traceId } : {}),
-    summary: execution.summary,
-    steps: execution.steps,
-  });
+  const run = classifiedRun(idempotencyKey, { serviceId: payload.serviceId, trigger: payload.trigger, path: payload.path, workerId: ctx.workerId }, execution);
   const report = await recordRuns(ctx.db, [run]);
   if (report.inserted.length === 0) return { status: "duplicate", idempotencyKey };
 
