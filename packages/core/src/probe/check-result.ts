@@ -2,7 +2,7 @@
 import { z } from "zod";
 
 export const ReadinessCheck = z.enum([
-  "auth_challenge",        // unauthenticated initialize → 401 + WWW-Authenticate resource_metadata (+ scope)
+  "auth_challenge",        // unauthenticated initialize (2026-07-28: tools/list) → 401 + WWW-Authenticate resource_metadata (+ scope)
   "protected_resource",    // RFC 9728 metadata: resource matches endpoint, authorization_servers present
   "authorization_server",  // RFC 8414 / OIDC: S256, no implicit, DCR or CIMD, refresh_token, ID-JAG profile
   "protocol_version",      // a bogus MCP-Protocol-Version is rejected with 400

@@ -1,35 +1,35 @@
-// auth_challenge: an initialize without credentials should be refused with 401 and a Bearer challenge
-// naming the RFC 9728 metadata (`resource_metadata`) and, per the MCP authorization spec, the `scope`
-// needed. A server that answers without credentials does not require auth: not applicable.
-import { randomBytes } from "node:crypto";
+// auth_challenge: the first request without credentials (initialize, or in the 2026-07-28 era a tools/list:
+// see first-request.ts) should be refused with 401 and a Bearer challenge naming the RFC 9728 metadata
+// (`resource_metadata`) and, per the MCP authorization spec, the `scope` needed. A server that answers
+// without credentials does not require auth: not applicable.
 import { checkRequest } from "./check-request";
-import { finding, initializeBody, jsonRpcHeaders, result, type CheckContext, type CheckOutput } from "./check-context";
+import { finding, result, type CheckContext, type CheckOutput } from "./check-context";
+import { firstRequest } from "./first-request";
 import { parseBearerChallenge } from "./www-authenticate";
 
 export async function authChallengeCheck(ctx: CheckContext): Promise<CheckOutput> {
   if (ctx.transport === "stdio" || !ctx.endpoint) {
     return { outcome: { kind: "ok" }, check: result("auth_challenge", "not_applicable", [finding("transport", true, "stdio servers are not reached over HTTP")], {}) };
   }
-  const init: RequestInit =
-    ctx.transport === "sse"
-      ? { method: "GET", headers: { accept: "text/event-stream" } }
-      : { method: "POST", headers: { ...jsonRpcHeaders }, body: initializeBody(`kensa-${randomBytes(4).toString("hex")}`) };
+  const first = firstRequest(ctx);
+  const sent = ctx.transport === "sse" ? "GET of the event stream" : first.label;
+  const init: RequestInit = ctx.transport === "sse" ? { method: "GET", headers: { accept: "text/event-stream" } } : { method: "POST", headers: first.headers, body: first.body };
   const answer = await checkRequest(ctx, init);
   if (!answer.ok) {
     return { outcome: answer.failure, check: result("auth_challenge", "inconclusive", [finding("reachable", false, `the unauthenticated request failed: ${answer.failure.kind}`)], {}) };
   }
   const outcome = { kind: "ok" as const, httpStatus: answer.status };
-  const facts: Record<string, unknown> = { status: answer.status };
+  const facts: Record<string, unknown> = { status: answer.status, sent };
   if (answer.status >= 200 && answer.status < 300) {
     ctx.challenge.authRequired = false;
     facts.authRequired = false;
-    return { outcome, check: result("auth_challenge", "not_applicable", [finding("auth-required", true, "the server answers initialize without credentials")], facts) };
+    return { outcome, check: result("auth_challenge", "not_applicable", [finding("auth-required", true, `the server answers ${sent} without credentials`)], facts) };
   }
   if (answer.status !== 401 && answer.status !== 403) {
     return {
       outcome,
       excerpt: answer.excerpt,
-      check: result("auth_challenge", "inconclusive", [finding("status", false, `an unauthenticated initialize was answered ${answer.status}, neither success nor 401`)], facts),
+      check: result("auth_challenge", "inconclusive", [finding("status", false, `an unauthenticated ${sent} was answered ${answer.status}, neither success nor 401`)], facts),
     };
   }
   ctx.challenge.authRequired = true;

@@ -37,7 +37,7 @@ export async function serverCardCheck(ctx: CheckContext): Promise<CheckOutput> {
   if (typeof card.version === "string" && ctx.session.serverVersion) {
     const same = card.version === ctx.session.serverVersion;
     facts.versionMatches = same;
-    findings.push(finding("version", same, `${source} says version ${card.version}, the server says ${ctx.session.serverVersion}`, "Publish server.json with the version the server reports in initialize."));
+    findings.push(finding("version", same, `${source} says version ${card.version}, the server says ${ctx.session.serverVersion}`, "Publish server.json with the version the server reports (initialize or server/discover serverInfo)."));
   }
   const cardTools = Array.isArray(card.tools) ? card.tools.map((t) => (isObject(t) ? t.name : t)).filter((n): n is string => typeof n === "string") : undefined;
   if (cardTools && ctx.toolNames) {
