@@ -95,7 +95,8 @@ export async function runProbe(options: ProbeOptions): Promise<ProbeResult> {
       const deps: CallDeps = { client: session.client, traceId, requestTimeoutMs: limits.requestTimeoutMs, redactor, traces };
       const listed = await runner.run("tools/list", "protocol", (ctx) => listTools(deps, ctx), await credentials.beforeStep());
       if (listed.value) {
-        summary.tools = summariseTools(listed.value);
+        // Definitions are stored and shown: a server echoing our credential into them must not leak it.
+        summary.tools = summariseTools(redactor.redactDeep(listed.value));
         toolNames = summary.tools.names;
       }
       const calls = listed.value && options.callsFromTools ? [...options.calls, ...options.callsFromTools(listed.value)] : options.calls;

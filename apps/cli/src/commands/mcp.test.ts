@@ -30,7 +30,7 @@ describe.skipIf(skipWithoutPostgres())("kensa mcp over stdio", () => {
     await client.connect(transport);
     try {
       expect(client.getProtocolEra()).toBe(mode === "auto" ? "modern" : "legacy");
-      expect((await client.listTools()).tools.map((t) => t.name)).toEqual(["search_services", "get_service", "compare_services", "get_trends", "get_methodology", "report_outcome"]);
+      expect((await client.listTools()).tools.map((t) => t.name)).toEqual(["search_services", "get_service", "compare_services", "get_trends", "get_methodology"]);
       const slack = (await client.callTool({ name: "get_service", arguments: { id: "slack" } })) as { isError?: boolean; structuredContent: { grade: { grade: string } | null; links: { page: string }; dataSource: { simulated: boolean } } };
       expect(slack.isError).toBeFalsy();
       expect(slack.structuredContent.grade?.grade).toMatch(/^(AAA|AA|A|BBB|BB|B|C|D)$/);

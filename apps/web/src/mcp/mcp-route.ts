@@ -1,6 +1,6 @@
 // /mcp and its server card as Next route handlers, so `next start` and `kensa start` (which hosts the same
 // Next app in its own process) serve them alike, on the dashboard's origin and with the dashboard's database.
-import { createKensaMcpHttpHandler, serverCardResponse } from "@kensa/mcp";
+import { createKensaMcpHttpHandler, kensaReadTools, serverCardResponse } from "@kensa/mcp";
 import { getDatabase } from "../server/database";
 import { webMcpTools } from "./tools";
 import { webMcpReads } from "./web-reads";
@@ -11,5 +11,6 @@ export const handleMcpRequest = createKensaMcpHttpHandler({
 });
 
 export async function handleServerCard(request: Request): Promise<Response> {
-  return serverCardResponse(request, webMcpTools);
+  // The card is public: it lists what an unauthenticated tools/list shows (report_outcome is listed to bearer holders only).
+  return serverCardResponse(request, kensaReadTools);
 }

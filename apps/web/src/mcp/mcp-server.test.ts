@@ -213,7 +213,7 @@ describe.each(databaseBackends)("Kensa MCP server on $name", (backend) => {
     const other = new Client({ name: "kensa-test-agent", version: "1.0.0" });
     try {
       await other.connect(new StreamableHTTPClientTransport(new URL(`${host.url}/mcp`)));
-      expect((await other.listTools()).tools.map((t) => t.name)).toEqual([...toolNames, "report_outcome", "host_echo"]);
+      expect((await other.listTools()).tools.map((t) => t.name)).toEqual([...toolNames, "host_echo"]);
       expect(((await other.callTool({ name: "host_echo", arguments: { text: "hi" } })) as ToolResult).structuredContent).toEqual({ text: "hi" });
     } finally {
       await other.close();
@@ -222,15 +222,19 @@ describe.each(databaseBackends)("Kensa MCP server on $name", (backend) => {
     expect(() => createKensaMcpServer({ reads: webMcpReads(db), tools: [...kensaReadTools, kensaReadTools[1]!] })).toThrow(/two tool registrations are named get_service/);
   });
 
-  run("report_outcome stores one reported outcome per report id with a reporter token, and refuses without one", async () => {
+  run("report_outcome is listed to a bearer-token holder only, stores one reported outcome per report id, and refuses a token without the report scope", async () => {
     const host = await serveFetch(createKensaMcpHttpHandler({ reads: () => webMcpReads(db), tools: mcpTools(async () => db) }));
     const { token } = await createApiToken(db, { name: "agent-reporter", scopes: ["report"] });
+    const { token: readToken } = await createApiToken(db, { name: "agent-reader", scopes: ["reprobe:*"] });
     const reporter = new Client({ name: "kensa-test-agent", version: "1.0.0" });
     const anonymous = new Client({ name: "kensa-test-agent", version: "1.0.0" });
+    const wrongScope = new Client({ name: "kensa-test-agent", version: "1.0.0" });
     const report = { reportId: `mcp-${backend.name}-1`, serviceId: "freee", success: false, latencyMs: 420, errorClass: "auth_expired", workaround: "refreshed the token; mail me at someone@example.com" };
     try {
       await reporter.connect(new StreamableHTTPClientTransport(new URL(`${host.url}/mcp`), { requestInit: { headers: { authorization: `Bearer ${token}` } } }));
       await anonymous.connect(new StreamableHTTPClientTransport(new URL(`${host.url}/mcp`)));
+      await wrongScope.connect(new StreamableHTTPClientTransport(new URL(`${host.url}/mcp`), { requestInit: { headers: { authorization: `Bearer ${readToken}` } } }));
+      expect((await anonymous.listTools()).tools.map((t) => t.name)).toEqual(toolNames);
       const tool = (await reporter.listTools()).tools.find((t) => t.name === "report_outcome")!;
       expect(tool.annotations).toMatchObject({ readOnlyHint: false, idempotentHint: true });
       const before = await countReportedOutcomes(db, { serviceId: "freee" });
@@ -240,9 +244,9 @@ describe.each(databaseBackends)("Kensa MCP server on $name", (backend) => {
       const again = (await reporter.callTool({ name: "report_outcome", arguments: report })) as ToolResult;
       expect(again.structuredContent).toMatchObject({ status: "duplicate" });
       expect(await countReportedOutcomes(db, { serviceId: "freee" })).toBe(before + 1);
-      const refused = (await anonymous.callTool({ name: "report_outcome", arguments: { ...report, reportId: "anon-1" } })) as ToolResult;
+      const refused = (await wrongScope.callTool({ name: "report_outcome", arguments: { ...report, reportId: "scope-1" } })) as ToolResult;
       expect(refused.isError).toBe(true);
-      expect(textOf(refused)).toMatch(/reporter token is required/);
+      expect(textOf(refused)).toMatch(/do not include report/);
       const unknown = (await reporter.callTool({ name: "report_outcome", arguments: { ...report, reportId: "bad-1", serviceId: "slak" } })) as ToolResult;
       expect(unknown.isError).toBe(true);
       expect(textOf(unknown)).toMatch(/serviceId/);
@@ -250,6 +254,7 @@ describe.each(databaseBackends)("Kensa MCP server on $name", (backend) => {
     } finally {
       await reporter.close();
       await anonymous.close();
+      await wrongScope.close();
       await host.close();
     }
   });

@@ -1,7 +1,9 @@
 // report_outcome on Kensa's MCP server: an agent reports a call it made to a vendor. The use case (token
 // scope, validation, scrubbing, rate limits, idempotency by report id) lives in @kensa/services; this file
-// only binds it to the SDK. Over HTTP the reporter token is the request's bearer token; over stdio there is
-// no request, so the tool answers that a token is required (a tool error, never a protocol error).
+// only binds it to the SDK. The tool is listed only to a request carrying a bearer token (the reporter token):
+// the public, unauthenticated /mcp stays a read-only server — which is what Kensa's scan of itself judges — and
+// a wrong or under-scoped token gets a tool error naming what is missing. Over stdio there is no request, so
+// `kensa mcp` serves the read tools only.
 import type { CallToolResult, StandardSchemaWithJSON } from "@modelcontextprotocol/server";
 import type { Database } from "@kensa/db";
 import type { ToolRegistration } from "@kensa/mcp";
@@ -12,6 +14,7 @@ export function reportOutcomeRegistration(database: () => Promise<Database>): To
   return {
     name,
     register(server, context) {
+      if (!/^bearer\s+\S/i.test(context.request?.headers.get("authorization") ?? "")) return;
       server.registerTool(
         name,
         {

@@ -7,8 +7,9 @@ import { z } from "zod";
 export const MAX_DESCRIPTION_CHARS = 1000;
 /** Per schema, as JSON: a larger one is not kept (its tool's schema rules are then not judged). */
 export const MAX_SCHEMA_CHARS = 8000;
-/** All kept definitions together, as JSON. */
-export const MAX_DEFINITIONS_CHARS = 64_000;
+/** All kept definitions together, as JSON: with the names list and the rest of the summary a stored run summary stays
+ * within its 64 KiB bound (test/hostile huge-tool-list). */
+export const MAX_DEFINITIONS_CHARS = 48_000;
 const MAX_NAME_CHARS = 200;
 
 type Json = string | number | boolean | null | Json[] | { [key: string]: Json };

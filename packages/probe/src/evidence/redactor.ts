@@ -42,6 +42,15 @@ export class Redactor {
     return out;
   }
 
+  /** Every string inside a JSON-like value redacted (keys too): for what a server says about itself, such as its
+   * tool definitions, which a hostile server can fill with the credential it was sent. Depth-bounded. */
+  redactDeep<T>(value: T, depth = 0): T {
+    if (typeof value === "string") return this.redact(value) as T;
+    if (depth > 64 || typeof value !== "object" || value === null) return value;
+    if (Array.isArray(value)) return value.map((v) => this.redactDeep(v, depth + 1)) as T;
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [this.redact(k), this.redactDeep(v, depth + 1)])) as T;
+  }
+
   /** A URL as evidence: no userinfo, secret-looking query values masked, no fragment. */
   redactUrl(url: URL | string): string {
     let parsed: URL;
