@@ -29,7 +29,9 @@ export async function handleModern(req: IncomingMessage, res: ServerResponse, rt
         const e = ctx.authInfo?.extra as ModernExtra | undefined;
         return buildModernMcpServer(rt, e?.scope ?? "", e?.injected ?? null);
       },
-      { legacy: "reject", responseMode: rt.profile.responseMode },
+      // "auto" answers with one JSON body unless a message precedes the result (our tools send none): the json
+      // profile's wire without the SDK's start-up warning that "json" drops mid-call notifications.
+      { legacy: "reject", responseMode: rt.profile.responseMode === "sse" ? "sse" : "auto" },
     ),
   );
   const auth: AuthInfo = { token: "sandbox", clientId: rt.id, scopes: extra.scope.split(/\s+/), extra: { ...extra } };
