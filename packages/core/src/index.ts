@@ -28,6 +28,7 @@ export * from "./sandbox/behaviour-profile";
 export * from "./sandbox/profile-library";
 export * from "./sandbox/resolve-profile";
 export * from "./sandbox/population";
+export * from "./sandbox/protocol-eras";
 export * from "./sandbox/declared-agreement";
 export * from "./provenance/data-source";
 export * from "./scoring/index";

@@ -1,7 +1,7 @@
 // What a scan of a service should find, read off its behaviour profile: each readiness check's verdict
 // on the direct path, and the error classes its calls should be classified into, at what rate. Tests hold
 // the probe engine and classifier to it; the dashboard can show it beside sandbox data.
-import { InjectedErrorClass, type BehaviourProfile, type CheckVerdict, type ErrorClass, type ReadinessCheck } from "@kensa/core";
+import { InjectedErrorClass, type BehaviourProfile, type CheckVerdict, type ErrorClass, type ProtocolEra, type ReadinessCheck } from "@kensa/core";
 
 export interface ProfileIntent {
   checks: Record<ReadinessCheck, CheckVerdict>;
@@ -14,7 +14,9 @@ export interface ProfileIntent {
 
 const verdict = (ok: boolean): CheckVerdict => (ok ? "pass" : "fail");
 
-export function profileIntent(profile: BehaviourProfile): ProfileIntent {
+/** `eras`: what the service serves (core protocolErasOf); the run speaks the newest, which decides the 2026-07-28 checks. */
+export function profileIntent(profile: BehaviourProfile, eras: readonly ProtocolEra[] = ["initialize"]): ProfileIntent {
+  const modern = eras.includes("modern");
   const { auth, metadata } = profile;
   const open = auth.mode === "none";
   const oauth = !open && auth.mode !== "api_key";
@@ -30,14 +32,16 @@ export function profileIntent(profile: BehaviourProfile): ProfileIntent {
       invalid_token: na(auth.invalidToken === "reject-401"),
       protected_resource: na(oauth && metadata.protectedResource === "correct"),
       authorization_server: na(oauth && metadata.authorizationServer !== "missing" && metadata.protectedResource !== "no-authorization-servers" && metadata.pkce === "S256" && !metadata.implicitGrant),
-      protocol_version: verdict(profile.protocolVersion === "strict"),
+      // "lenient" relaxes the initialize-era leg only (which a request with a bogus version lands on); a
+      // modern-only service is the v2 SDK alone, which refuses it.
+      protocol_version: eras.includes("initialize") ? verdict(profile.protocolVersion === "strict") : "pass",
       trace_context: verdict(profile.traceContext === "echo"),
       server_card: profile.serverCard === "none" ? "not_applicable" : verdict(profile.serverCard === "consistent"),
-      // The fleet speaks the initialize era only: the 2026-07-28 checks do not apply (issue 14 item 5 adds modern
-      // services), its tools/list order is fixed and it serves Streamable HTTP. No profile injects a 403 on calls
-      // (auth_forbidden), so step-up is never exercised.
-      header_mirroring: "not_applicable",
-      cache_hints: "not_applicable",
+      // A service serving 2026-07-28 does so on the v2 SDK, which mirrors and checks the headers and puts cache
+      // hints on its lists; in the initialize era those checks do not apply. Its tools/list order is fixed and it
+      // serves Streamable HTTP. No profile injects a 403 on calls (auth_forbidden), so step-up is never exercised.
+      header_mirroring: modern ? "pass" : "not_applicable",
+      cache_hints: modern ? "pass" : "not_applicable",
       tools_order: "pass",
       step_up: "not_applicable",
       streamable_http: "pass",

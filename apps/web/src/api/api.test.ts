@@ -209,6 +209,13 @@ describe.each(databaseBackends)("API on $name", (backend) => {
       expect(figure(basis, "sso", "top_tier")).toBeDefined();
     }
     // Declared comes from the entries' sourced auth methods; simulated from the profiles that simulate them.
+    // The protocol era mix: per day and source, shares of that source's runs that sum to one.
+    expect(body.protocolMix.days.length).toBeGreaterThan(0);
+    for (const d of body.protocolMix.days) {
+      expect(body.protocolMix.sources).toContain(d.source);
+      expect(d.runs).toBeGreaterThan(0);
+      expect(d.shares.initialize + d.shares.dual + d.shares.modern + d.shares.unknown).toBeCloseTo(1);
+    }
     expect(figure("declared", "oauth", "all")!.count).toBe(entries.filter((e) => oauthish(e.authMethod)).length);
     expect(figure("simulated", "oauth", "all")!.count).toBe(entries.filter((e) => oauthish(sandboxProfileOf(e).auth.mode)).length);
     expect(figure("declared", "sso", "all")!.count).toBe(entries.filter((e) => e.facts.saml.value === true || e.facts.oidc.value === true || e.facts.idJag.value === true || e.authMethod === "enterprise_sso").length);

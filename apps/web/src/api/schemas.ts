@@ -229,9 +229,23 @@ export const AdoptionFigure = z.object({
   share: z.number().min(0).max(1).nullable(),
 }).register(apiRegistry, { id: "AdoptionFigure" });
 
+export const ProtocolMixDay = z.object({
+  day: z.string().describe("UTC day, YYYY-MM-DD"),
+  source: DataSource.describe("the runs' data source; sandbox shares are simulated (the fleet's eras are drawn per service), never observed"),
+  runs: z.number().int().nonnegative(),
+  shares: z.object({
+    initialize: z.number().min(0).max(1).describe("the server spoke only the initialize era"),
+    dual: z.number().min(0).max(1).describe("the server answered in both eras"),
+    modern: z.number().min(0).max(1).describe("the server spoke only 2026-07-28 (server/discover)"),
+    unknown: z.number().min(0).max(1).describe("no handshake succeeded"),
+  }),
+}).register(apiRegistry, { id: "ProtocolMixDay" });
+
 export const Adoption = z.object({
   services: z.number().int().nonnegative(),
   figures: z.array(AdoptionFigure),
+  protocolMix: z.object({ days: z.array(ProtocolMixDay), sources: z.array(DataSource) })
+    .describe("share of probe runs per UTC day by MCP protocol era posture over the last 90 days, per source (never blended)"),
 }).register(apiRegistry, { id: "Adoption", description: "OAuth, SSO and IaC adoption by vendor origin, declared beside simulated, each figure labelled with its basis" });
 
 export const ApiErrorBody = z.object({

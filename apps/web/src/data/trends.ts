@@ -10,6 +10,7 @@ import type { ErrorClass } from "@kensa/core";
 import { addDays, todayUtc, weekStart } from "../lib/days";
 import { gradeOrder } from "../lib/grades";
 import { adoptionFigure, loadAdoption, type AdoptionView } from "./adoption";
+import { loadProtocolMix, type ProtocolMix } from "./protocol-mix";
 import { cachedWindowStats, staleWhileRevalidate } from "./window-cache";
 
 export interface Trends {
@@ -30,6 +31,8 @@ export interface Trends {
   /** Failures per error class per week, for one category or (null) the whole population. */
   errorWeeks: { category: string | null; classes: string[]; rows: Record<string, string | number>[] };
   movers: { up: ScoreMove[]; down: ScoreMove[] };
+  /** Share of runs per day by protocol era posture, per source (data/protocol-mix.ts). */
+  protocolMix: ProtocolMix;
 }
 
 /** Population trends move once per sweep: cached like the window figures (see window-cache.ts). */
@@ -42,7 +45,7 @@ async function computeTrends(db: Database, asOf: string | null, days: number, ca
   const to = asOf ?? todayUtc();
   const from = addDays(to, -(days - 1));
   const weekEnds = Array.from({ length: Math.ceil(days / 7) }, (_, i) => addDays(to, -7 * i)).reverse();
-  const [services, stats, categoryDays, errorMix, gradeRows, moves, observed, byOrigin] = await Promise.all([
+  const [services, stats, categoryDays, errorMix, gradeRows, moves, observed, byOrigin, protocolMix] = await Promise.all([
     readLeaderboardServices(db),
     cachedWindowStats(db, { from, to }),
     readCategoryDaily(db, { from, to }),
@@ -51,6 +54,7 @@ async function computeTrends(db: Database, asOf: string | null, days: number, ca
     readScoreMoves(db, { from: addDays(to, -30), to }),
     readObservedAuthAdoption(db, new Date(`${from}T00:00:00Z`)),
     loadAdoption(db),
+    loadProtocolMix(db, new Date(`${from}T00:00:00Z`)),
   ]);
   const declaredCount = (metric: "oauth" | "sso" | "iac") => adoptionFigure(byOrigin, "declared", metric, "all")?.count ?? 0;
   const authMix: Record<string, number> = {};
@@ -100,6 +104,7 @@ async function computeTrends(db: Database, asOf: string | null, days: number, ca
     })),
     categories: [...byCategory.values()].sort((a, b) => b.calls - a.calls),
     errorWeeks: { category, classes: errorClassesSeen, rows: [...errorRows.values()].sort((a, b) => String(a.week).localeCompare(String(b.week))) },
+    protocolMix,
     movers: { up: sorted.filter((m) => m.score > m.previousScore).slice(0, 8), down: sorted.filter((m) => m.score < m.previousScore).reverse().slice(0, 8) },
   };
 }

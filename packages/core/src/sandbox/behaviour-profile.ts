@@ -2,6 +2,7 @@
 // catalogue entry can override any field. Rates are per tools/call; auth_expired is never injected (it comes
 // from token lifetimes), gateway_error comes from the gateway section, blocked_by_policy is Kensa's own.
 import { z } from "zod";
+import { ProtocolEra } from "../probe/probe-record";
 
 const rate = z.number().min(0).max(1);
 
@@ -63,6 +64,10 @@ export const GatewayBehaviour = z.strictObject({
   structuredArgsMangleRate: rate,
   /** Chance that the gateway itself fails a call (502). */
   errorRate: rate,
+  /** What the gateway does with the 2026-07-28 mirrored Mcp-Method / Mcp-Name headers: forwards them as sent,
+   * or mangles them (percent-encodes the values, as a naive header normaliser does), so a modern server sees a
+   * header/body mismatch. Absent: drawn per service from its id (core/sandbox/protocol-eras.ts). */
+  mirroredHeaders: z.enum(["pass", "mangle"]).optional(),
 });
 export type GatewayBehaviour = z.infer<typeof GatewayBehaviour>;
 
@@ -80,6 +85,12 @@ export const EnterpriseFeatures = z.strictObject({
 export type EnterpriseFeatures = z.infer<typeof EnterpriseFeatures>;
 export const ToolDefinitionStyle = z.enum(["curated", "typical", "sparse"]);
 export type ToolDefinitionStyle = z.infer<typeof ToolDefinitionStyle>;
+
+/** The protocol eras a simulated service serves: the initialize era, the 2026-07-28 modern era, or both. */
+export const SandboxProtocolEras = z
+  .array(ProtocolEra)
+  .min(1)
+  .refine((eras) => new Set(eras).size === eras.length, { message: "expected each era at most once" });
 
 export const BehaviourProfile = z
   .strictObject({
@@ -108,6 +119,9 @@ export const BehaviourProfile = z
      * (short descriptions, some properties undescribed), sparse (names restated, bare schemas, only
      * readOnlyHint). Absent: drawn per service from its id, so the fleet varies (sandbox tool-style.ts). */
     toolDefinitions: ToolDefinitionStyle.optional(),
+    /** Which protocol eras the service serves. Absent: drawn per service from its id, so the fleet has a
+     * realistic mix (core/sandbox/protocol-eras.ts). */
+    protocolEras: SandboxProtocolEras.optional(),
   })
   .superRefine((p, ctx) => {
     const total = Object.values(p.failures).reduce((sum, r) => sum + (r ?? 0), 0) * p.failureScale;
@@ -141,5 +155,6 @@ export const BehaviourProfileOverrides = z.strictObject({
   writeTools: z.boolean().optional(),
   enterprise: EnterpriseFeatures.partial().optional(),
   toolDefinitions: ToolDefinitionStyle.optional(),
+  protocolEras: SandboxProtocolEras.optional(),
 });
 export type BehaviourProfileOverrides = z.infer<typeof BehaviourProfileOverrides>;

@@ -118,3 +118,28 @@ export async function readObservedAuthAdoption(db: Database, since: Date): Promi
     sources: [...new Set(rows.map((r) => r.source))].sort(),
   };
 }
+
+/** Runs per UTC day, source and protocol posture: what the handshake found (ProbeRunSummary.protocolEra / eras):
+ * "dual" when the server answered in both eras, "unknown" when no handshake succeeded. Package runs (stdio,
+ * the vendor's own package) are findings of another kind and left out. */
+export interface ProtocolEraDay {
+  day: string;
+  source: string;
+  posture: "initialize" | "dual" | "modern" | "unknown";
+  runs: number;
+}
+
+export async function readProtocolEraDaily(db: Database, since: Date): Promise<ProtocolEraDay[]> {
+  const rows = await prismaOf(db).$queryRawUnsafe<{ day: string; source: string; posture: ProtocolEraDay["posture"]; runs: number }[]>(
+    `SELECT to_char(r.started_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day, r.source,
+            CASE WHEN r.summary ->> 'protocolEra' IS NULL THEN 'unknown'
+                 WHEN jsonb_array_length(COALESCE(r.summary -> 'eras', '[]'::jsonb)) > 1 THEN 'dual'
+                 ELSE r.summary ->> 'protocolEra' END AS posture,
+            count(*)::int AS runs
+     FROM probe_run r JOIN service v ON v.id = r.service_id
+     WHERE r.started_at >= $1::timestamptz AND v.active AND r.source <> 'package'
+     GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
+    since.toISOString(),
+  );
+  return rows.map((r) => ({ day: r.day, source: r.source, posture: r.posture, runs: r.runs }));
+}

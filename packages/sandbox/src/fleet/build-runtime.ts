@@ -1,6 +1,6 @@
 // Builds one service's runtime from its catalogue entry: URLs, effective profile, authorization server,
 // tools, seeded draws and limiters. Pure construction; nothing listens yet.
-import { sandboxProfileOf, type CatalogueEntry } from "@kensa/core";
+import { mirroredHeadersOf, protocolErasOf, sandboxProfileOf, type CatalogueEntry } from "@kensa/core";
 import { AuthorizationServer } from "../auth/authorization-server";
 import { CallDraws, GatewayDraws } from "../behaviour/call-draws";
 import { RateLimiter } from "../behaviour/rate-limiter";
@@ -30,6 +30,8 @@ export function buildRuntime(entry: CatalogueEntry, fleet: Fleet): ServiceRuntim
     profile,
     tools: toolsFor(entry.category, profile.writeTools),
     toolStyle: toolStyleOf(entry.id, profile),
+    eras: protocolErasOf(entry.id, profile),
+    mirroredHeaders: mirroredHeadersOf(entry.id, profile),
     urls,
     as,
     keys: { probe: null, gateway: null, header: null },

@@ -1,7 +1,8 @@
 // Everything the fleet holds for one simulated service: its entry and effective profile, URLs, the
 // authorization server (OAuth modes), the keys it accepts, its seeded draws and its rate limiters.
 import type { KeyObject } from "node:crypto";
-import type { BehaviourProfile, CatalogueEntry, Clock, ToolDefinitionStyle } from "@kensa/core";
+import type { BehaviourProfile, CatalogueEntry, Clock, ProtocolEra, ToolDefinitionStyle } from "@kensa/core";
+import type { NodeMcpRequestHandler } from "@modelcontextprotocol/node";
 import type { AuthorizationServer } from "../auth/authorization-server";
 import type { IssuedToken, TokenIssuer } from "../auth/token-issuer";
 import type { CallDraws, GatewayDraws } from "../behaviour/call-draws";
@@ -26,6 +27,12 @@ export interface ServiceRuntime {
   tools: ToolDefinition[];
   /** How its tools/list is written (mcp/tool-style.ts). */
   toolStyle: ToolDefinitionStyle;
+  /** The protocol eras it serves, newest first (core/sandbox/protocol-eras.ts). */
+  eras: ProtocolEra[];
+  /** What the reference gateway does with the mirrored Mcp-Method / Mcp-Name headers on its way here. */
+  mirroredHeaders: "pass" | "mangle";
+  /** The v2 SDK handler serving the modern era, made on the first modern request (mcp/modern-endpoint.ts). */
+  modernHandler?: NodeMcpRequestHandler;
   urls: ServiceUrls;
   as: AuthorizationServer | null;
   /** API-key mode: the probe's key, the gateway's key, and the header carrying it (null: Authorization: Bearer). */

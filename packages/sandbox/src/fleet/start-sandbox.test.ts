@@ -1,5 +1,4 @@
-import { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
+import { Client, StreamableHTTPClientTransport } from "@modelcontextprotocol/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadCatalogue, type Catalogue } from "@kensa/catalogue";
 import { isKensaError } from "@kensa/core";
@@ -23,7 +22,8 @@ afterAll(() => sandbox.close());
 async function connect(serviceId: string, path: "direct" | "gateway" = "direct") {
   const target = sandbox.targetFor(serviceId, path);
   const headers = await credentialHeaders(target.credential, sandbox.secrets);
-  const client = new Client({ name: "kensa-sandbox-test", version: "0" });
+  // The v2 client negotiates the era: server/discover first, initialize where the service serves only that.
+  const client = new Client({ name: "kensa-sandbox-test", version: "0" }, { versionNegotiation: { mode: "auto" } });
   await client.connect(new StreamableHTTPClientTransport(new URL(target.url), { requestInit: { headers } }));
   return client;
 }

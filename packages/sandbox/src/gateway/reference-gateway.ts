@@ -11,6 +11,8 @@ import { flattenStructuredArguments } from "./mangle-arguments";
 export const gatewayServiceId = "gateway";
 const via = { via: "1.1 kensa-gateway" };
 const forwardedRequestHeaders = ["content-type", "accept", "mcp-protocol-version", "mcp-session-id", "last-event-id", "traceparent", "tracestate"];
+/** 2026-07-28's routing headers, mirrored from the body "so intermediaries can route": passed or mangled by profile. */
+const mirroredRequestHeaders = ["mcp-method", "mcp-name"];
 const returnedHeaders = ["content-type", "www-authenticate", "retry-after", "mcp-session-id", "mcp-protocol-version", "cache-control"];
 
 function upstreamCredential(rt: ServiceRuntime, fleet: Fleet): Record<string, string> {
@@ -59,6 +61,12 @@ export async function handleGateway(req: IncomingMessage, res: ServerResponse, r
   );
   const headers: Record<string, string> = { ...via, "content-length": String(forward.length), [gatewayClaimsHeader]: claims, "x-forwarded-for": req.socket.remoteAddress ?? "" };
   for (const name of forwardedRequestHeaders) if (typeof req.headers[name] === "string") headers[name] = req.headers[name] as string;
+  for (const name of mirroredRequestHeaders) {
+    const value = req.headers[name];
+    // A naive normaliser percent-encodes header values it does not know: "tools/call" reaches the service as
+    // "tools%2Fcall", which a 2026-07-28 server must refuse as a header/body mismatch.
+    if (typeof value === "string") headers[name] = rt.mirroredHeaders === "mangle" ? encodeURIComponent(value) : value;
+  }
   Object.assign(headers, upstreamCredential(rt, fleet));
 
   const target = new URL(rt.urls.mcp);

@@ -1,9 +1,14 @@
-// A fresh SDK McpServer for one request (stateless Streamable HTTP): the category's tools, filtered by the
-// caller's scope, answering with structured or text-only errors and echoing W3C traceparent in _meta as
-// the profile says.
+// A fresh SDK McpServer for one request (stateless): the category's tools, filtered by the caller's scope,
+// answering with structured or text-only errors and echoing W3C traceparent in _meta as the profile says.
+// The initialize era is served by the v1 SDK (as the fleet always has, so calibrated stories keep their
+// wire); the 2026-07-28 modern era by the v2 SDK (`@modelcontextprotocol/server`). Both register the same
+// tools through answerTool, so the two eras of one service never drift apart.
 import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
+import { McpServer as ModernMcpServer } from "@modelcontextprotocol/server";
+import { z } from "zod";
 import type { ServiceRuntime } from "../fleet/service-runtime";
+import type { ToolDefinition } from "./category-tools";
 import { presentTool } from "./tool-style";
 
 export type ToolFailure = "invalid_input" | "not_found";
@@ -24,26 +29,42 @@ function toolError(rt: ServiceRuntime, errorClass: ToolFailure, message: string,
   };
 }
 
+/** One tools/call answered: the injected failure if drawn, else the tool's own outcome. */
+function answerTool(rt: ServiceRuntime, tool: ToolDefinition, args: Record<string, unknown>, traceparent: unknown, injected: ToolFailure | null): CallToolResult {
+  const meta = rt.profile.traceContext === "echo" && typeof traceparent === "string" ? { _meta: { traceparent } } : {};
+  if (injected) return toolError(rt, injected, injectedMessages[injected], undefined, meta);
+  const outcome = tool.run(args);
+  if (!outcome.ok) return toolError(rt, outcome.errorClass, outcome.message, outcome.field, meta);
+  return {
+    content: [{ type: "text", text: JSON.stringify(outcome.data) }],
+    ...(rt.profile.errorShape === "structured" ? { structuredContent: outcome.data } : {}),
+    ...meta,
+  };
+}
+
+function grantedTools(rt: ServiceRuntime, scope: string): ToolDefinition[] {
+  const granted = new Set(scope.split(/\s+/));
+  return rt.tools.filter((tool) => granted.has(tool.readOnly ? "mcp:read" : "mcp:write"));
+}
+
 export function buildMcpServer(rt: ServiceRuntime, scope: string, injected: ToolFailure | null): McpServer {
   const server = new McpServer({ name: `${rt.id}-mcp`, title: rt.entry.name.en, version: "1.0.0" }, { capabilities: { tools: {} } });
-  const granted = new Set(scope.split(/\s+/));
-  for (const tool of rt.tools) {
-    if (!granted.has(tool.readOnly ? "mcp:read" : "mcp:write")) continue;
-    server.registerTool(
-      tool.name,
-      presentTool(tool, rt.toolStyle, rt.profile.errorShape === "structured"),
-      async (args: Record<string, unknown>, extra) => {
-        const traceparent = extra._meta?.traceparent;
-        const meta = rt.profile.traceContext === "echo" && typeof traceparent === "string" ? { _meta: { traceparent } } : {};
-        if (injected) return toolError(rt, injected, injectedMessages[injected], undefined, meta);
-        const outcome = tool.run(args);
-        if (!outcome.ok) return toolError(rt, outcome.errorClass, outcome.message, outcome.field, meta);
-        return {
-          content: [{ type: "text", text: JSON.stringify(outcome.data) }],
-          ...(rt.profile.errorShape === "structured" ? { structuredContent: outcome.data } : {}),
-          ...meta,
-        };
-      },
+  for (const tool of grantedTools(rt, scope)) {
+    server.registerTool(tool.name, presentTool(tool, rt.toolStyle, rt.profile.errorShape === "structured"), async (args: Record<string, unknown>, extra) =>
+      answerTool(rt, tool, args, extra._meta?.traceparent, injected),
+    );
+  }
+  return server;
+}
+
+/** The same service for a 2026-07-28 request, on the v2 SDK. */
+export function buildModernMcpServer(rt: ServiceRuntime, scope: string, injected: ToolFailure | null): ModernMcpServer {
+  const server = new ModernMcpServer({ name: `${rt.id}-mcp`, title: rt.entry.name.en, version: "1.0.0" }, { capabilities: { tools: {} } });
+  for (const tool of grantedTools(rt, scope)) {
+    const presented = presentTool(tool, rt.toolStyle, rt.profile.errorShape === "structured");
+    // The v2 SDK wants an object schema where v1 took the raw shape.
+    server.registerTool(tool.name, { ...presented, inputSchema: z.object(presented.inputSchema) }, async (args: Record<string, unknown>, ctx) =>
+      answerTool(rt, tool, args, ctx.mcpReq._meta?.traceparent, injected) as never,
     );
   }
   return server;

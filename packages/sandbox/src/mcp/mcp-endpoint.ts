@@ -1,5 +1,6 @@
 // POST /s/<id>/mcp: the whole life of one request to a simulated service — authentication, rate limit,
-// the seeded draw (latency, injected failure), then a real SDK server over stateless Streamable HTTP.
+// the seeded draw (latency, injected failure), then a real SDK server over stateless Streamable HTTP: the v1
+// SDK for the initialize era, the v2 SDK for the 2026-07-28 era where the service serves it (modern-endpoint.ts).
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
 import { LATEST_PROTOCOL_VERSION, SUPPORTED_PROTOCOL_VERSIONS } from "@modelcontextprotocol/sdk/types.js";
@@ -8,6 +9,7 @@ import { holdOpen, injectHttpFailure, isToolFailure } from "../behaviour/inject-
 import type { Fleet, ServiceRuntime } from "../fleet/service-runtime";
 import { readBody, sendJson, sendText } from "../util/http";
 import { buildMcpServer, type ToolFailure } from "./build-server";
+import { handleModern, servesModern } from "./modern-endpoint";
 
 const rpcError = (code: number, message: string, id: unknown = null) => ({ jsonrpc: "2.0", id, error: { code, message } });
 
@@ -59,6 +61,8 @@ export async function handleMcp(req: IncomingMessage, res: ServerResponse, rt: S
   let injected: ToolFailure | null = null;
   if (draw.failure && isToolFailure(draw.failure)) injected = draw.failure;
   else if (draw.failure && (await injectHttpFailure(draw.failure, req, res, rt, fleet, request.id))) return;
+  if (await servesModern(rt, req, body)) return handleModern(req, res, rt, body, { scope: auth.scope, injected });
+  // Initialize era only: the v1 list of versions knows nothing of 2026-07-28, so a modern request must not be relaxed.
   if (rt.profile.protocolVersion === "lenient") relaxProtocolVersion(req);
 
   const server = buildMcpServer(rt, auth.scope, injected);

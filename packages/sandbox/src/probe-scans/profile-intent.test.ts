@@ -2,7 +2,7 @@
 // its readiness-check verdicts, its error mix within statistical tolerance, its gateway behaviour.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadCatalogue } from "@kensa/catalogue";
-import { SandboxProfileName, sandboxProfileOf, type CatalogueEntry } from "@kensa/core";
+import { protocolErasOf, SandboxProfileName, sandboxProfileOf, type CatalogueEntry } from "@kensa/core";
 import { ControllableClock } from "../clock/controllable-clock";
 import { startSandbox, type Sandbox } from "../fleet/start-sandbox";
 import { profileIntent } from "../profile-intent";
@@ -11,6 +11,9 @@ import { callTally, probeSandbox, withinBinomial } from "../testing/probe-sandbo
 
 const clock = new ControllableClock({ speed: 0 });
 const representatives = new Map<string, CatalogueEntry>();
+/** The same services with their call failures off, for the check verdicts: header_mirroring sends a tools/call,
+ * and an injected timeout on it would say nothing about the metadata. Same ids (so the same eras), own fleet. */
+const checkTwins = new Map<string, CatalogueEntry>();
 const mixed = testEntry({
   id: "every-class",
   profile: "oauth-solid",
@@ -20,20 +23,30 @@ const mixed = testEntry({
   },
 });
 let sandbox: Sandbox;
+let twinSandbox: Sandbox;
 
 beforeAll(async () => {
   const catalogue = await loadCatalogue();
   for (const entry of catalogue.entries) if (!representatives.has(entry.sandbox.profile)) representatives.set(entry.sandbox.profile, entry);
+  for (const [name, entry] of representatives) {
+    const protocolEras = protocolErasOf(entry.id, sandboxProfileOf(entry));
+    checkTwins.set(name, { ...entry, sandbox: { ...entry.sandbox, overrides: { ...entry.sandbox.overrides, failureScale: 0, protocolEras } } });
+  }
   sandbox = await startSandbox({ catalogue: [...representatives.values(), mixed], seed: 31, latencyScale: 0, hangMs: 5_000, clock });
+  twinSandbox = await startSandbox({ catalogue: [...checkTwins.values()], seed: 31, latencyScale: 0, hangMs: 5_000, clock });
 });
-afterAll(() => sandbox.close());
+afterAll(async () => {
+  await sandbox.close();
+  await twinSandbox.close();
+});
 
 describe.each(SandboxProfileName.options)("profile %s, scanned by the probe engine", (profileName) => {
   it("gives the readiness-check verdicts its metadata was made for", async () => {
-    const entry = representatives.get(profileName)!;
-    const run = await probeSandbox(sandbox, entry, "direct", { clock, checks: true });
+    const entry = checkTwins.get(profileName)!;
+    const run = await probeSandbox(twinSandbox, entry, "direct", { clock, checks: true });
     const verdicts = Object.fromEntries(run.steps.filter((s) => s.kind === "check").map((s) => [s.check!.check, s.check!.verdict]));
-    expect(verdicts).toEqual(profileIntent(sandboxProfileOf(entry)).checks);
+    const profile = sandboxProfileOf(entry);
+    expect(verdicts).toEqual(profileIntent(profile, protocolErasOf(entry.id, profile)).checks);
   });
 
   it("fails its calls at the profile's rates, class by class, within statistical tolerance", async () => {

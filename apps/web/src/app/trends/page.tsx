@@ -7,6 +7,7 @@ import { ChartFigure, rateDomain } from "../../components/chart-figure";
 import { GradeChip } from "../../components/grade-chip";
 import { SandboxNotice } from "../../components/sandbox-notice";
 import { adoptionBases, adoptionFigure, adoptionMetrics, type AdoptionView } from "../../data/adoption";
+import { protocolPostures, type ProtocolMix } from "../../data/protocol-mix";
 import { loadTrends } from "../../data/trends";
 import { label, serviceName } from "../../i18n/lang";
 import { requestLang } from "../../i18n/request-lang";
@@ -64,6 +65,7 @@ export default async function TrendsPage({ searchParams }: { searchParams: Promi
           {Object.entries(d.adoption.authMix).sort((a, b) => b[1] - a[1]).map(([m, n]) => <li key={m}>{label(t.authMethods, m)} <strong>{n}</strong> ({pct(n)})</li>)}
         </ul>
       </section>
+      <ProtocolMixSection mix={d.protocolMix} tr={tr} tableLabel={t.service.dataTable} />
       <section aria-labelledby="grades-heading">
         <h2 id="grades-heading">{tr.gradeOverTime}</h2>
         <ChartFigure captionHidden title={tr.gradeOverTime} tableLabel={t.service.dataTable} xLabel={tr.week} cell={(c) => String(c ?? 0)}
@@ -156,5 +158,28 @@ function AdoptionByOrigin({ view, tr }: { view: AdoptionView; tr: Messages["tren
       </div>
       <p className="small muted">{tr.byOriginNote}</p>
     </>
+  );
+}
+
+const postureColor: Record<(typeof protocolPostures)[number], string> = { initialize: "#8c959f", dual: "#54aeff", modern: "#1a7f37", unknown: "#d4a72c" };
+
+/** Share of runs per day by protocol era posture, one chart per source, each labelled with its source. */
+function ProtocolMixSection({ mix, tr, tableLabel }: { mix: ProtocolMix; tr: Messages["trends"]; tableLabel: string }) {
+  return (
+    <section aria-labelledby="protocol-mix-heading" data-testid="protocol-mix">
+      <h2 id="protocol-mix-heading">{tr.protocolMix}</h2>
+      <p className="small muted">{tr.protocolMixIntro}</p>
+      {mix.sources.length === 0 ? <p className="muted">—</p> : null}
+      {mix.sources.map((source) => (
+        <div key={source} data-source={source}>
+          <h3><span className={source === "sandbox" ? "source-tag source-sandbox" : "source-tag"}>{tr.protocolSource(source)}</span></h3>
+          <ChartFigure captionHidden title={`${tr.protocolMix} · ${tr.protocolSource(source)}`} tableLabel={tableLabel} xLabel={tr.day} cell={(c) => percent(c as number | null, 0)}
+            chart={{ kind: "stacked-bar", format: "percent", xKey: "day", label: `${tr.protocolMix} · ${tr.protocolSource(source)}`,
+              data: mix.days.filter((d) => d.source === source).map((d) => ({ day: d.day, ...d.shares })),
+              series: protocolPostures.map((p) => ({ key: p, label: tr.protocolPosture[p], color: postureColor[p] })) }} />
+          {source === "sandbox" ? <p className="small muted">{tr.protocolMixSandbox}</p> : null}
+        </div>
+      ))}
+    </section>
   );
 }
