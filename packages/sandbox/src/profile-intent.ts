@@ -32,9 +32,10 @@ export function profileIntent(profile: BehaviourProfile, eras: readonly Protocol
       invalid_token: na(auth.invalidToken === "reject-401"),
       protected_resource: na(oauth && metadata.protectedResource === "correct"),
       authorization_server: na(oauth && metadata.authorizationServer !== "missing" && metadata.protectedResource !== "no-authorization-servers" && metadata.pkce === "S256" && !metadata.implicitGrant),
-      // "lenient" relaxes the initialize-era leg only (which a request with a bogus version lands on); a
-      // modern-only service is the v2 SDK alone, which refuses it.
-      protocol_version: eras.includes("initialize") ? verdict(profile.protocolVersion === "strict") : "pass",
+      // "lenient" relaxes the initialize-era leg only. The check speaks the session's era, the newest the service
+      // serves: a service serving 2026-07-28 (dual or modern-only) gets the bogus version on a modern request,
+      // which the v2 SDK side refuses.
+      protocol_version: modern ? "pass" : verdict(profile.protocolVersion === "strict"),
       trace_context: verdict(profile.traceContext === "echo"),
       server_card: profile.serverCard === "none" ? "not_applicable" : verdict(profile.serverCard === "consistent"),
       // A service serving 2026-07-28 does so on the v2 SDK, which mirrors and checks the headers and puts cache
