@@ -22,6 +22,6 @@ export async function installVendorPackages(runtime: KensaRuntime, signal: Abort
     bar.done(`vendor packages: the npm registry cannot be reached (${report.failed[0]?.detail.slice(0, 120) ?? ""}) — going on with the sandbox alone`);
     return [];
   }
-  bar.done(`vendor packages: ${report.installed.length} of ${wanted} services' packages installed in ${root} (${report.cached} cached)${report.failed.length ? `, ${report.failed.length} not: ${report.failed.map((f) => `${f.package} (${f.reason})`).join(", ")}` : ""} — probed over stdio as PACKAGE data, apart from the sandbox`);
+  bar.done(`vendor packages: ${report.installed.length} of ${wanted} services' packages installed in ${root} (${report.cached} cached)${report.failed.length ? `, ${report.failed.length} not: ${report.failed.map((f) => `${f.package} (${f.reason})`).join(", ")}; first error: ${report.failed[0]!.detail.split("\n")[0]!.slice(0, 160)}` : ""} — probed over stdio as PACKAGE data, apart from the sandbox`);
   return packageSchedules(entries, new Set(report.installed));
 }

@@ -6,7 +6,7 @@
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { classifyRun } from "@kensa/core";
 import { existsSync, readdirSync } from "node:fs";
@@ -47,6 +47,15 @@ describe.runIf(installed || process.env.CI === "true")(`${PACKAGE} from the regi
     expect(result).toMatchObject({ ok: false, reason: "integrity_mismatch" });
     expect(!result.ok && result.detail).toMatch(/the catalogue pins sha512-AAAA/);
     expect(existsSync(root) ? readdirSync(root) : []).toEqual([]);
+  }, 120_000);
+
+  it.runIf(installed)("a relative data folder (the default is .kensa) reaches npm as one absolute root", async () => {
+    const root = relative(process.cwd(), join(dir, "relative-packages"));
+    expect(root.startsWith("/")).toBe(false);
+    const wrong = `sha512-${"B".repeat(86)}==`;
+    const result = await installPackage({ name: "backlog-mcp-server", version: "0.20.4", integrity: wrong, bin: "backlog-mcp-server", args: [], env: {} }, { root, env: npmEnv });
+    // The tarball was packed and read: only its hash stops it (a relative root made npm pack fail with ENOENT).
+    expect(result).toMatchObject({ ok: false, reason: "integrity_mismatch" });
   }, 120_000);
 
   it.runIf(installed)("unconfigured: config_missing, fault client, its own words as evidence", async () => {

@@ -7,7 +7,7 @@ import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { packageFolderName, type PackageLaunch } from "@kensa/core";
 import { hostPath } from "../config/host-path";
 import { findExecutable } from "./resolve-command";
@@ -30,11 +30,12 @@ export interface InstallOptions {
 
 /** Where an installed package's executable is, whether or not it is installed yet. */
 export function installedBinPath(root: string, launch: Pick<PackageLaunch, "name" | "version" | "bin">): string {
-  return join(root, packageFolderName(launch), "node_modules", ".bin", launch.bin);
+  return join(resolve(root), packageFolderName(launch), "node_modules", ".bin", launch.bin);
 }
 
 /** The install already in the data folder, when it is complete and for this integrity hash. */
-export async function cachedInstall(root: string, launch: PackageLaunch): Promise<{ dir: string; binPath: string } | undefined> {
+export async function cachedInstall(rootGiven: string, launch: PackageLaunch): Promise<{ dir: string; binPath: string } | undefined> {
+  const root = resolve(rootGiven);
   const dir = join(root, packageFolderName(launch));
   try {
     const marker = JSON.parse(await readFile(join(dir, MARKER), "utf8")) as { integrity?: string };
@@ -45,7 +46,10 @@ export async function cachedInstall(root: string, launch: PackageLaunch): Promis
   }
 }
 
-export async function installPackage(launch: PackageLaunch, options: InstallOptions): Promise<PackageInstall> {
+export async function installPackage(launch: PackageLaunch, given: InstallOptions): Promise<PackageInstall> {
+  // npm runs with the install folder as its working folder and the child later runs from a temp folder: a relative
+  // root (the default data folder is ".kensa") would be read against each of them. One absolute root for all.
+  const options = { ...given, root: resolve(given.root) };
   const started = performance.now();
   const ms = () => Math.round(performance.now() - started);
   const cached = await cachedInstall(options.root, launch);
