@@ -20,6 +20,7 @@ import { callTool, listTools, type CallDeps } from "./steps/call-steps";
 import { summariseTools } from "./steps/tools-summary";
 import { newTraceId } from "./steps/trace-ids";
 import { runCheck, selectChecks } from "./checks/run-checks";
+import { eraFromDiscover } from "./checks/modern-era";
 import type { CheckContext, TraceObservation } from "./checks/check-context";
 import { validateOptions } from "./validate-options";
 import type { ProbeOptions, ProbeResult } from "./types";
@@ -91,6 +92,7 @@ export async function runProbe(options: ProbeOptions): Promise<ProbeResult> {
     summary.target.transport = session.kind;
     if (session.initialized && session.client) describeServer(summary, session);
     let toolNames: string[] | undefined;
+    let firstPageNames: string[] | undefined;
     if (session.initialized && session.client && !runner.stopped) {
       const deps: CallDeps = { client: session.client, traceId, requestTimeoutMs: limits.requestTimeoutMs, redactor, traces };
       const listed = await runner.run("tools/list", "protocol", (ctx) => listTools(deps, ctx), await credentials.beforeStep());
@@ -98,6 +100,7 @@ export async function runProbe(options: ProbeOptions): Promise<ProbeResult> {
         // Definitions are stored and shown: a server echoing our credential into them must not leak it.
         summary.tools = summariseTools(redactor.redactDeep(listed.value));
         toolNames = summary.tools.names;
+        firstPageNames = deps.firstPageNames;
       }
       const calls = listed.value && options.callsFromTools ? [...options.calls, ...options.callsFromTools(listed.value)] : options.calls;
       for (let round = 0; round < rounds && !runner.stopped; round++) {
@@ -120,9 +123,12 @@ export async function runProbe(options: ProbeOptions): Promise<ProbeResult> {
       sessionHeaders: () => ({ ...userHeaders, ...credentials.headers() }),
       session: { initialized: session.initialized, sessionId: session.transport?.sessionId, protocolVersion: summary.protocolVersion, serverVersion: summary.serverInfo?.version, ...(session.era ? { protocolEra: session.era } : {}) },
       ...(toolNames ? { toolNames } : {}),
+      // Only an initialize-era session's list is the one the tools_order check would ask for itself.
+      ...(firstPageNames && session.era !== "modern" ? { sessionToolOrder: firstPageNames } : {}),
       traces,
       ...(options.registry ? { registry: options.registry } : {}),
       challenge: {},
+      ...(session.discover ? { modern: Promise.resolve(eraFromDiscover(session.discover.status, session.discover.message)) } : {}),
       steps: () => runner.steps,
     };
     // A target that cannot be reached at all gives the checks nothing to look at: they would only repeat it.

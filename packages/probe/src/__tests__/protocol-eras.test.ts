@@ -52,6 +52,37 @@ describe("protocol eras, against v2 SDK servers", () => {
   });
 });
 
+// What a probe with every readiness check costs the server, by method: the handshake's server/discover is the
+// era checks' answer too (no second one), the dual server's initialize era is learnt with one bare initialize,
+// and tools_order adds one tools/list to the run's own in the initialize era.
+describe("request economy of a full probe (readiness checks on)", () => {
+  async function withChecks(posture: EraPosture) {
+    const server = servers[posture];
+    server.methods.length = 0;
+    const result = await runProbe(probeOptions(server.url, { calls: [call("echo", { text: "hi" })], checks: "all" }));
+    const count = (method: string) => server.methods.filter((m) => m === method).length;
+    return { result, count };
+  }
+
+  it("an initialize-only server: one server/discover, the era checks still told the era", async () => {
+    const { result, count } = await withChecks("initialize");
+    expect(count("server/discover")).toBe(1);
+    expect(count("tools/list")).toBe(2);
+    const era = stepNamed(result.steps, "check:header_mirroring").check;
+    expect(era?.verdict).toBe("not_applicable");
+    expect(era?.findings[0]?.message).toMatch(/initialize era only \(server\/discover was answered 400\)/);
+    expect(stepNamed(result.steps, "check:tools_order").check?.verdict).toBe("not_applicable"); // one tool: nothing to order
+  });
+
+  it("a dual server: one server/discover, and one initialize (no initialized notification) learns the older era", async () => {
+    const { result, count } = await withChecks("dual");
+    expect(result.summary.eras?.map((e) => e.era)).toEqual(["modern", "initialize"]);
+    expect(count("server/discover")).toBe(1);
+    expect(count("notifications/initialized")).toBe(0);
+    expect(stepNamed(result.steps, "check:cache_hints").check?.verdict).not.toBe("not_applicable");
+  });
+});
+
 describe("protocol eras over stdio (initialize first, server/discover when refused)", () => {
   const script = fileURLToPath(new URL("./fixtures/era-stdio-server.mjs", import.meta.url));
   const stdio = (mode: string) => probeOptions("http://unused", { target: { kind: "stdio", command: process.execPath, args: [script, mode] }, calls: [call("ping")], checks: "none", limits: { requestTimeoutMs: 5_000, deadlineMs: 20_000 } });

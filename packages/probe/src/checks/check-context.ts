@@ -39,6 +39,8 @@ export interface CheckContext {
   sessionHeaders: () => Record<string, string>;
   session: { initialized: boolean; sessionId?: string; protocolVersion?: string; serverVersion?: string; /** The era the session speaks: checks of one era say "not applicable" in the other. */ protocolEra?: ProtocolEra };
   toolNames?: string[];
+  /** The probe's own first tools/list page in the server's order (initialize-era sessions), for tools_order. */
+  sessionToolOrder?: string[];
   traces: TraceObservation[];
   registry?: { serverJsonUrl?: string };
   /** Filled by the auth_challenge check, read by the checks after it. */

@@ -6,7 +6,7 @@
 // else means the initialize era. A 401/403 leaves the era unknown (we were not let in to ask).
 import { isObject } from "../discovery/http-json";
 import type { CheckContext, ModernFacts } from "./check-context";
-import { MODERN_VERSION, mirroredHeaders, modernBody, postRpc, requestId, type RpcAnswer } from "./modern-rpc";
+import { MODERN_VERSION, mirroredHeaders, modernBody, postRpc, requestId, type RpcAnswer, type RpcMessage } from "./modern-rpc";
 
 const modernErrorCodes = new Set([-32020, -32021, -32022]);
 
@@ -33,17 +33,22 @@ async function discover(ctx: CheckContext): Promise<ModernFacts> {
   const id = requestId();
   const answer = await postRpc(ctx, id, modernBody(id, "server/discover"), mirroredHeaders("server/discover"));
   if (!answer.ok) return { era: "unknown", failure: answer.failure };
-  if (answer.status === 401 || answer.status === 403) return { era: "unknown", status: answer.status };
-  const result = answer.message?.result;
-  if (answer.status >= 200 && answer.status < 300 && result) {
+  return eraFromDiscover(answer.status, answer.message);
+}
+
+/** What one answer to `server/discover` says about the era: the check's own request, or the session's handshake. */
+export function eraFromDiscover(status: number, message: RpcMessage | undefined): ModernFacts {
+  if (status === 401 || status === 403) return { era: "unknown", status };
+  const result = message?.result;
+  if (status >= 200 && status < 300 && result) {
     const versions = Array.isArray(result.supportedVersions) ? result.supportedVersions.filter((v): v is string => typeof v === "string") : [];
     const modern = versions.filter((v) => v >= MODERN_VERSION).sort();
-    if (modern.length === 0) return { era: "initialize", status: answer.status, supportedVersions: versions };
+    if (modern.length === 0) return { era: "initialize", status, supportedVersions: versions };
     const meta = isObject(result._meta) ? result._meta : {};
     const info = isObject(meta["io.modelcontextprotocol/serverInfo"]) ? meta["io.modelcontextprotocol/serverInfo"] : undefined;
     return {
       era: "modern",
-      status: answer.status,
+      status,
       // We speak 2026-07-28; a server that lists it is asked in it, a newer-only one in its oldest modern version.
       version: modern.includes(MODERN_VERSION) ? MODERN_VERSION : modern[0]!,
       supportedVersions: versions,
@@ -51,9 +56,9 @@ async function discover(ctx: CheckContext): Promise<ModernFacts> {
       ...(info && typeof info.version === "string" ? { serverVersion: info.version } : {}),
     };
   }
-  const code = answer.message?.error?.code;
-  if (answer.status === 400 && code !== undefined && modernErrorCodes.has(code)) return { era: "modern-unusable", status: answer.status, code };
-  return { era: "initialize", status: answer.status };
+  const code = message?.error?.code;
+  if (status === 400 && code !== undefined && modernErrorCodes.has(code)) return { era: "modern-unusable", status, code };
+  return { era: "initialize", status };
 }
 
 /** The not-applicable / inconclusive answer every modern-only check gives when the era rules it out. */

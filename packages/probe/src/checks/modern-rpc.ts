@@ -53,7 +53,7 @@ export function requestId(): string {
  * that tests mirroring decides every header itself); the caller's own headers and credential come from
  * `ctx.sessionHeaders()` when `withSession` is set.
  */
-export async function postRpc(ctx: CheckContext, id: string, body: string, headers: Record<string, string>, withSession = true): Promise<RpcAnswer> {
+export async function postRpc(ctx: Pick<CheckContext, "endpoint" | "limits" | "fetch" | "redactor" | "sessionHeaders">, id: string, body: string, headers: Record<string, string>, withSession = true): Promise<RpcAnswer> {
   if (!ctx.endpoint) return { ok: false, failure: { kind: "blocked", reason: "scheme-not-allowed", detail: "no HTTP endpoint" } };
   const abort = new AbortController();
   const limitMs = ctx.limits.requestTimeoutMs;

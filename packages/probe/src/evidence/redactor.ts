@@ -19,8 +19,17 @@ const shapes: Array<[RegExp, string]> = [
   [/\beyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}(?:\.[A-Za-z0-9_-]*)?/g, MASK],
 ];
 
+/**
+ * Every shape above needs one of these words in the text: one scan that rules them all out lets the common
+ * case (a tool description, a header value, a URL) skip four regular-expression passes. A superset of the
+ * shapes' triggers, case-insensitive; keep it in step when a shape is added.
+ */
+const mayHoldShape = /bearer|dpop|basic|token|secret|api[_-]?key|passw|assertion|verifier|authorization|eyJ/i;
+
 export class Redactor {
   private readonly secrets = new Set<string>();
+  /** The secrets longest first, so a secret containing another is masked whole; rebuilt when one is added. */
+  private longestFirst: string[] = [];
 
   /** Remember a secret value (and its URL-encoded form) so it is masked wherever it appears. */
   add(secret: string | undefined): void {
@@ -30,14 +39,15 @@ export class Redactor {
     if (encoded !== secret) this.secrets.add(encoded);
     const basic = Buffer.from(secret).toString("base64");
     if (basic.length >= 8) this.secrets.add(basic);
+    this.longestFirst = [...this.secrets].sort((a, b) => b.length - a.length);
   }
 
   redact(text: string): string {
     let out = text;
-    // Longest first, so a secret containing another is masked whole.
-    for (const secret of [...this.secrets].sort((a, b) => b.length - a.length)) {
+    for (const secret of this.longestFirst) {
       if (out.includes(secret)) out = out.split(secret).join(MASK);
     }
+    if (!mayHoldShape.test(out)) return out;
     for (const [pattern, replacement] of shapes) out = out.replace(pattern, replacement);
     return out;
   }

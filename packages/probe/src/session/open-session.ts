@@ -22,8 +22,12 @@ import type { ProbeTarget } from "../types";
 import type { StdioChild } from "../stdio/stdio-child";
 import { makeTransport, type TransportKind } from "./make-transport";
 import { RecordingTransport, type RecordingHooks } from "./recording-transport";
+import { isObject, parseJson } from "../discovery/http-json";
+import type { Exchange } from "../net/wire";
 import { tcpConnect } from "./tcp-connect";
 import { withTimeout } from "./with-timeout";
+import { initializeBody } from "../checks/check-context";
+import { postRpc, requestId, type RpcMessage } from "../checks/modern-rpc";
 
 export interface OpenSessionDeps {
   target: ProbeTarget;
@@ -52,6 +56,9 @@ export interface Session {
   protocolVersion?: string;
   /** Every era the server answered in, newest first. */
   eras: EraOffer[];
+  /** The handshake's own `server/discover` and the HTTP status it came with, when the server answered it with a
+   * JSON-RPC message over Streamable HTTP: the era checks read it instead of asking again. */
+  discover?: { status: number; message?: RpcMessage };
   close(): Promise<void>;
 }
 
@@ -106,6 +113,7 @@ export async function openSession(deps: OpenSessionDeps): Promise<Session> {
   if (connect.record.outcome.kind !== "ok") return { kind: first, initialized: false, eras: [], close: async () => stdio?.transport.close() };
 
   let opened: { client: Client; transport: RecordingTransport; kind: TransportKind } | undefined;
+  let discover: Session["discover"];
   const eras: EraOffer[] = [];
   const credential = await deps.credentials.beforeStep();
   const init = await runner.run(
@@ -153,8 +161,9 @@ export async function openSession(deps: OpenSessionDeps): Promise<Session> {
       }
       const spoken = negotiated(opened!.client);
       eras.push(spoken.offer);
+      if (opened!.kind === "streamable-http") discover = handshakeDiscover(opened!.transport, scope.exchanges, limits.maxJsonDepth);
       if (spoken.era === "modern" && opened!.kind === "streamable-http" && deps.eras === "all") {
-        const legacy = await initializeToo(deps, limits.requestTimeoutMs, signal);
+        const legacy = await initializeToo(deps);
         if (legacy) eras.push(legacy);
       }
       return excerpt ? { excerpt } : {};
@@ -175,27 +184,49 @@ export async function openSession(deps: OpenSessionDeps): Promise<Session> {
     initialized,
     ...(spoken ? { era: spoken.era, ...(spoken.version ? { protocolVersion: spoken.version } : {}) } : {}),
     eras: initialized ? eras : [],
+    ...(initialized && discover ? { discover } : {}),
     close: () => closeSession(session, initialized),
   };
 }
 
 /**
- * A modern server may serve the initialize era too (the v2 SDK's default): one legacy handshake on a
- * connection of its own tells. Its session is ended at once; a refusal is simply "not offered".
+ * A modern server may serve the initialize era too (the v2 SDK's default): one raw `initialize` tells, sent
+ * through the session's own guarded fetch (credentials and bounds alike). Raw rather than a second SDK
+ * client: the client would add `notifications/initialized` and a listening GET, three requests where one
+ * answers the question. A session the server opened for it is deleted at once; a refusal is "not offered".
  */
-async function initializeToo(deps: OpenSessionDeps, timeoutMs: number, signal: AbortSignal): Promise<EraOffer | undefined> {
-  const quiet: RecordingHooks = { maxDepth: deps.hooks.maxDepth, onTooDeep() {}, onUnknownResponse() {}, onTransportError() {} };
-  const transport = new RecordingTransport(makeTransport("streamable-http", deps.target, deps.fetchFor("streamable-http")), quiet);
-  const client = newClient("legacy", timeoutMs);
-  try {
-    await client.connect(transport, { timeout: timeoutMs, signal });
-    const version = client.getNegotiatedProtocolVersion();
-    return { era: "initialize", versions: version ? [version] : [] };
-  } catch {
-    return undefined;
-  } finally {
-    await closeSession({ client, transport, kind: "streamable-http" }, true);
+async function initializeToo(deps: OpenSessionDeps): Promise<EraOffer | undefined> {
+  if (deps.target.kind !== "http") return undefined;
+  const endpoint = new URL(deps.target.url);
+  const fetch = deps.fetchFor("streamable-http");
+  const id = requestId();
+  const answer = await postRpc({ endpoint, limits: deps.limits, fetch, redactor: deps.redactor, sessionHeaders: () => ({}) }, id, initializeBody(id), {}, false);
+  if (!answer.ok || answer.status >= 300) return undefined;
+  const sessionId = answer.raw.get("mcp-session-id");
+  if (sessionId) {
+    await fetch(endpoint, { method: "DELETE", headers: { "mcp-session-id": sessionId }, redirect: "manual", signal: AbortSignal.timeout(CLOSE_BOUND_MS) })
+      .then((r) => r.body?.cancel())
+      .catch(() => undefined);
   }
+  const version = answer.message?.result?.protocolVersion;
+  if (!answer.message?.result) return undefined;
+  return { era: "initialize", versions: typeof version === "string" ? [version] : [] };
+}
+
+/**
+ * The SDK's negotiation sends `server/discover` first, so the handshake step's first JSON-RPC exchange carried
+ * it: its status, and the message the SDK read (or, for an HTTP error the SDK does not deliver, the recorded
+ * body when it is whole JSON). Undefined when not known exactly — the era checks then ask themselves.
+ */
+function handshakeDiscover(transport: RecordingTransport, exchanges: readonly Exchange[], maxDepth: number): Session["discover"] {
+  const first = exchanges.find((x) => x.role === "rpc");
+  if (first?.status === undefined) return undefined;
+  const seen = transport.discoverAnswer;
+  if (seen) return { status: first.status, message: { ...(seen.result ? { result: seen.result } : {}), ...(seen.error ? { error: seen.error } : {}) } };
+  const body = first.excerpt ? parseJson(first.excerpt, maxDepth) : undefined;
+  if (!isObject(body)) return undefined;
+  const error = isObject(body.error) ? body.error : undefined;
+  return { status: first.status, message: error ? { error: { ...(typeof error.code === "number" ? { code: error.code } : {}) } } : {} };
 }
 
 async function closeSession(session: { client: Client; transport: RecordingTransport; kind: TransportKind } | undefined, initialized: boolean): Promise<void> {

@@ -19,6 +19,8 @@ export interface CallDeps {
   requestTimeoutMs: number;
   redactor: Redactor;
   traces: TraceObservation[];
+  /** Filled by listTools: the first page's tool names in the server's order (the tools_order check's first answer). */
+  firstPageNames?: string[];
 }
 
 type ListedTool = Awaited<ReturnType<Client["listTools"]>>["tools"][number];
@@ -39,6 +41,7 @@ export async function listTools(deps: CallDeps, { signal }: StepContext): Promis
       ? await deps.client.listTools(params, { ...options, cacheMode: "refresh" })
       : await deps.client.request({ method: "tools/list", params }, options);
     note(observation, result._meta);
+    if (page === 0) deps.firstPageNames = result.tools.map((t) => t.name);
     tools.push(...result.tools);
     cursor = result.nextCursor;
     if (!cursor) break;

@@ -4,12 +4,36 @@
 // wire); the 2026-07-28 modern era by the v2 SDK (`@modelcontextprotocol/server`). Both register the same
 // tools through answerTool, so the two eras of one service never drift apart.
 import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import { AjvJsonSchemaValidator } from "@modelcontextprotocol/sdk/validation/ajv";
 import type { CallToolResult } from "@modelcontextprotocol/sdk/types.js";
 import { McpServer as ModernMcpServer } from "@modelcontextprotocol/server";
 import { z } from "zod";
 import type { ServiceRuntime } from "../fleet/service-runtime";
 import type { ToolDefinition } from "./category-tools";
-import { presentTool } from "./tool-style";
+import { presentTool, type PresentedTool } from "./tool-style";
+
+/**
+ * Built once and shared: a fresh server is made per request (stateless), and by default each would compile
+ * its own Ajv instance (only for elicitation, which the fleet never sends) — over half a sandbox request's CPU.
+ */
+const sharedValidator = new AjvJsonSchemaValidator();
+
+/** A service's tools as its profile presents them, built once per service (zod schemas are immutable). */
+type Presented = { v1: PresentedTool; modern: Omit<PresentedTool, "inputSchema"> & { inputSchema: z.ZodObject<z.ZodRawShape> } };
+const presentedByService = new WeakMap<ServiceRuntime, Map<ToolDefinition, Presented>>();
+
+function presented(rt: ServiceRuntime, tool: ToolDefinition): Presented {
+  let byTool = presentedByService.get(rt);
+  if (!byTool) presentedByService.set(rt, (byTool = new Map()));
+  let found = byTool.get(tool);
+  if (!found) {
+    const v1 = presentTool(tool, rt.toolStyle, rt.profile.errorShape === "structured");
+    // The v2 SDK wants an object schema where v1 took the raw shape.
+    found = { v1, modern: { ...v1, inputSchema: z.object(v1.inputSchema) } };
+    byTool.set(tool, found);
+  }
+  return found;
+}
 
 export type ToolFailure = "invalid_input" | "not_found";
 
@@ -48,9 +72,9 @@ function grantedTools(rt: ServiceRuntime, scope: string): ToolDefinition[] {
 }
 
 export function buildMcpServer(rt: ServiceRuntime, scope: string, injected: ToolFailure | null): McpServer {
-  const server = new McpServer({ name: `${rt.id}-mcp`, title: rt.entry.name.en, version: "1.0.0" }, { capabilities: { tools: {} } });
+  const server = new McpServer({ name: `${rt.id}-mcp`, title: rt.entry.name.en, version: "1.0.0" }, { capabilities: { tools: {} }, jsonSchemaValidator: sharedValidator });
   for (const tool of grantedTools(rt, scope)) {
-    server.registerTool(tool.name, presentTool(tool, rt.toolStyle, rt.profile.errorShape === "structured"), async (args: Record<string, unknown>, extra) =>
+    server.registerTool(tool.name, presented(rt, tool).v1, async (args: Record<string, unknown>, extra) =>
       answerTool(rt, tool, args, extra._meta?.traceparent, injected),
     );
   }
@@ -61,9 +85,7 @@ export function buildMcpServer(rt: ServiceRuntime, scope: string, injected: Tool
 export function buildModernMcpServer(rt: ServiceRuntime, scope: string, injected: ToolFailure | null): ModernMcpServer {
   const server = new ModernMcpServer({ name: `${rt.id}-mcp`, title: rt.entry.name.en, version: "1.0.0" }, { capabilities: { tools: {} } });
   for (const tool of grantedTools(rt, scope)) {
-    const presented = presentTool(tool, rt.toolStyle, rt.profile.errorShape === "structured");
-    // The v2 SDK wants an object schema where v1 took the raw shape.
-    server.registerTool(tool.name, { ...presented, inputSchema: z.object(presented.inputSchema) }, async (args: Record<string, unknown>, ctx) =>
+    server.registerTool(tool.name, presented(rt, tool).modern, async (args: Record<string, unknown>, ctx) =>
       answerTool(rt, tool, args, ctx.mcpReq._meta?.traceparent, injected) as never,
     );
   }
