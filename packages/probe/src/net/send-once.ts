@@ -66,7 +66,14 @@ function exchangeOnce(ctx: FetchContext, out: OutgoingRequest, exchange: Exchang
     if (!inspector) return;
     exchange.bodyBytes = inspector.bytes;
     const head = inspector.head();
-    if (head.text) exchange.excerpt = redactor.excerpt(head.text, limits.maxExcerptChars, head.truncated);
+    if (!head.text) return;
+    // Redacted when first read: most exchanges end well and their excerpt is never looked at.
+    let excerpt: string | undefined;
+    Object.defineProperty(exchange, "excerpt", {
+      get: () => (excerpt ??= redactor.excerpt(head.text!, limits.maxExcerptChars, head.truncated)),
+      enumerable: true,
+      configurable: true,
+    });
   };
   const settle = (how: "done" | { error: unknown }) => {
     if (finished) return false;
