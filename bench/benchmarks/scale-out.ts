@@ -111,7 +111,7 @@ export async function scaleOutBenchmark(): Promise<BenchResult> {
     notes: [
       `exactly once: ${sweeps} sweeps × ${catalogue.entries.length} services = ${allKeys.length} runs, each idempotency key stored once (0 missing, 0 doubled); every job was enqueued twice; completed probe.run jobs: ${verdicts.recorded} "recorded", ${verdicts.duplicate} "duplicate" (a second copy that got past the job id), ${verdicts.other} other`,
       `runs per worker: ${Object.entries(byWorker).map(([w, n]) => `${w} ${n}`).join(", ")} (in each mode worker 1 alone did the first ${REPEATS + 1} sweeps)`,
-      `each worker: concurrency ${CONCURRENCY}, its own sandbox fleet, per-request bound 3 s with latency, 1 s without (simulated hangs 1 s longer), readiness checks on (first slot of the day), every run asks for a re-grade (drained between sweeps, not in the wall time); workers were started before timing; wall time = first enqueue → last run stored`,
+      `each worker: concurrency ${CONCURRENCY}, its own sandbox fleet, per-request bound 3 s with latency, 1 s without (simulated hangs 1 s longer), readiness checks on (a daily schedule: every run checks), every run asks for a re-grade (drained between sweeps, not in the wall time); workers were started before timing; wall time = first enqueue → last run stored`,
       "2 cores: with no simulated latency the sweep is CPU-bound, so the second process can at best use the second core, which PostgreSQL, Redis and this process also need",
     ],
     facts: { verdicts, byWorker, runs: allKeys.length },

@@ -1,6 +1,7 @@
 // A Kensa runtime for benchmarks: the real catalogue (225 services), the process's own sandbox fleet, the
 // in-process runner (no Redis) and a given database — exactly what `kensa start` assembles.
 import type { Database } from "@kensa/db";
+import { readinessCheckSlot } from "@kensa/services";
 import { openRuntime, parseWorkerEnv, syncCatalogue, type KensaRuntime } from "@kensa/worker";
 
 export interface BenchRuntimeOptions {
@@ -27,9 +28,12 @@ export async function openBenchRuntime(database: Database, options: BenchRuntime
 }
 
 const day = 86_400_000;
+const slotMs = day / 4;
 
-/** A probe.run payload for a scheduled slot; a slot at 00:00 UTC runs the readiness checks (first slot of the day). */
+/** A probe.run payload for a scheduled slot of a 6-hour schedule: the service's readiness-check slot of the day
+ * (the worker's own rule, @kensa/services) when withChecks, else the slot after it. */
 export function sweepPayload(serviceId: string, dayIndex: number, withChecks: boolean) {
-  const tick = Date.UTC(2026, 0, 1) + dayIndex * day + (withChecks ? 0 : day / 2);
-  return { serviceId, path: "direct" as const, trigger: "backfill" as const, tick, intervalMs: withChecks ? day : day / 4 };
+  const checkSlot = readinessCheckSlot({ serviceId, path: "direct" }, slotMs)!;
+  const slot = withChecks ? checkSlot : (checkSlot + 1) % 4;
+  return { serviceId, path: "direct" as const, trigger: "backfill" as const, tick: Date.UTC(2026, 0, 1) + dayIndex * day + slot * slotMs, intervalMs: slotMs };
 }

@@ -5,12 +5,16 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadCatalogue, type Catalogue } from "@kensa/catalogue";
 import { parseEnv } from "@kensa/core";
 import { latestGrade, readGradeInputs, stepsWithRun, type Database } from "@kensa/db";
+import { readinessCheckSlot } from "@kensa/services";
 import { openTestPgliteDatabase } from "@kensa/testkit";
-import { BackfillEnv, backfillHistory, openRuntime, parseWorkerEnv, scheduledProbes, syncCatalogue, WorkerEnv } from "@kensa/worker";
+import { BackfillEnv, backfillHistory, openRuntime, parseWorkerEnv, sandboxTargets, scheduledProbes, syncCatalogue, WorkerEnv } from "@kensa/worker";
 
 const storyIds = ["freee", "slack"];
 const defaultSeed = WorkerEnv.shape.KENSA_SANDBOX_SEED.parse(undefined);
 const seeds = [defaultSeed, 1, 2];
+const day = 86_400_000;
+const history = parseEnv(BackfillEnv, {});
+const slotMs = day / history.KENSA_BACKFILL_SWEEPS_PER_DAY;
 
 async function storyCatalogue(): Promise<Catalogue> {
   const full = await loadCatalogue();
@@ -37,7 +41,6 @@ describe.each(seeds)("the default sandbox history (seed %i) tells the seed's sto
     const runtime = await openRuntime({ env, log: () => {}, database: db, catalogue, sandboxLatencyScale: 0 });
     try {
       await syncCatalogue(runtime.db, catalogue, "test");
-      const history = parseEnv(BackfillEnv, {});
       const report = await backfillHistory(runtime, scheduledProbes(catalogue.entries, runtime.targets), {
         days: history.KENSA_BACKFILL_DAYS, sweepsPerDay: history.KENSA_BACKFILL_SWEEPS_PER_DAY, concurrency: 16,
       });
@@ -80,4 +83,31 @@ describe.each(seeds)("the default sandbox history (seed %i) tells the seed's sto
     expect(facts.intermediaryFailures).toBeGreaterThanOrEqual(invalid.length);
     expect(grade.report.grade).toBe("AAA");
   });
+
+  it("readiness checks ran once a simulated day per service and path, in the slot the schedule rule gives it", async () => {
+    for (const serviceId of storyIds) {
+      for (const path of ["direct", "gateway"] as const) {
+        const checks = (await stepsWithRun(db, { serviceIds: [serviceId] })).filter((s) => s.run.path === path && s.kind === "check");
+        const runStarts = new Map<string, number>();
+        for (const s of checks) runStarts.set(s.runId, Math.min(runStarts.get(s.runId) ?? Infinity, s.startedAt.getTime()));
+        const starts = [...runStarts.values()];
+        expect(new Set(starts.map((t) => Math.floor(t / day))).size).toBe(history.KENSA_BACKFILL_DAYS);
+        expect(starts).toHaveLength(history.KENSA_BACKFILL_DAYS);
+        expect(new Set(starts.map((t) => Math.floor((t % day) / slotMs)))).toEqual(new Set([readinessCheckSlot({ serviceId, path }, slotMs)]));
+      }
+    }
+  });
+});
+
+// Every service checked in one slot of the day was a burst one machine could not serve in the 4 s bound: the
+// whole catalogue's timeouts were graded as the vendors' own failures.
+it("the default history spreads the whole catalogue's readiness checks over each day's sweeps", async () => {
+  const probes = scheduledProbes((await loadCatalogue()).entries, sandboxTargets(undefined));
+  const perSlot = new Map<number, number>();
+  for (const probe of probes) {
+    const slot = readinessCheckSlot({ serviceId: probe.serviceId, path: probe.path as "direct" | "gateway" }, slotMs)!;
+    perSlot.set(slot, (perSlot.get(slot) ?? 0) + 1);
+  }
+  expect(perSlot.size).toBe(history.KENSA_BACKFILL_SWEEPS_PER_DAY);
+  expect(Math.max(...perSlot.values()) / probes.length).toBeLessThan(0.6);
 });

@@ -2,6 +2,7 @@
 // the worker and the CLI call these; none of them reaches into another app.
 export { jobDefinitions, jobNames, isJobName, backoffDelay, ProbeRunPayload, PackageProbePayload, GradeComputePayload, RollupRebuildPayload, type JobDefinition, type JobName, type JobPayload } from "./jobs/definitions";
 export { probeJobId, runIdempotencyKey, runIdFor, alignTick, packageJobId, packageRunIdempotencyKey } from "./jobs/keys";
+export { readinessCheckSlot, readinessCheckTick, runsReadinessChecks, type CheckSlotKey } from "./jobs/readiness-check-slot";
 export type { AddOptions, JobQueue } from "./jobs/job-queue";
 export { BullmqJobQueue, jobOptions, queueName, type BullmqSettings } from "./jobs/bullmq-job-queue";
 export { requestReprobe, reprobeSlotMs, reprobesPerTokenPerHour, type ReprobeDecision, type ReprobeDeps } from "./request-reprobe";

@@ -49,7 +49,8 @@ export const startCommand: Command = {
         const report = await backfillHistory(runtime, targetProbes, {
           days: history.KENSA_BACKFILL_DAYS,
           sweepsPerDay: history.KENSA_BACKFILL_SWEEPS_PER_DAY,
-          // Runs wait on simulated latency, not CPU: a whole sweep in flight at once.
+          // Runs wait on simulated latency, not CPU: a whole sweep in flight at once (those running the readiness
+          // checks, several times the requests, are capped inside backfillHistory).
           concurrency: Math.max(env.WORKER_CONCURRENCY, Math.min(targetProbes.length, 256)),
           signal: stopping.signal,
           onProgress: (p) => bar.update(p.sweep, p.sweeps, `${p.day} · ${p.runs.toLocaleString("en-US")} runs`),

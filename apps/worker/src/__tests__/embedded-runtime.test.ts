@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GradeEvidence, gradeService } from "@kensa/core";
 import { computeRollupsFromSteps, countRuns, gradeHistory, latestRunWithSteps, readGradeInputs, readRollups, type Database } from "@kensa/db";
 import { openTestPgliteDatabase } from "@kensa/testkit";
-import { probeJobId, runIdempotencyKey } from "@kensa/services";
+import { probeJobId, readinessCheckTick, runIdempotencyKey } from "@kensa/services";
 import type { KensaRuntime } from "../runtime/open-runtime";
 import { openTestRuntime, storyServices } from "./support/runtime";
 
@@ -22,7 +22,10 @@ describe("embedded runtime (PGlite, in-process runner, sandbox fleet)", () => {
   });
 
   it("a scheduled probe.run stores one classified run with steps and checks; a second delivery is a no-op", async () => {
-    const payload = { serviceId: "freee", path: "direct" as const, trigger: "schedule" as const, tick, intervalMs: 900_000 };
+    // freee's readiness-check slot of the day before (the sweep below is the next day's 01:00).
+    const checkTick = readinessCheckTick({ serviceId: "freee", path: "direct" }, tick - 86_400_000, 900_000);
+    runtime.clock.set(checkTick);
+    const payload = { serviceId: "freee", path: "direct" as const, trigger: "schedule" as const, tick: checkTick, intervalMs: 900_000 };
     const first = await runtime.execute("probe.run", payload);
     expect(first).toMatchObject({ status: "recorded" });
     expect(await runtime.execute("probe.run", payload)).toEqual({ status: "duplicate", idempotencyKey: runIdempotencyKey(payload) });
@@ -31,7 +34,7 @@ describe("embedded runtime (PGlite, in-process runner, sandbox fleet)", () => {
     expect(run.workerId).toMatch(/^test-/);
     const names = run.steps.map((s) => s.name);
     expect(names).toEqual(expect.arrayContaining(["initialize", "tools/list", "tools/call:list_deals"]));
-    expect(names.filter((n) => n.startsWith("check:")).length).toBeGreaterThanOrEqual(5); // first slot of the day runs the readiness checks
+    expect(names.filter((n) => n.startsWith("check:")).length).toBeGreaterThanOrEqual(5); // the service's check slot runs the readiness checks
     expect(run.steps.filter((s) => !s.ok && s.kind !== "check").every((s) => s.errorClass && s.fault && s.confidence)).toBe(true);
   });
 

@@ -1,18 +1,10 @@
 // probe.run: probe one service once, classify, store run + steps + rollups in one idempotent write,
 // then ask for a re-grade. A second delivery of the same job finds its key and does nothing.
 import { recordRuns, runExists } from "@kensa/db";
-import { type ProbeRunPayload, runIdempotencyKey } from "@kensa/services";
+import { type ProbeRunPayload, runIdempotencyKey, runsReadinessChecks } from "@kensa/services";
 import type { JobContext } from "../runtime/job-context";
 import { classifiedRun } from "./classified-run";
 import { recordRunTrace } from "../telemetry/tracing";
-
-const day = 86_400_000;
-
-/** Readiness checks are findings, not traffic: once a UTC day per schedule (its first slot), and on every manual re-probe. */
-export function runsReadinessChecks(p: ProbeRunPayload): boolean {
-  if (p.trigger === "manual" || p.tick === undefined) return true;
-  return p.tick % day < Math.min(p.intervalMs ?? day, day);
-}
 
 export type ProbeRunResult = { status: "recorded"; runId: string; failedSteps: number } | { status: "duplicate"; idempotencyKey: string };
 
