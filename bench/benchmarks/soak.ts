@@ -53,7 +53,7 @@ export async function soakBenchmark(): Promise<BenchResult> {
     notes: [
       `start ${JSON.stringify(at(samples[0]!))}, warm ${JSON.stringify(at(warm))}, end ${JSON.stringify(at(end))}; peak heap ${Math.max(...samples.map((s) => s.peakHeapMb))} MB, peak RSS ${Math.max(...samples.map((s) => s.peakRssMb))} MB`,
       `heap trend warm → end: ${Math.round(slope * 1024 * 1000)} KB per 1,000 runs (least squares over ${tail.length} checkpoints); handle types that grew: ${done.drift.grownHandles.join(", ") || "none"}`,
-      `${done.stored} runs stored under ${done.keys} distinct keys, ${done.steps} steps (${(done.steps / done.stored).toFixed(1)} per run; direct and gateway paths, no readiness checks); job failures: ${done.failureCount}`,
+      `${done.stored} runs stored under ${done.keys} distinct keys, ${done.steps} steps (${(done.steps / done.stored).toFixed(1)} per run; direct and gateway paths, readiness checks in each service's daily check slot); job failures: ${done.failureCount}`,
       `checkpoints every ${EVERY} runs, each after a full GC; in-process runner at concurrency 16, no simulated latency, the worker's own fleet in its process`,
     ],
     facts: { start: at(samples[0]!), warm: at(warm), end: at(end), drift: done.drift, steps: done.steps, seconds: end.seconds, heapKbPer1000Runs: Math.round(slope * 1024 * 1000) },
