@@ -6,7 +6,7 @@ import type { Redactor } from "../evidence/redactor";
 import type { FetchLike } from "../net/guarded-fetch";
 import type { ProbeLimits } from "../limits";
 import type { WireFailure } from "../net/wire";
-import type { RpcAnswer } from "./modern-rpc";
+import type { RpcAnswer } from "../net/raw-rpc";
 
 export interface ChallengeFacts {
   /** undefined when the challenge could not be decided. */
@@ -82,12 +82,3 @@ export function verdictOf(findings: CheckFinding[], deciding: string[]): CheckVe
 }
 
 export const jsonRpcHeaders = { "content-type": "application/json", accept: "application/json, text/event-stream" };
-
-export function initializeBody(id: string): string {
-  return JSON.stringify({
-    jsonrpc: "2.0",
-    id,
-    method: "initialize",
-    params: { protocolVersion: "2025-11-25", capabilities: {}, clientInfo: { name: "kensa-readiness-check", version: "1" } },
-  });
-}

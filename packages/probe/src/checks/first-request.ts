@@ -4,8 +4,8 @@
 // request metadata and mirrored headers (Streamable HTTP 2026-07-28 §Request Metadata). tools/list rather
 // than server/discover: a server may serve discovery to anyone and gate only the tools, and the auth checks
 // ask about the gate.
-import { initializeBody, jsonRpcHeaders, type CheckContext } from "./check-context";
-import { MODERN_VERSION, mirroredHeaders, modernBody, requestId } from "./modern-rpc";
+import { jsonRpcHeaders, type CheckContext } from "./check-context";
+import { MODERN_VERSION, initializeBody, mirroredHeaders, modernBody, requestId } from "../net/raw-rpc";
 
 export interface FirstRequest {
   /** What was sent, for findings ("an unauthenticated initialize …"). */

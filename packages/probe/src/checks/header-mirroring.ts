@@ -9,7 +9,7 @@
 // not validate answers "unknown tool" instead of running anything.
 import { finding, result, verdictOf, type CheckContext, type CheckOutput } from "./check-context";
 import { eraGate, modernEra, modernToolsList } from "./modern-era";
-import { mirroredHeaders, modernBody, postRpc, requestId, type RpcAnswer } from "./modern-rpc";
+import { mirroredHeaders, modernBody, postRpc, requestId, type RpcAnswer } from "../net/raw-rpc";
 
 const HEADER_MISMATCH = -32020;
 

@@ -6,7 +6,7 @@
 // else means the initialize era. A 401/403 leaves the era unknown (we were not let in to ask).
 import { isObject } from "../discovery/http-json";
 import type { CheckContext, ModernFacts } from "./check-context";
-import { MODERN_VERSION, mirroredHeaders, modernBody, postRpc, requestId, type RpcAnswer, type RpcMessage } from "./modern-rpc";
+import { MODERN_VERSION, mirroredHeaders, modernBody, postRpc, requestId, type RpcAnswer, type RpcMessage } from "../net/raw-rpc";
 
 const modernErrorCodes = new Set([-32020, -32021, -32022]);
 

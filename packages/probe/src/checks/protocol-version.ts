@@ -7,7 +7,7 @@ import { randomBytes } from "node:crypto";
 import { isObject, parseJson } from "../discovery/http-json";
 import { checkRequest } from "./check-request";
 import { finding, jsonRpcHeaders, result, type CheckContext, type CheckOutput } from "./check-context";
-import { mirroredHeaders, modernBody, requestId } from "./modern-rpc";
+import { mirroredHeaders, modernBody, requestId } from "../net/raw-rpc";
 
 const BOGUS_VERSION = "1999-01-01";
 

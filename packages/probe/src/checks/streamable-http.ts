@@ -6,9 +6,9 @@
 // only the deprecated transport. Long-lived SSE streams also need session affinity at every gateway.
 import { isObject, parseJson } from "../discovery/http-json";
 import { checkRequest } from "./check-request";
-import { finding, initializeBody, jsonRpcHeaders, result, type CheckContext, type CheckOutput } from "./check-context";
+import { finding, jsonRpcHeaders, result, type CheckContext, type CheckOutput } from "./check-context";
 import { modernEra } from "./modern-era";
-import { requestId } from "./modern-rpc";
+import { initializeBody, requestId } from "../net/raw-rpc";
 
 export async function streamableHttpCheck(ctx: CheckContext): Promise<CheckOutput> {
   if (ctx.transport === "stdio" || !ctx.endpoint) {

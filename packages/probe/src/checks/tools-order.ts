@@ -6,7 +6,7 @@
 import { isObject } from "../discovery/http-json";
 import { finding, result, type CheckContext, type CheckOutput } from "./check-context";
 import { listTools, modernEra, modernToolsList } from "./modern-era";
-import { postRpc, requestId, type RpcAnswer } from "./modern-rpc";
+import { postRpc, requestId, type RpcAnswer } from "../net/raw-rpc";
 
 export async function toolsOrderCheck(ctx: CheckContext): Promise<CheckOutput> {
   if (ctx.transport === "stdio" || !ctx.endpoint) {

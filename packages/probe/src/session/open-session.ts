@@ -26,8 +26,7 @@ import { isObject, parseJson } from "../discovery/http-json";
 import type { Exchange } from "../net/wire";
 import { tcpConnect } from "./tcp-connect";
 import { withTimeout } from "./with-timeout";
-import { initializeBody } from "../checks/check-context";
-import { postRpc, requestId, type RpcMessage } from "../checks/modern-rpc";
+import { initializeBody, postRpc, requestId, type RpcMessage } from "../net/raw-rpc";
 
 export interface OpenSessionDeps {
   target: ProbeTarget;

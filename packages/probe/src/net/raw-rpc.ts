@@ -1,11 +1,23 @@
-// One JSON-RPC request a protocol check makes on its own, as raw HTTP, so the check sees exactly what went
-// on the wire (headers it mirrored or deliberately got wrong) and exactly what came back (status, JSON-RPC
-// error code, result fields). Bounded: the guarded fetch bounds connect and bytes; here one timer bounds the
+// One JSON-RPC request made on its own, as raw HTTP, outside the SDK client: by the protocol checks, so a check
+// sees exactly what went on the wire (headers it mirrored or deliberately got wrong) and exactly what came back
+// (status, JSON-RPC error code, result fields), and by the handshake's one-request era questions. Bounded: the guarded fetch bounds connect and bytes; here one timer bounds the
 // whole exchange, body included, and an SSE answer is read only up to the response with our id.
 import { randomBytes } from "node:crypto";
 import { isObject, parseJson } from "../discovery/http-json";
-import { WireError, type WireFailure } from "../net/wire";
-import type { CheckContext } from "./check-context";
+import type { Redactor } from "../evidence/redactor";
+import type { ProbeLimits } from "../limits";
+import type { FetchLike } from "./guarded-fetch";
+import { WireError, type WireFailure } from "./wire";
+
+/** Where a raw request goes and what bounds and redacts it (a CheckContext is one). */
+export interface RawRpcTarget {
+  endpoint?: URL;
+  limits: ProbeLimits;
+  fetch: FetchLike;
+  redactor: Redactor;
+  /** The caller's headers and credential, sent when `withSession` is set. */
+  sessionHeaders: () => Record<string, string>;
+}
 
 /** MCP 2026-07-28, the first revision of the stateless ("modern") era. */
 export const MODERN_VERSION = "2026-07-28";
@@ -39,6 +51,15 @@ export function modernBody(id: string, method: string, params: Record<string, un
   });
 }
 
+/** An initialize-era handshake request (the readiness checks' first request, the dual-era question). */export function initializeBody(id: string): string {
+  return JSON.stringify({
+    jsonrpc: "2.0",
+    id,
+    method: "initialize",
+    params: { protocolVersion: "2025-11-25", capabilities: {}, clientInfo: { name: "kensa-readiness-check", version: "1" } },
+  });
+}
+
 /** The standard headers the 2026-07-28 transport requires: Mcp-Method always, Mcp-Name for named calls. */
 export function mirroredHeaders(method: string, name?: string, version = MODERN_VERSION): Record<string, string> {
   return { "mcp-protocol-version": version, "mcp-method": method, ...(name !== undefined ? { "mcp-name": name } : {}) };
@@ -53,7 +74,7 @@ export function requestId(): string {
  * that tests mirroring decides every header itself); the caller's own headers and credential come from
  * `ctx.sessionHeaders()` when `withSession` is set.
  */
-export async function postRpc(ctx: Pick<CheckContext, "endpoint" | "limits" | "fetch" | "redactor" | "sessionHeaders">, id: string, body: string, headers: Record<string, string>, withSession = true): Promise<RpcAnswer> {
+export async function postRpc(ctx: RawRpcTarget, id: string, body: string, headers: Record<string, string>, withSession = true): Promise<RpcAnswer> {
   if (!ctx.endpoint) return { ok: false, failure: { kind: "blocked", reason: "scheme-not-allowed", detail: "no HTTP endpoint" } };
   const abort = new AbortController();
   const limitMs = ctx.limits.requestTimeoutMs;
